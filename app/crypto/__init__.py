@@ -1,0 +1,1 @@
+"""Key hierarchy, vault header and AEAD envelopes. No Qt, no database."""

@@ -1,0 +1,1 @@
+"""SQLCipher engine, in-process Alembic migration and backup. No Qt."""

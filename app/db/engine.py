@@ -1,0 +1,84 @@
+"""SQLAlchemy over SQLCipher with a raw 256-bit key.
+
+Every pooled connection is keyed before anything else touches it (`creator`), then set to WAL,
+`synchronous=FULL`, `foreign_keys=ON`, `secure_delete=ON` and in-memory temp storage, so no
+temporary table or sort spills to disk in clear. Parameters are hidden from error messages so
+no personal data reaches a log through an exception.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+from app.errors import VaultCorrupt
+
+_PRAGMAS = (
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA secure_delete = ON",
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA busy_timeout = 10000",
+)
+
+
+def _key_pragma(key: bytes | bytearray) -> str:
+    if len(key) != 32:
+        raise ValueError("the data key is 256 bits")
+    return f"PRAGMA key = \"x'{bytes(key).hex()}'\""
+
+
+def connect_raw(path: Path, key: bytes | bytearray, *, check_same_thread: bool = True) -> Any:
+    """A keyed sqlcipher3 connection with the vault's pragmas; raises VaultCorrupt if unreadable."""
+    conn = sqlcipher3.connect(str(path), check_same_thread=check_same_thread, isolation_level=None)
+    try:
+        conn.execute(_key_pragma(key))
+        # The first read verifies the key against page 1's HMAC.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        conn.execute("PRAGMA synchronous = FULL")
+        for pragma in _PRAGMAS:
+            conn.execute(pragma)
+    except sqlcipher3.DatabaseError as exc:
+        conn.close()
+        raise VaultCorrupt("databank onleesbaar") from exc
+    return conn
+
+
+def make_engine(path: Path, key: bytes | bytearray) -> tuple[Engine, Callable[[], None]]:
+    """The engine and a `forget` function that drops the engine's reference to the key.
+
+    The key is copied into a bytearray that `forget` zeroes; after that no new connection can
+    be opened (existing ones must be disposed by the caller first).
+    """
+    held = bytearray(key)
+
+    def creator() -> Any:
+        if not any(held):
+            raise VaultCorrupt("de kluis is vergrendeld")
+        return connect_raw(path, held, check_same_thread=False)
+
+    engine = create_engine(
+        f"sqlite:///{path}",
+        creator=creator,
+        module=sqlcipher3.dbapi2,
+        poolclass=QueuePool,
+        pool_size=2,
+        max_overflow=2,
+        hide_parameters=True,
+    )
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        # pysqlite's implicit transactions are disabled (isolation_level=None); start our own.
+        conn.exec_driver_sql("BEGIN")
+
+    def forget() -> None:
+        for i in range(len(held)):
+            held[i] = 0
+
+    return engine, forget

@@ -1,0 +1,96 @@
+"""The audit log: events with time, device, worker and record id, never content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.crypto.header import now_iso
+from app.models import AuditEntry
+from app.services.context import VaultContext
+
+
+class AuditEvent(StrEnum):
+    VAULT_CREATED = "vault_created"
+    UNLOCK = "unlock"
+    UNLOCK_RECOVERY = "unlock_recovery"
+    UNLOCK_FAILED = "unlock_failed"
+    LOCK = "lock"
+    PASSPHRASE_CHANGED = "passphrase_changed"
+    RECOVERY_KEY_RENEWED = "recovery_key_renewed"
+    BACKUP = "backup"
+    RESTORE = "restore"
+    SETTINGS_CHANGED = "settings_changed"
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: str
+    event: str
+    device_id: str
+    device_label: str
+    worker_id: str
+    record_type: str | None
+    record_id: str | None
+    detail: str | None
+
+
+class AuditService:
+    def __init__(self, ctx: VaultContext) -> None:
+        self._ctx = ctx
+
+    def record(
+        self,
+        event: AuditEvent | str,
+        *,
+        record_type: str | None = None,
+        record_id: str | None = None,
+        detail: str | None = None,
+        at: str | None = None,
+        session: Session | None = None,
+    ) -> None:
+        """Append an entry; pass `session` to make it part of a larger transaction."""
+        entry = AuditEntry(
+            at=at or now_iso(),
+            event=str(event),
+            device_id=self._ctx.device.device_id,
+            worker_id=self._ctx.device.worker_id,
+            record_type=record_type,
+            record_id=record_id,
+            detail=detail,
+        )
+        if session is not None:
+            session.add(entry)
+            return
+        with self._ctx.transaction() as s:
+            s.add(entry)
+
+    def count(self) -> int:
+        with self._ctx.read() as s:
+            return int(s.scalar(select(func.count()).select_from(AuditEntry)) or 0)
+
+    def entries(self, limit: int = 200, offset: int = 0) -> list[AuditRow]:
+        """Newest first."""
+        with self._ctx.read() as s:
+            rows = s.scalars(
+                select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit).offset(offset)
+            ).all()
+            label = self._ctx.device.label
+            return [
+                AuditRow(
+                    id=r.id,
+                    at=r.at,
+                    event=r.event,
+                    device_id=r.device_id,
+                    device_label=label if r.device_id == self._ctx.device.device_id else r.device_id,
+                    worker_id=r.worker_id,
+                    record_type=r.record_type,
+                    record_id=r.record_id,
+                    detail=r.detail,
+                )
+                for r in rows
+            ]

@@ -1,0 +1,47 @@
+"""Shared fixtures: real SQLCipher vaults in temp dirs, with a cheap KDF so tests stay quick.
+
+The production KDF (≥ 64 MiB, calibrated to ~0.5 s) is exercised by its own tests in
+tests/unit/test_kdf.py; everything else uses FAST_KDF to keep the suite fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.crypto.kdf import KdfParams
+from app.paths import AppPaths
+from app.services.vault import CreatedVault, OpenVault, VaultService
+
+FAST_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)
+PASSPHRASE = "lange zomeravond aan de schelde"
+CANARY = "Kanarie-9f3c-Zoë-Vermeulen"
+
+
+def _no_sleep(_: float) -> None:
+    return None
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> AppPaths:
+    d = tmp_path / "data"
+    return AppPaths(data_dir=d, log_dir=d / "logs")
+
+
+@pytest.fixture
+def vault_service(paths: AppPaths) -> VaultService:
+    return VaultService(paths, kdf_params=FAST_KDF, sleep=_no_sleep)
+
+
+@pytest.fixture
+def created(vault_service: VaultService) -> Iterator[CreatedVault]:
+    c = vault_service.create(PASSPHRASE, device_label="testlaptop")
+    yield c
+    c.vault.lock()
+
+
+@pytest.fixture
+def vault(created: CreatedVault) -> OpenVault:
+    return created.vault
