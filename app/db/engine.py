@@ -16,6 +16,7 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
+from app.db.errors import translate
 from app.errors import VaultCorrupt
 
 _PRAGMAS = (
@@ -34,7 +35,12 @@ def _key_pragma(key: bytes | bytearray) -> str:
 
 def connect_raw(path: Path, key: bytes | bytearray, *, check_same_thread: bool = True) -> Any:
     """A keyed sqlcipher3 connection with the vault's pragmas; raises VaultCorrupt if unreadable."""
-    conn = sqlcipher3.connect(str(path), check_same_thread=check_same_thread, isolation_level=None)
+    try:
+        conn = sqlcipher3.connect(
+            str(path), check_same_thread=check_same_thread, isolation_level=None
+        )
+    except sqlcipher3.Error as exc:
+        raise translate(exc, path.parent) from exc
     try:
         conn.execute(_key_pragma(key))
         # The first read verifies the key against page 1's HMAC.
@@ -43,9 +49,9 @@ def connect_raw(path: Path, key: bytes | bytearray, *, check_same_thread: bool =
         conn.execute("PRAGMA synchronous = FULL")
         for pragma in _PRAGMAS:
             conn.execute(pragma)
-    except sqlcipher3.DatabaseError as exc:
+    except sqlcipher3.Error as exc:
         conn.close()
-        raise VaultCorrupt("databank onleesbaar") from exc
+        raise translate(exc, path.parent) from exc
     return conn
 
 

@@ -138,6 +138,7 @@ class VaultService:
         params = self._kdf_params or kdf.calibrate()
         data_key = bytearray(os.urandom(DATA_KEY_BYTES))
         recovery_key = recovery.generate()
+        shown_key = recovery.format_key(recovery_key)
         header = new_header(data_key, passphrase, recovery_key, params)
         try:
             engine, forget = make_engine(self.paths.database, data_key)
@@ -168,7 +169,7 @@ class VaultService:
         log.info("vault created in %s", self.paths.data_dir)
         vault = self._open(header, data_key, event=AuditEvent.UNLOCK, must_change=False)
         _zero(data_key)
-        return CreatedVault(recovery_key=recovery.format_key(recovery_key), vault=vault)
+        return CreatedVault(recovery_key=shown_key, vault=vault)
 
     # --- unlock ------------------------------------------------------------------------------
     def read_header(self) -> VaultHeader:

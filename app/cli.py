@@ -1,0 +1,313 @@
+"""Command line: the GUI by default, and headless commands for scripting, support and tests.
+
+Secrets are read from a prompt or from a file descriptor (`--passphrase-fd N`), never from the
+command line. Exit codes: 0 ok, 2 wrong passphrase or bad vault, 1 other errors. Messages to
+the worker go to stderr, in Dutch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from app import __version__
+from app.errors import BrugfiguurError, VaultError
+from app.paths import DATA_DIR_ENV, AppPaths
+
+if TYPE_CHECKING:
+    from app.services.vault import OpenVault, VaultService
+
+log = logging.getLogger("brugfiguur.cli")
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_VAULT = 2
+
+_DESCRIPTION = """\
+Brugfiguur: versleutelde caseload voor outreachwerkers.
+
+Zonder opdracht start de grafische toepassing. De opdrachten hieronder werken zonder venster.
+Wachtwoordzinnen worden gevraagd, of gelezen van een bestandsdescriptor (--passphrase-fd N),
+nooit van de opdrachtregel.
+
+Afsluitcodes: 0 gelukt, 2 verkeerde wachtwoordzin of onbruikbare kluis, 1 andere fouten.
+"""
+
+
+class CliError(BrugfiguurError):
+    pass
+
+
+class SecretSource:
+    """Reads secrets line by line from file descriptors, or prompts on a terminal."""
+
+    def __init__(self) -> None:
+        self._files: dict[int, TextIO] = {}
+
+    def read(self, fd: int | None, prompt: str) -> str:
+        if fd is not None:
+            fh = self._files.get(fd)
+            if fh is None:
+                try:
+                    fh = os.fdopen(fd, "r", encoding="utf-8", closefd=False)
+                except OSError as exc:
+                    raise CliError(f"Bestandsdescriptor {fd} kan niet gelezen worden.") from exc
+                self._files[fd] = fh
+            line = fh.readline()
+            if not line:
+                raise CliError(f"Geen wachtwoordzin ontvangen op bestandsdescriptor {fd}.")
+            return line[:-1] if line.endswith("\n") else line
+        if not sys.stdin.isatty():
+            raise CliError(
+                "Geen terminal om de wachtwoordzin te vragen: gebruik --passphrase-fd N."
+            )
+        import getpass
+
+        return getpass.getpass(prompt)
+
+
+def _common(parser: argparse.ArgumentParser, *, secret: bool = True) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=f"map van de kluis (standaard: ${DATA_DIR_ENV} of de gebruikersdatamap)",
+    )
+    if secret:
+        parser.add_argument(
+            "--passphrase-fd",
+            metavar="N",
+            type=int,
+            default=None,
+            help="lees de wachtwoordzin (één regel) van bestandsdescriptor N",
+        )
+        parser.add_argument(
+            "--recovery-key-fd",
+            metavar="N",
+            type=int,
+            default=None,
+            help="ontgrendel met de herstelsleutel, gelezen van bestandsdescriptor N",
+        )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="brugfiguur",
+        description=_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"Brugfiguur {__version__}")
+    parser.add_argument(
+        "--data-dir", metavar="DIR", default=None,
+        help=f"map van de kluis (standaard: ${DATA_DIR_ENV} of de gebruikersdatamap)",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="open een wegwerpkluis met fictieve gegevens"
+    )
+    parser.add_argument(
+        "--exit-when-shown", action="store_true", help=argparse.SUPPRESS
+    )
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")
+
+    p = sub.add_parser("init", help="maak een nieuwe kluis en toon de herstelsleutel")
+    _common(p)
+    p.add_argument("--device-label", metavar="NAAM", default=None, help="naam van dit toestel")
+
+    p = sub.add_parser("check", help="ontgrendel, voer migraties uit en druk 'ok' af")
+    _common(p)
+
+    p = sub.add_parser(
+        "change-passphrase",
+        help="kies een nieuwe wachtwoordzin (herverpakt alleen de sleutel)",
+    )
+    _common(p)
+    p.add_argument(
+        "--new-passphrase-fd", metavar="N", type=int, default=None,
+        help="lees de nieuwe wachtwoordzin van bestandsdescriptor N",
+    )
+
+    p = sub.add_parser("backup", help="maak een versleutelde back-up in een nieuw bestand")
+    _common(p)
+    p.add_argument("--out", metavar="BESTAND", required=True, type=Path, help="doelbestand")
+
+    p = sub.add_parser(
+        "restore",
+        help="zet een back-up terug (wordt eerst volledig gecontroleerd)",
+        description="Zet een back-up terug. Gebruik de wachtwoordzin van toen de back-up "
+        "gemaakt werd, of de herstelsleutel. De huidige kluis wordt versleuteld "
+        "opzijgezet in de datamap (vervangen-…).",
+    )
+    _common(p)
+    p.add_argument("--from", dest="source", metavar="BESTAND", required=True, type=Path)
+    return parser
+
+
+def _paths(args: argparse.Namespace) -> AppPaths:
+    return AppPaths.resolve(getattr(args, "data_dir", None))
+
+
+def _service(paths: AppPaths) -> VaultService:
+    from app.services.vault import VaultService
+
+    return VaultService(paths)
+
+
+def _open(args: argparse.Namespace, secrets: SecretSource, service: VaultService) -> OpenVault:
+    """Unlock by passphrase or recovery key; on a terminal, three tries with growing delays."""
+    from app.errors import WrongPassphrase, WrongRecoveryKey
+
+    tries = 3 if (args.passphrase_fd is None and args.recovery_key_fd is None) else 1
+    for attempt in range(tries):
+        try:
+            if args.recovery_key_fd is not None:
+                return service.unlock_with_recovery_key(
+                    secrets.read(args.recovery_key_fd, "Herstelsleutel: ")
+                )
+            return service.unlock(secrets.read(args.passphrase_fd, "Wachtwoordzin: "))
+        except (WrongPassphrase, WrongRecoveryKey) as exc:
+            if attempt == tries - 1:
+                raise
+            print(exc.message, file=sys.stderr)
+    raise AssertionError("unreachable")
+
+
+def _new_passphrase(secrets: SecretSource, fd: int | None) -> str:
+    first = secrets.read(fd, "Nieuwe wachtwoordzin: ")
+    if fd is None:
+        if secrets.read(None, "Herhaal de nieuwe wachtwoordzin: ") != first:
+            raise CliError("De twee wachtwoordzinnen verschillen. Er werd niets gewijzigd.")
+    return first
+
+
+def cmd_init(args: argparse.Namespace, secrets: SecretSource) -> int:
+    paths = _paths(args)
+    service = _service(paths)
+    if service.exists():
+        from app.errors import VaultExists
+
+        raise VaultExists(str(paths.data_dir))
+    passphrase = _new_passphrase(secrets, args.passphrase_fd)
+    created = service.create(passphrase, device_label=args.device_label)
+    created.vault.lock()
+    print(f"Kluis aangemaakt in {paths.data_dir}.", file=sys.stderr)
+    print(
+        "Uw herstelsleutel (wordt maar één keer getoond; bewaar ze op papier, apart van de "
+        "laptop):",
+        file=sys.stderr,
+    )
+    print(created.recovery_key)
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace, secrets: SecretSource) -> int:
+    vault = _open(args, secrets, _service(_paths(args)))
+    vault.lock()
+    print("ok")
+    return EXIT_OK
+
+
+def cmd_change_passphrase(args: argparse.Namespace, secrets: SecretSource) -> int:
+    service = _service(_paths(args))
+    if args.recovery_key_fd is not None:
+        vault = _open(args, secrets, service)
+        current = None
+    else:
+        current = secrets.read(args.passphrase_fd, "Huidige wachtwoordzin: ")
+        vault = service.unlock(current)
+    try:
+        vault.change_passphrase(_new_passphrase(secrets, args.new_passphrase_fd), current=current)
+    finally:
+        vault.lock()
+    print("De wachtwoordzin is gewijzigd.", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace, secrets: SecretSource) -> int:
+    from app.services.backup import backup_vault
+
+    vault = _open(args, secrets, _service(_paths(args)))
+    try:
+        result = backup_vault(vault, args.out)
+    finally:
+        vault.lock()
+    print(f"Back-up gemaakt: {result.path} ({result.size_bytes} bytes).", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, secrets: SecretSource) -> int:
+    from app.services.backup import restore_vault
+
+    paths = _paths(args)
+    if args.recovery_key_fd is not None:
+        result = restore_vault(
+            paths, args.source,
+            recovery_key=secrets.read(args.recovery_key_fd, "Herstelsleutel: "),
+        )
+    else:
+        result = restore_vault(
+            paths, args.source,
+            passphrase=secrets.read(args.passphrase_fd, "Wachtwoordzin van de back-up: "),
+        )
+    print(f"Back-up teruggezet in {result.data_dir}.", file=sys.stderr)
+    if result.previous_kept_at is not None:
+        print(
+            f"De vorige kluis staat (versleuteld) in {result.previous_kept_at}.", file=sys.stderr
+        )
+    return EXIT_OK
+
+
+COMMANDS = {
+    "init": cmd_init,
+    "check": cmd_check,
+    "change-passphrase": cmd_change_passphrase,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from app.main import run_gui
+
+        return run_gui(
+            AppPaths.resolve(args.data_dir), demo=args.demo, exit_when_shown=args.exit_when_shown
+        )
+    paths = _paths(args)
+    from app.logs import setup_logging
+
+    setup_logging(paths.log_dir)
+    log.info("command %s", args.command)
+    secrets = SecretSource()
+    try:
+        return COMMANDS[args.command](args, secrets)
+    except BrugfiguurError as exc:
+        log.warning("command %s failed: %s", args.command, type(exc).__name__)
+        print(f"Fout: {exc.message}", file=sys.stderr)
+        return EXIT_VAULT if isinstance(exc, VaultError) else exc.exit_code
+    except KeyboardInterrupt:
+        print("Afgebroken; er werd niets gewijzigd.", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:
+        from sqlalchemy.exc import DBAPIError
+
+        if isinstance(exc, DBAPIError):
+            from app.db.errors import translate
+
+            err = translate(exc, paths.data_dir)
+            print(f"Fout: {err.message}", file=sys.stderr)
+            log.warning("command %s failed: database error", args.command)
+            return EXIT_VAULT if isinstance(err, VaultError) else EXIT_ERROR
+        log.exception("command %s crashed", args.command)
+        print(
+            f"Onverwachte fout ({type(exc).__name__}). Details staan in het logbestand in "
+            f"{paths.log_dir}.",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR

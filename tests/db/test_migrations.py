@@ -1,0 +1,62 @@
+"""In-process Alembic: empty to head, models match migrations, newer databases untouched."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import text
+
+from app.db.engine import make_engine
+from app.db.migrate import current_revision, head_revision, upgrade_to_head
+from app.errors import VaultTooNew
+from app.models import Base
+from app.paths import AppPaths
+from app.services.vault import CreatedVault, VaultService
+from tests.conftest import PASSPHRASE
+
+
+def test_empty_database_migrates_to_head_and_matches_the_models(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    engine, forget = make_engine(tmp_path / "m.db", os.urandom(32))
+    try:
+        assert upgrade_to_head(engine) is True
+        assert upgrade_to_head(engine) is False  # idempotent
+        with engine.connect() as conn:
+            assert current_revision(conn) == head_revision()
+            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        assert diff == [], diff
+    finally:
+        engine.dispose()
+        forget()
+
+
+def test_a_database_from_a_newer_app_is_refused_and_never_touched(
+    created: CreatedVault, paths: AppPaths, vault_service: VaultService
+) -> None:
+    with created.vault.context.transaction() as s:
+        s.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
+    created.vault.lock()
+    before = {p: p.read_bytes() for p in paths.database_sidecars() if p.exists()}
+    with pytest.raises(VaultTooNew) as info:
+        vault_service.unlock(PASSPHRASE)
+    assert "nieuwere versie" in info.value.message
+    after = {p: p.read_bytes() for p in paths.database_sidecars() if p.exists()}
+    assert after == before
+
+
+def test_an_older_vault_is_upgraded_at_unlock(
+    created: CreatedVault, paths: AppPaths, vault_service: VaultService
+) -> None:
+    # Simulate a vault made by the previous release: drop what 0002 added.
+    with created.vault.context.transaction() as s:
+        s.execute(text("DROP TABLE drafts"))
+        s.execute(text("UPDATE alembic_version SET version_num = '0001_foundation'"))
+    created.vault.lock()
+    v = vault_service.unlock(PASSPHRASE)
+    v.drafts.save("x", {"tekst": "hallo"})
+    assert v.drafts.load("x") == {"tekst": "hallo"}
+    with v.context.engine.connect() as conn:
+        assert current_revision(conn) == head_revision()
+    v.lock()
