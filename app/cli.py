@@ -103,15 +103,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"Brugfiguur {__version__}")
     parser.add_argument(
-        "--data-dir", metavar="DIR", default=None,
+        "--data-dir",
+        metavar="DIR",
+        default=None,
         help=f"map van de kluis (standaard: ${DATA_DIR_ENV} of de gebruikersdatamap)",
     )
     parser.add_argument(
         "--demo", action="store_true", help="open een wegwerpkluis met fictieve gegevens"
     )
-    parser.add_argument(
-        "--exit-when-shown", action="store_true", help=argparse.SUPPRESS
-    )
+    parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")
 
     p = sub.add_parser("init", help="maak een nieuwe kluis en toon de herstelsleutel")
@@ -127,7 +127,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common(p)
     p.add_argument(
-        "--new-passphrase-fd", metavar="N", type=int, default=None,
+        "--new-passphrase-fd",
+        metavar="N",
+        type=int,
+        default=None,
         help="lees de nieuwe wachtwoordzin van bestandsdescriptor N",
     )
 
@@ -178,9 +181,8 @@ def _open(args: argparse.Namespace, secrets: SecretSource, service: VaultService
 
 def _new_passphrase(secrets: SecretSource, fd: int | None) -> str:
     first = secrets.read(fd, "Nieuwe wachtwoordzin: ")
-    if fd is None:
-        if secrets.read(None, "Herhaal de nieuwe wachtwoordzin: ") != first:
-            raise CliError("De twee wachtwoordzinnen verschillen. Er werd niets gewijzigd.")
+    if fd is None and secrets.read(None, "Herhaal de nieuwe wachtwoordzin: ") != first:
+        raise CliError("De twee wachtwoordzinnen verschillen. Er werd niets gewijzigd.")
     return first
 
 
@@ -245,19 +247,19 @@ def cmd_restore(args: argparse.Namespace, secrets: SecretSource) -> int:
     paths = _paths(args)
     if args.recovery_key_fd is not None:
         result = restore_vault(
-            paths, args.source,
+            paths,
+            args.source,
             recovery_key=secrets.read(args.recovery_key_fd, "Herstelsleutel: "),
         )
     else:
         result = restore_vault(
-            paths, args.source,
+            paths,
+            args.source,
             passphrase=secrets.read(args.passphrase_fd, "Wachtwoordzin van de back-up: "),
         )
     print(f"Back-up teruggezet in {result.data_dir}.", file=sys.stderr)
     if result.previous_kept_at is not None:
-        print(
-            f"De vorige kluis staat (versleuteld) in {result.previous_kept_at}.", file=sys.stderr
-        )
+        print(f"De vorige kluis staat (versleuteld) in {result.previous_kept_at}.", file=sys.stderr)
     return EXIT_OK
 
 

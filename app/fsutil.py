@@ -36,7 +36,10 @@ def fsync_dir(directory: Path) -> None:
 
 def describe_os_error(exc: OSError, where: Path) -> str:
     if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
-        return f"De schijf is vol ({where}). Maak ruimte vrij en probeer opnieuw; er werd niets overschreven."
+        return (
+            f"De schijf is vol ({where}). Maak ruimte vrij en probeer opnieuw; "
+            "er werd niets overschreven."
+        )
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return f"Er kan niet geschreven worden in {where} (alleen-lezen of geen rechten)."
     return f"Schrijven in {where} mislukte: {exc.strerror or exc}."

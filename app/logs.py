@@ -21,7 +21,16 @@ _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 class SafeFormatter(logging.Formatter):
-    def formatException(  # noqa: N802 - logging's API
+    def format(self, record: logging.LogRecord) -> str:
+        # Another handler may have cached the full exception text (with its message) on the
+        # record; always render our own.
+        cached, record.exc_text = record.exc_text, None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_text = cached
+
+    def formatException(
         self,
         ei: tuple[type[BaseException], BaseException, TracebackType | None]
         | tuple[None, None, None],
@@ -65,9 +74,7 @@ def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path | None:
     root.addHandler(handler)
     _installed = log_dir
 
-    def _hook(
-        etype: type[BaseException], value: BaseException, tb: TracebackType | None
-    ) -> None:
+    def _hook(etype: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         logging.getLogger("brugfiguur.crash").error("unhandled error", exc_info=(etype, value, tb))
         sys.__excepthook__(etype, value, tb)
 

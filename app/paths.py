@@ -62,5 +62,9 @@ class AppPaths:
         import platformdirs
 
         d = Path(platformdirs.user_data_dir("Brugfiguur", "Brugfiguur"))
-        log = Path(log_env) if log_env else Path(platformdirs.user_log_dir("Brugfiguur", "Brugfiguur"))
+        log = (
+            Path(log_env)
+            if log_env
+            else Path(platformdirs.user_log_dir("Brugfiguur", "Brugfiguur"))
+        )
         return cls(data_dir=d, log_dir=log)

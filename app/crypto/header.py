@@ -235,5 +235,7 @@ def read_header(path: Path) -> VaultHeader:
     except FileNotFoundError:
         raise
     except OSError as exc:
-        raise StorageError(f"Het kopbestand van de kluis kan niet gelezen worden: {exc.strerror}") from exc
+        raise StorageError(
+            f"Het kopbestand van de kluis kan niet gelezen worden: {exc.strerror}"
+        ) from exc
     return VaultHeader.from_json(raw)

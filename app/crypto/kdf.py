@@ -59,6 +59,6 @@ def calibrate(
     start = time.perf_counter()
     derive("calibration", salt, probe)
     one = max(time.perf_counter() - start, 1e-4)
-    iterations = int(round(target_seconds / one))
+    iterations = round(target_seconds / one)
     iterations = max(1, min(max_iterations, iterations))
     return KdfParams(memory_kib=memory_kib, iterations=iterations, lanes=lanes)

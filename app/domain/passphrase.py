@@ -49,6 +49,11 @@ def _is_trivial(folded: str) -> bool:
         chunk = folded[:unit]
         if chunk * (len(folded) // unit) + chunk[: len(folded) % unit] == folded:
             return True
-    runs = ("abcdefghijklmnopqrstuvwxyz", "0123456789012345678901234567890",
-            "qwertyuiopasdfghjklzxcvbnm", "azertyuiopqsdfghjklmwxcvbn", "1234567890")
+    runs = (
+        "abcdefghijklmnopqrstuvwxyz",
+        "0123456789012345678901234567890",
+        "qwertyuiopasdfghjklzxcvbnm",
+        "azertyuiopqsdfghjklmwxcvbn",
+        "1234567890",
+    )
     return any(folded in r or folded in r[::-1] for r in runs)

@@ -19,7 +19,7 @@ class AuditEvent(StrEnum):
     UNLOCK_RECOVERY = "unlock_recovery"
     UNLOCK_FAILED = "unlock_failed"
     LOCK = "lock"
-    PASSPHRASE_CHANGED = "passphrase_changed"
+    PASSPHRASE_CHANGED = "passphrase_changed"  # noqa: S105 - an event name
     RECOVERY_KEY_RENEWED = "recovery_key_renewed"
     BACKUP = "backup"
     RESTORE = "restore"
@@ -86,7 +86,9 @@ class AuditService:
                     at=r.at,
                     event=r.event,
                     device_id=r.device_id,
-                    device_label=label if r.device_id == self._ctx.device.device_id else r.device_id,
+                    device_label=label
+                    if r.device_id == self._ctx.device.device_id
+                    else r.device_id,
                     worker_id=r.worker_id,
                     record_type=r.record_type,
                     record_id=r.record_id,

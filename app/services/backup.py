@@ -73,7 +73,9 @@ def _copy_database(vault: OpenVault, target: Path) -> None:
             dst.execute("PRAGMA journal_mode = DELETE").fetchone()
             ok = dst.execute("PRAGMA quick_check").fetchone()
             if ok is None or ok[0] != "ok":
-                raise BackupError("De back-up kon niet gecontroleerd worden; er werd niets bewaard.")
+                raise BackupError(
+                    "De back-up kon niet gecontroleerd worden; er werd niets bewaard."
+                )
         finally:
             dst.close()
             src.close()

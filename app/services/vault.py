@@ -15,7 +15,6 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from sqlalchemy import select
 
@@ -74,7 +73,10 @@ def unlock_delay(failures: int) -> float:
     if failures <= 0:
         return 0.0
     return float(
-        min(settings.UNLOCK_DELAY_MAX_SECONDS, settings.UNLOCK_DELAY_BASE_SECONDS * 2 ** (failures - 1))
+        min(
+            settings.UNLOCK_DELAY_MAX_SECONDS,
+            settings.UNLOCK_DELAY_BASE_SECONDS * 2 ** (failures - 1),
+        )
     )
 
 

@@ -34,7 +34,9 @@ def backup_file(created: CreatedVault, tmp_path: Path) -> Path:
     return out
 
 
-def test_backup_is_a_self_contained_encrypted_copy(backup_file: Path, created: CreatedVault) -> None:
+def test_backup_is_a_self_contained_encrypted_copy(
+    backup_file: Path, created: CreatedVault
+) -> None:
     with zipfile.ZipFile(backup_file) as zf:
         assert sorted(zf.namelist()) == ["vault.db", "vault.json"]
         db = zf.read("vault.db")

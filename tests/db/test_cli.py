@@ -105,7 +105,9 @@ def test_missing_vault_exits_2(tmp_path: Path) -> None:
     assert p.returncode == 2 and "nog geen kluis" in p.stderr
 
 
-def test_init_refuses_an_existing_vault_and_weak_passphrases(cli_vault: Path, tmp_path: Path) -> None:
+def test_init_refuses_an_existing_vault_and_weak_passphrases(
+    cli_vault: Path, tmp_path: Path
+) -> None:
     p = run(["init", "--data-dir", str(cli_vault)], [PASSPHRASE])
     assert p.returncode == 1 and "al een kluis" in p.stderr
     p = run(["init", "--data-dir", str(tmp_path / "nieuw")], ["kort"])
@@ -115,14 +117,20 @@ def test_init_refuses_an_existing_vault_and_weak_passphrases(cli_vault: Path, tm
 
 def test_change_passphrase_then_recovery(cli_vault: Path, tmp_path: Path) -> None:
     d = _copy(cli_vault, tmp_path)
-    p = run(["change-passphrase", "--data-dir", str(d)], [PASSPHRASE, NEW],
-            fd_flags=("--passphrase-fd", "--new-passphrase-fd"))
+    p = run(
+        ["change-passphrase", "--data-dir", str(d)],
+        [PASSPHRASE, NEW],
+        fd_flags=("--passphrase-fd", "--new-passphrase-fd"),
+    )
     assert p.returncode == 0, p.stderr
     assert run(["check", "--data-dir", str(d)], [PASSPHRASE]).returncode == 2
     assert run(["check", "--data-dir", str(d)], [NEW]).returncode == 0
     key = (cli_vault.parent / "recovery.txt").read_text()
-    p = run(["change-passphrase", "--data-dir", str(d)], [key, PASSPHRASE],
-            fd_flags=("--recovery-key-fd", "--new-passphrase-fd"))
+    p = run(
+        ["change-passphrase", "--data-dir", str(d)],
+        [key, PASSPHRASE],
+        fd_flags=("--recovery-key-fd", "--new-passphrase-fd"),
+    )
     assert p.returncode == 0, p.stderr
     assert run(["check", "--data-dir", str(d)], [PASSPHRASE]).returncode == 0
 
@@ -134,9 +142,23 @@ def test_same_fd_can_carry_both_passphrases(cli_vault: Path, tmp_path: Path) -> 
     os.close(w)
     try:
         p = subprocess.run(
-            [sys.executable, "-m", "app", "change-passphrase", "--data-dir", str(d),
-             "--passphrase-fd", str(r), "--new-passphrase-fd", str(r)],
-            capture_output=True, text=True, pass_fds=[r], stdin=subprocess.DEVNULL, timeout=120,
+            [
+                sys.executable,
+                "-m",
+                "app",
+                "change-passphrase",
+                "--data-dir",
+                str(d),
+                "--passphrase-fd",
+                str(r),
+                "--new-passphrase-fd",
+                str(r),
+            ],
+            capture_output=True,
+            text=True,
+            pass_fds=[r],
+            stdin=subprocess.DEVNULL,
+            timeout=120,
         )
     finally:
         os.close(r)
@@ -187,8 +209,11 @@ def test_full_disk_during_backup_leaves_nothing_behind(cli_vault: Path, tmp_path
         'mount -t tmpfs -o size=64k tmpfs "$0" && head -c 40000 /dev/zero > "$0/foto.jpg" '
         '&& "$@"; rc=$?; ls -A "$0" > "$0.listing"; exit $rc'
     )
-    p = run(["backup", "--data-dir", str(d), "--out", str(usb / "b.bfbackup")], [PASSPHRASE],
-            wrap=["unshare", "-m", "sh", "-c", script, str(usb)])
+    p = run(
+        ["backup", "--data-dir", str(d), "--out", str(usb / "b.bfbackup")],
+        [PASSPHRASE],
+        wrap=["unshare", "-m", "sh", "-c", script, str(usb)],
+    )
     assert p.returncode == 1, p.stderr
     assert "schijf is vol" in p.stderr, p.stderr
     # Only the file that was already there: no partial backup, no temp file.

@@ -64,7 +64,9 @@ def test_pragmas_are_set_on_every_connection(vault) -> None:  # type: ignore[no-
         assert conn.execute(text("PRAGMA temp_store")).scalar() == 2  # MEMORY
 
 
-def test_private_device_key_is_inside_the_vault_only(created: CreatedVault, paths: AppPaths) -> None:
+def test_private_device_key_is_inside_the_vault_only(
+    created: CreatedVault, paths: AppPaths
+) -> None:
     with created.vault.context.read() as s:
         private = s.execute(text("SELECT private_key FROM device_identity")).scalar_one()
     created.vault.lock()
@@ -93,8 +95,11 @@ def test_wrong_passphrase_fails_changes_nothing_and_grows_the_delay(
     before = _snapshot(paths)
     slept: list[float] = []
     now = [1000.0]
-    svc = VaultService(paths, sleep=lambda s: (slept.append(s), now.__setitem__(0, now[0] + s))[0],
-                       clock=lambda: now[0])
+    svc = VaultService(
+        paths,
+        sleep=lambda s: (slept.append(s), now.__setitem__(0, now[0] + s))[0],
+        clock=lambda: now[0],
+    )
     delays = []
     for _ in range(4):
         with pytest.raises(WrongPassphrase) as info:
@@ -143,8 +148,9 @@ def test_recovery_key_unlock_forces_a_new_passphrase(
     vault_service.unlock_with_recovery_key(created.recovery_key).lock()
 
 
-def test_change_passphrase_rewraps_only(created: CreatedVault, paths: AppPaths,
-                                        vault_service: VaultService) -> None:
+def test_change_passphrase_rewraps_only(
+    created: CreatedVault, paths: AppPaths, vault_service: VaultService
+) -> None:
     v = created.vault
     db_before = paths.database.read_bytes()
     header_before = VaultHeader.from_json(paths.header.read_bytes())
@@ -236,8 +242,9 @@ def test_damaged_database_is_reported_and_left_alone(
     assert _snapshot(paths) == before
 
 
-def test_missing_database_is_corrupt(created: CreatedVault, paths: AppPaths,
-                                     vault_service: VaultService) -> None:
+def test_missing_database_is_corrupt(
+    created: CreatedVault, paths: AppPaths, vault_service: VaultService
+) -> None:
     created.vault.lock()
     for p in paths.database_sidecars():
         p.unlink(missing_ok=True)

@@ -18,8 +18,16 @@ def test_short_passphrases_are_refused_with_the_length_in_dutch(weak: str) -> No
 
 @pytest.mark.parametrize(
     "common",
-    ["wachtwoord1234", "Wachtwoord 1234", "PASSWORDPASSWORD", "aaaaaaaaaaaaaa",
-     "abababababababab", "abcdefghijklmnop", "1234567890123", "qwertyuiopasdf"],
+    [
+        "wachtwoord1234",
+        "Wachtwoord 1234",
+        "PASSWORDPASSWORD",
+        "aaaaaaaaaaaaaa",
+        "abababababababab",
+        "abcdefghijklmnop",
+        "1234567890123",
+        "qwertyuiopasdf",
+    ],
 )
 def test_common_and_trivial_passphrases_are_refused(common: str) -> None:
     found = problems(common, BLOCK)

@@ -1,0 +1,1 @@
+"""ReportLab builders: fiches, exports, reports. No Qt."""

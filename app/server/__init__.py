@@ -1,0 +1,1 @@
+"""The central store service (issue 6). No Qt."""

@@ -1,0 +1,1 @@
+"""Client sync engine and transport (issue 6). No Qt."""
