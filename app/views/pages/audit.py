@@ -1,0 +1,261 @@
+"""Auditlog: who did what, when, on which record (never content)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.qt.tasks import TaskRunner
+from app.views.formatting import format_timestamp
+from app.views.pages.base import Page
+from app.views.widgets import heading, paragraph
+
+if TYPE_CHECKING:
+    from app.services.audit import AuditRow
+    from app.services.vault import OpenVault
+
+PAGE_SIZE = 200
+
+
+# Codes are app.services.audit.AuditEvent values (kept as strings so this module does not
+# import the service layer at start-up). Unknown codes are shown as they are.
+def event_label(code: str) -> str:
+    labels = {
+        "vault_created": QCoreApplication.translate("AuditLabels", "Vault created"),
+        "unlock": QCoreApplication.translate("AuditLabels", "Unlocked"),
+        "unlock_recovery": QCoreApplication.translate("AuditLabels", "Unlocked with recovery key"),
+        "unlock_failed": QCoreApplication.translate("AuditLabels", "Failed unlock attempt"),
+        "lock": QCoreApplication.translate("AuditLabels", "Locked"),
+        "passphrase_changed": QCoreApplication.translate("AuditLabels", "Passphrase changed"),
+        "recovery_key_renewed": QCoreApplication.translate("AuditLabels", "New recovery key made"),
+        "backup": QCoreApplication.translate("AuditLabels", "Backup made"),
+        "restore": QCoreApplication.translate("AuditLabels", "Backup restored"),
+        "settings_changed": QCoreApplication.translate("AuditLabels", "Setting changed"),
+    }
+    return labels.get(code, code)
+
+
+def detail_label(detail: str | None) -> str:
+    if not detail:
+        return ""
+    known = {
+        "auto_lock_minutes": QCoreApplication.translate("AuditLabels", "automatic locking"),
+    }
+    return known.get(detail, detail)
+
+
+class AuditTableModel(QAbstractTableModel):
+    COLUMNS = ("time", "event", "device", "record", "detail")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[AuditRow] = []
+        self._total = 0
+
+    # --- data --------------------------------------------------------------------------------
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def row_at(self, row: int) -> AuditRow:
+        return self._rows[row]
+
+    def set_rows(self, rows: list[AuditRow], total: int) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._total = total
+        self.endResetModel()
+
+    def append_rows(self, rows: list[AuditRow], total: int) -> None:
+        self._total = total
+        known = {r.id for r in self._rows}
+        fresh = [r for r in rows if r.id not in known]
+        if not fresh:
+            return
+        start = len(self._rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(fresh) - 1)
+        self._rows.extend(fresh)
+        self.endInsertRows()
+
+    def clear(self) -> None:
+        self.set_rows([], 0)
+
+    # --- Qt model API ------------------------------------------------------------------------
+    def rowCount(
+        self,
+        parent: QModelIndex | QPersistentModelIndex = QModelIndex(),  # noqa: B008
+    ) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(
+        self,
+        parent: QModelIndex | QPersistentModelIndex = QModelIndex(),  # noqa: B008
+    ) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
+            titles = (
+                self.tr("Time"),
+                self.tr("Event"),
+                self.tr("Device"),
+                self.tr("Record"),
+                self.tr("Details"),
+            )
+            return titles[section]
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
+            return str(section + 1)
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if not 0 <= index.column() < len(self.COLUMNS):
+            return None
+        row = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column == "time":
+                return format_timestamp(row.at)
+            if column == "event":
+                return event_label(row.event)
+            if column == "device":
+                return row.device_label
+            if column == "record":
+                if row.record_type and row.record_id:
+                    return f"{row.record_type} {row.record_id}"
+                return row.record_id or ""
+            return detail_label(row.detail)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "time":
+            return row.at
+        if role == Qt.ItemDataRole.UserRole:
+            return row.event if column == "event" else row.id
+        return None
+
+
+class AuditLogPage(Page):
+    loaded = Signal()
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(runner, parent)
+        self.setAccessibleName(self.tr("Audit log"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.setSpacing(12)
+        layout.addWidget(heading(self.tr("Audit log")))
+        layout.addWidget(
+            paragraph(
+                self.tr(
+                    "Every unlock, lock, backup and change of settings is recorded here with "
+                    "time and device, newest first. The log never contains what you wrote."
+                )
+            )
+        )
+        self.model = AuditTableModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Audit log entries"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.summary = paragraph("")
+        row.addWidget(self.summary, 1)
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.setAccessibleName(self.tr("Refresh the audit log"))
+        self.refresh_button.clicked.connect(self.reload)
+        row.addWidget(self.refresh_button)
+        self.more_button = QPushButton(self.tr("Load more"), self)
+        self.more_button.setAccessibleName(self.tr("Load older entries"))
+        self.more_button.clicked.connect(self.load_more)
+        row.addWidget(self.more_button)
+        layout.addLayout(row)
+        self._update_summary()
+
+    def on_unlocked(self, vault: OpenVault) -> None:
+        super().on_unlocked(vault)
+        if self.isVisible():
+            self.reload()
+
+    def on_locked(self) -> None:
+        super().on_locked()
+        self.model.clear()
+        self._update_summary()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Fresh entries each time the page is opened."""
+        super().showEvent(event)
+        self.reload()
+
+    def reload(self) -> None:
+        vault = self.vault
+        if vault is None:
+            return
+
+        def load() -> tuple[list[AuditRow], int]:
+            return vault.audit.entries(PAGE_SIZE, 0), vault.audit.count()
+
+        def show(result: tuple[list[AuditRow], int]) -> None:
+            if self.vault is None:
+                return
+            self.model.set_rows(*result)
+            self._update_summary()
+            self.loaded.emit()
+
+        self.runner.submit(load, show, owner=self)
+
+    def load_more(self) -> None:
+        vault = self.vault
+        if vault is None:
+            return
+        offset = self.model.rowCount()
+
+        def load() -> tuple[list[AuditRow], int]:
+            return vault.audit.entries(PAGE_SIZE, offset), vault.audit.count()
+
+        def show(result: tuple[list[AuditRow], int]) -> None:
+            if self.vault is None:
+                return
+            self.model.append_rows(*result)
+            self._update_summary()
+            self.loaded.emit()
+
+        self.runner.submit(load, show, owner=self)
+
+    def _update_summary(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total
+        self.summary.setText(
+            self.tr("%1 of %2 entries shown.").replace("%1", str(shown)).replace("%2", str(total))
+        )
+        self.summary.setAccessibleName(self.summary.text())
+        self.more_button.setEnabled(shown < total)

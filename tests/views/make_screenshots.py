@@ -1,0 +1,142 @@
+"""Render the issue-2 screens to docs/*.png: `python -m tests.views.make_screenshots [outdir]`.
+
+Uses the offscreen platform, a throwaway vault with a fast KDF, and waits on signals.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QTimer, SignalInstance  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from app.paths import AppPaths  # noqa: E402
+from app.qt.fonts import apply_app_font  # noqa: E402
+from app.qt.i18n import install_translators  # noqa: E402
+from app.qt.tasks import TaskRunner  # noqa: E402
+from app.qt.vaultgate import VaultGate  # noqa: E402
+from app.services.vault import VaultService  # noqa: E402
+from tests.conftest import FAST_KDF, PASSPHRASE  # noqa: E402
+
+
+def wait_for(signal: SignalInstance | None = None, until: Callable[[], bool] | None = None,
+             timeout_ms: int = 10_000) -> None:
+    loop = QEventLoop()
+    if signal is not None:
+        signal.connect(loop.quit)
+    timer = QTimer()
+    timer.setInterval(10)
+    if until is not None:
+        timer.timeout.connect(lambda: until() and loop.quit())
+        timer.start()
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    timer.stop()
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def save(widget: QWidget, out: Path, name: str) -> None:
+    QApplication.processEvents()
+    widget.grab().save(str(out / name))
+    print(out / name)
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0]) if argv else Path("docs")
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    keep = install_translators(app)
+    apply_app_font(app)
+    runner = TaskRunner()
+    data = Path(tempfile.mkdtemp(prefix="bf-shots-"))
+    paths = AppPaths(data_dir=data / "data", log_dir=data / "logs")
+    service = VaultService(paths, kdf_params=FAST_KDF, sleep=lambda _: None)
+    gate = VaultGate.wrap(service)
+
+    from app.views.controller import AppController
+    from app.views.setup_window import SetupWindow
+    from app.views.unlock import UnlockWindow
+
+    # Setup, with live feedback on a weak passphrase.
+    setup = SetupWindow(gate, runner)
+    setup.resize(720, 660)
+    setup.show()
+    setup.form.first.setText("zomer2024")
+    save(setup, out, "setup.png")
+
+    # Recovery key step.
+    setup.form.first.setText(PASSPHRASE)
+    setup.form.repeat.setText(PASSPHRASE)
+    setup.submit()
+    wait_for(until=lambda: setup.on_recovery_step)
+    settle(app)
+    save(setup, out, "recovery-key.png")
+    vault = None
+
+    def got(v: object) -> None:
+        nonlocal vault
+        vault = v
+
+    setup.finished.connect(got)
+    setup.recovery.stored.setChecked(True)
+    setup.recovery.continue_button.click()
+    wait_for(setup.finished)
+    assert vault is not None
+    setup.hide()
+    vault.lock()  # type: ignore[attr-defined]
+
+    # Unlock after a wrong passphrase.
+    unlock = UnlockWindow(gate, runner)
+    unlock.show()
+    unlock.panel.passphrase.setText("verkeerde wachtwoordzin")
+    unlock.panel.submit()
+    wait_for(until=lambda: unlock.panel.error.isVisible())
+    save(unlock, out, "unlock.png")
+    wait_for(until=lambda: unlock.panel.unlock_button.isEnabled(), timeout_ms=5_000)
+    unlock.panel.passphrase.setText(PASSPHRASE)
+
+    controller = AppController(gate, runner, use_dbus=False)
+    controller.first_window = unlock
+    unlock.unlocked.connect(controller.open_main)
+    unlock.panel.submit()
+    wait_for(controller.main_window_shown)
+    main = controller.main_window
+    assert main is not None
+    main.resize(1100, 720)
+    wait_for(until=lambda: not main.is_locked and main.screens.currentWidget() is main.shell)
+    main.today.note.setPlainText("Bellen naar het OCMW over de huurwaarborg (dinsdag).")
+
+    main.go_to(4)
+    wait_for(main.settings.loaded, timeout_ms=2_000)
+    settle(app)
+    save(main, out, "settings.png")
+
+    main.go_to(5)
+    wait_for(main.audit.loaded, timeout_ms=2_000)
+    settle(app)
+    save(main, out, "audit-log.png")
+
+    main.go_to(0)
+    main.lock()
+    wait_for(main.locked)
+    settle(app)
+    save(main, out, "locked.png")
+    main.hide()
+    runner.wait_for_done()
+    del keep
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
