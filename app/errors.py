@@ -103,3 +103,20 @@ class BackupError(BrugfiguurError):
 class VaultLocked(BrugfiguurError):
     def __init__(self) -> None:
         super().__init__("De kluis is vergrendeld.")
+
+
+class DuplicateSuspected(ValidationError):
+    """Possible duplicates were found; the form shows them and asks before saving anyway."""
+
+    def __init__(self, candidates: list[object]) -> None:
+        super().__init__(
+            "Er bestaat mogelijk al een dossier voor deze persoon. Kijk de lijst na; sla "
+            "alleen op als het echt iemand anders is.",
+            field="duplicates",
+        )
+        self.candidates = candidates
+
+
+class NotFound(BrugfiguurError):
+    def __init__(self, what: str) -> None:
+        super().__init__(f"{what} werd niet gevonden (misschien verwijderd).")

@@ -7,12 +7,14 @@ tests/unit/test_kdf.py; everything else uses FAST_KDF to keep the suite fast.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from app.crypto.kdf import KdfParams
 from app.paths import AppPaths
+from app.services.field import FieldServices
 from app.services.vault import CreatedVault, OpenVault, VaultService
 
 FAST_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)
@@ -45,3 +47,14 @@ def created(vault_service: VaultService) -> Iterator[CreatedVault]:
 @pytest.fixture
 def vault(created: CreatedVault) -> OpenVault:
     return created.vault
+
+
+@pytest.fixture
+def clock_now() -> list[datetime]:
+    """A settable 'now' for the field services (tests move it instead of sleeping)."""
+    return [datetime(2026, 11, 20, 10, 30)]
+
+
+@pytest.fixture
+def field(vault: OpenVault, clock_now: list[datetime]) -> FieldServices:
+    return FieldServices(vault, now=lambda: clock_now[0])

@@ -2,8 +2,45 @@
 
 from app.models.audit import AuditEntry
 from app.models.base import Base
+from app.models.contacts import Agreement, ContactMoment, ContactPerson
 from app.models.device import DeviceIdentity
 from app.models.draft import Draft
+from app.models.outbox import OutboxEntry
+from app.models.people import Person
+from app.models.record import SyncedRecord
+from app.models.search import FTS_TABLE, SearchDoc
 from app.models.setting import Setting
+from app.models.situation import DrempelRecord, NetworkMember, WorkReadinessItem
+from app.models.trajectory import FollowUp, PhaseEventRecord
+from app.models.vindplaatsen import PresenceLog, Vindplaats
 
-__all__ = ["AuditEntry", "Base", "DeviceIdentity", "Draft", "Setting"]
+SYNCED_MODELS: tuple[type[SyncedRecord], ...] = (
+    Person, PhaseEventRecord, FollowUp, ContactMoment, Agreement, Vindplaats, PresenceLog,
+    NetworkMember, DrempelRecord, WorkReadinessItem,
+)  # fmt: skip
+MODEL_BY_TYPE = {m.__record_type__: m for m in SYNCED_MODELS}
+
+__all__ = [
+    "FTS_TABLE",
+    "MODEL_BY_TYPE",
+    "SYNCED_MODELS",
+    "Agreement",
+    "AuditEntry",
+    "Base",
+    "ContactMoment",
+    "ContactPerson",
+    "DeviceIdentity",
+    "Draft",
+    "DrempelRecord",
+    "FollowUp",
+    "NetworkMember",
+    "OutboxEntry",
+    "Person",
+    "PhaseEventRecord",
+    "PresenceLog",
+    "SearchDoc",
+    "Setting",
+    "SyncedRecord",
+    "Vindplaats",
+    "WorkReadinessItem",
+]  # fmt: skip

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from sqlalchemy import JSON, Boolean, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.record import SyncedRecord
+
+
+class Person(SyncedRecord):
+    """Someone the worker meets: a pseudonym first, a client file only with their agreement."""
+
+    __tablename__ = "people"
+    __record_type__ = "person"
+    __sync_fields__ = (
+        "alias", "first_met_on", "first_met_how", "first_met_vindplaats_id", "referral_source",
+        "is_client", "client_since", "given_name", "family_name", "date_of_birth", "phone",
+        "national_number", "languages", "interpreter_needed", "interpreter_language",
+        "radar_status", "target_groups", "assigned_worker", "team", "note", "deleted",
+    )  # fmt: skip
+    __table_args__ = (Index("ix_people_phase", "phase"),)
+
+    alias: Mapped[str] = mapped_column(String(100), nullable=False)
+    first_met_on: Mapped[str] = mapped_column(String(10), nullable=False)
+    first_met_how: Mapped[str] = mapped_column(String(40), nullable=False)
+    first_met_vindplaats_id: Mapped[str | None] = mapped_column(String(36))
+    referral_source: Mapped[str | None] = mapped_column(String(200))
+    is_client: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    client_since: Mapped[str | None] = mapped_column(String(10))
+    given_name: Mapped[str | None] = mapped_column(String(100))
+    family_name: Mapped[str | None] = mapped_column(String(100))
+    date_of_birth: Mapped[str | None] = mapped_column(String(10))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    national_number: Mapped[str | None] = mapped_column(String(11))
+    languages: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    interpreter_needed: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    interpreter_language: Mapped[str | None] = mapped_column(String(60))
+    radar_status: Mapped[str] = mapped_column(String(40), nullable=False, default="onbekend")
+    target_groups: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    assigned_worker: Mapped[str | None] = mapped_column(String(100))
+    team: Mapped[str | None] = mapped_column(String(100))
+    note: Mapped[str | None] = mapped_column(Text)
+    # Local caches, recomputed from synced records (never synced themselves).
+    phase: Mapped[str | None] = mapped_column(String(40))
+    low_flame: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    closed: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    last_contact_at: Mapped[str | None] = mapped_column(String(16))
+    next_contact_at: Mapped[str | None] = mapped_column(String(16))

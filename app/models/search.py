@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from sqlalchemy import Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base
+
+FTS_TABLE = "search_fts"
+
+
+class SearchDoc(Base):
+    """Local index: which FTS5 row holds the searchable text of which record.
+
+    The FTS5 table itself (`search_fts(person_id UNINDEXED, body)`, unicode61 tokenizer with
+    diacritics removed so `Zoe` finds `Zoë`, prefix indexes for search as you type) is created
+    by the migration; its rowid is `doc`.
+    """
+
+    __tablename__ = "search_docs"
+
+    doc: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    record_id: Mapped[str] = mapped_column(String(36), nullable=False, index=True)
+    person_id: Mapped[str] = mapped_column(String(36), nullable=False, index=True)

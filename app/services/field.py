@@ -1,0 +1,30 @@
+"""All field-registration services of one unlocked vault, sharing one record writer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from app.services import vocabularies
+from app.services.base import FieldContext
+from app.services.caseload import CaseloadService
+from app.services.contacts import ContactService
+from app.services.people import PeopleService
+from app.services.situation import SituationService
+from app.services.trajectory import TrajectoryService
+from app.services.vault import OpenVault
+from app.services.vindplaatsen import VindplaatsService
+
+
+class FieldServices:
+    def __init__(self, vault: OpenVault, *, now: Callable[[], datetime] = datetime.now) -> None:
+        self.context = FieldContext(
+            vault.context, vault.audit, vocabularies.load(vault.paths.data_dir), now=now
+        )
+        self.vocab = self.context.vocab
+        self.people = PeopleService(self.context)
+        self.trajectory = TrajectoryService(self.context)
+        self.contacts = ContactService(self.context)
+        self.vindplaatsen = VindplaatsService(self.context)
+        self.situation = SituationService(self.context)
+        self.caseload = CaseloadService(self.context)

@@ -1,0 +1,141 @@
+"""The one way to write a synced record: field clocks, a new revision and an outbox entry, all
+in the caller's transaction (DESIGN.md §5). A failed transaction leaves no outbox entry."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.crypto.header import now_iso
+from app.domain.hlc import HybridClock, Stamp
+from app.domain.revisions import revision_id
+from app.models import OutboxEntry, Setting, SyncedRecord
+from app.services.context import VaultContext
+
+R = TypeVar("R", bound=SyncedRecord)
+
+HLC_SETTING = "hlc_last"
+
+
+def _wall_ms() -> int:
+    return int(time.time() * 1000)
+
+
+class Records:
+    def __init__(self, ctx: VaultContext, wall_ms: Callable[[], int] = _wall_ms) -> None:
+        self._ctx = ctx
+        self._wall = wall_ms
+        self._clock: HybridClock | None = None
+
+    # --- the clock -------------------------------------------------------------------------
+    def _tick(self, session: Session) -> str:
+        if self._clock is None:
+            row = session.get(Setting, HLC_SETTING)
+            last = Stamp.decode(row.value.strip('"')) if row is not None else None
+            node = self._ctx.device.device_id
+            self._clock = HybridClock(node, self._wall, last)
+        stamp = self._clock.now().encode()
+        row = session.get(Setting, HLC_SETTING)
+        if row is None:
+            session.add(Setting(key=HLC_SETTING, value=f'"{stamp}"'))
+        else:
+            row.value = f'"{stamp}"'
+        return stamp
+
+    @property
+    def clock(self) -> HybridClock | None:
+        return self._clock
+
+    # --- writes ----------------------------------------------------------------------------
+    def create(
+        self,
+        session: Session,
+        model: type[R],
+        values: Mapping[str, Any],
+        *,
+        record_id: str | None = None,
+    ) -> R:
+        unknown = set(values) - set(model.__sync_fields__)
+        if unknown:
+            raise ValueError(f"not synced fields of {model.__name__}: {sorted(unknown)}")
+        stamp = self._tick(session)
+        now = now_iso()
+        worker = self._ctx.device.worker_id
+        obj = model(
+            id=record_id or str(uuid.uuid4()),
+            created_at=now,
+            created_by=worker,
+            updated_at=now,
+            updated_by=worker,
+            parent_revisions=[],
+            deleted=False,
+            **values,
+        )
+        # Every synced field starts with this stamp, so a later edit anywhere wins field-wise.
+        obj.field_clocks = {name: stamp for name in model.__sync_fields__}
+        self._revise(session, obj, parents=[])
+        session.add(obj)
+        return obj
+
+    def update(self, session: Session, obj: SyncedRecord, changes: Mapping[str, Any]) -> bool:
+        """Apply `changes`; returns False (and writes nothing) when nothing actually changed."""
+        unknown = set(changes) - set(obj.__sync_fields__)
+        if unknown:
+            raise ValueError(f"not synced fields of {type(obj).__name__}: {sorted(unknown)}")
+        changed = {k: v for k, v in changes.items() if getattr(obj, k) != v}
+        if not changed:
+            return False
+        stamp = self._tick(session)
+        clocks = dict(obj.field_clocks)
+        for name, value in changed.items():
+            setattr(obj, name, value)
+            clocks[name] = stamp
+        obj.field_clocks = clocks
+        obj.updated_at = now_iso()
+        obj.updated_by = self._ctx.device.worker_id
+        self._revise(session, obj, parents=[obj.revision])
+        return True
+
+    def delete(self, session: Session, obj: SyncedRecord) -> bool:
+        """Tombstone: the record stays (so sync can tell everyone) with `deleted` set."""
+        return self.update(session, obj, {"deleted": True})
+
+    def _revise(self, session: Session, obj: SyncedRecord, parents: list[str]) -> None:
+        fields = obj.payload()
+        rev = revision_id(obj.__record_type__, obj.id, parents, fields, obj.field_clocks)
+        obj.revision = rev
+        obj.parent_revisions = parents
+        session.add(
+            OutboxEntry(
+                record_type=obj.__record_type__,
+                record_id=obj.id,
+                revision=rev,
+                parents=parents,
+                payload={
+                    "fields": fields,
+                    "clocks": dict(obj.field_clocks),
+                    "meta": {
+                        "created_at": obj.created_at,
+                        "created_by": obj.created_by,
+                        "updated_at": obj.updated_at,
+                        "updated_by": obj.updated_by,
+                    },
+                },
+                created_at=obj.updated_at,
+            )
+        )
+
+    # --- reads -----------------------------------------------------------------------------
+    @staticmethod
+    def live(session: Session, model: type[R], record_id: str) -> R | None:
+        obj = session.get(model, record_id)
+        return None if obj is None or obj.deleted else obj
+
+    @staticmethod
+    def outbox(session: Session) -> list[OutboxEntry]:
+        return list(session.scalars(select(OutboxEntry).order_by(OutboxEntry.id)).all())

@@ -1,0 +1,185 @@
+"""Trajectory use cases: phase changes with a reason, low flame, closure, reopening, follow-ups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain import trajectory as t
+from app.errors import NotFound
+from app.models import FollowUp, Person, PhaseEventRecord
+from app.services.base import FieldContext, from_iso
+
+
+@dataclass(frozen=True)
+class TrajectoryEventRow:
+    id: str
+    kind: str
+    on: date
+    phase: str | None
+    reason: str
+    outcome: str | None
+
+
+@dataclass(frozen=True)
+class FollowUpRow:
+    id: str
+    person_id: str
+    months: int
+    due_on: date
+    done_on: date | None
+    result: str | None
+
+
+@dataclass(frozen=True)
+class TrajectoryView:
+    state: t.TrajectoryState
+    events: tuple[TrajectoryEventRow, ...]
+    follow_ups: tuple[FollowUpRow, ...]
+
+
+def _domain_event(r: PhaseEventRecord) -> t.PhaseEvent:
+    return t.PhaseEvent(
+        kind=t.EventKind(r.kind),
+        on=date.fromisoformat(r.on),
+        phase=r.phase,
+        reason=r.reason,
+        outcome=r.outcome,
+        order_key=r.field_clocks.get("kind", ""),
+    )
+
+
+def load_events(s: Session, person_id: str) -> list[PhaseEventRecord]:
+    return list(
+        s.scalars(
+            select(PhaseEventRecord).where(
+                PhaseEventRecord.person_id == person_id, PhaseEventRecord.deleted.is_(False)
+            )
+        )
+    )
+
+
+def phase_order(fc: FieldContext) -> list[str]:
+    """Phase codes in their vocabulary order (used to count steps back)."""
+    terms = list(fc.vocab["phases"])
+    return [x.code for x in sorted(terms, key=lambda x: int(x.attrs.get("order", 99)))]
+
+
+def refresh_person_state(fc: FieldContext, s: Session, person: Person) -> t.TrajectoryState:
+    """Recompute the cached phase columns from the event history (also after a sync merge)."""
+    state = t.replay((_domain_event(r) for r in load_events(s, person.id)), phase_order(fc))
+    person.phase = state.phase
+    person.low_flame = state.low_flame
+    person.closed = state.closed
+    return state
+
+
+class TrajectoryService:
+    def __init__(self, fc: FieldContext) -> None:
+        self._fc = fc
+
+    def _person(self, s: Session, person_id: str) -> Person:
+        p = self._fc.records.live(s, Person, person_id)
+        if p is None:
+            raise NotFound("Deze persoon")
+        return p
+
+    def record(self, person_id: str, event: t.PhaseEvent) -> str:
+        """Validate `event` against the current state and append it. Returns its id."""
+        fc = self._fc
+        with fc.ctx.transaction() as s:
+            person = self._person(s, person_id)
+            order = phase_order(fc)
+            state = t.replay((_domain_event(r) for r in load_events(s, person_id)), order)
+            t.check_next(
+                state,
+                event,
+                today=fc.today(),
+                phases=order,
+                outcomes=fc.vocab["outcomes"].codes(),
+            )
+            rec = fc.records.create(
+                s,
+                PhaseEventRecord,
+                {
+                    "person_id": person_id,
+                    "kind": str(event.kind),
+                    "on": event.on.isoformat(),
+                    "phase": event.phase,
+                    "reason": event.reason.strip(),
+                    "outcome": event.outcome,
+                },
+            )
+            s.flush()
+            new_state = refresh_person_state(fc, s, person)
+            if event.kind is t.EventKind.CLOSE and self._is_work(event.outcome):
+                assert new_state.closed_on is not None
+                for months, due in t.follow_up_dates(new_state.closed_on):
+                    fc.records.create(
+                        s,
+                        FollowUp,
+                        {
+                            "person_id": person_id,
+                            "months": months,
+                            "due_on": due.isoformat(),
+                            "done_on": None,
+                            "result": None,
+                        },
+                    )
+            return rec.id
+
+    def _is_work(self, outcome: str | None) -> bool:
+        term = self._fc.vocab["outcomes"].term(outcome or "")
+        return bool(term and term.attrs.get("work"))
+
+    def change_phase(self, person_id: str, phase: str, on: date, reason: str) -> str:
+        return self.record(person_id, t.PhaseEvent(t.EventKind.PHASE, on, phase, reason))
+
+    def set_low_flame(self, person_id: str, on: date, active: bool, reason: str = "") -> str:
+        kind = t.EventKind.LOW_FLAME_ON if active else t.EventKind.LOW_FLAME_OFF
+        return self.record(person_id, t.PhaseEvent(kind, on, None, reason))
+
+    def close(self, person_id: str, on: date, outcome: str, reason: str = "") -> str:
+        return self.record(person_id, t.PhaseEvent(t.EventKind.CLOSE, on, None, reason, outcome))
+
+    def reopen(self, person_id: str, on: date, reason: str, phase: str | None = None) -> str:
+        return self.record(person_id, t.PhaseEvent(t.EventKind.REOPEN, on, phase, reason))
+
+    def complete_follow_up(self, follow_up_id: str, done_on: date, result: str) -> None:
+        fc = self._fc
+        with fc.ctx.transaction() as s:
+            f = fc.records.live(s, FollowUp, follow_up_id)
+            if f is None:
+                raise NotFound("Deze opvolging")
+            fc.records.update(s, f, {"done_on": done_on.isoformat(), "result": result.strip()})
+
+    def view(self, person_id: str) -> TrajectoryView:
+        fc = self._fc
+        with fc.ctx.read() as s:
+            self._person(s, person_id)
+            records = load_events(s, person_id)
+            events = sorted(
+                ((_domain_event(r), r) for r in records), key=lambda x: (x[0].on, x[0].order_key)
+            )
+            state = t.replay((e for e, _ in events), phase_order(fc))
+            rows = tuple(
+                TrajectoryEventRow(
+                    r.id, r.kind, date.fromisoformat(r.on), r.phase, r.reason, r.outcome
+                )
+                for _, r in events
+            )
+            fus = s.scalars(
+                select(FollowUp)
+                .where(FollowUp.person_id == person_id, FollowUp.deleted.is_(False))
+                .order_by(FollowUp.due_on)
+            )
+            return TrajectoryView(state, rows, tuple(follow_up_row(f) for f in fus))
+
+
+def follow_up_row(f: FollowUp) -> FollowUpRow:
+    return FollowUpRow(
+        f.id, f.person_id, f.months, date.fromisoformat(f.due_on), from_iso(f.done_on), f.result
+    )
