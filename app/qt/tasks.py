@@ -29,6 +29,13 @@ class _Pending:
     owner: QObject | None
 
 
+@dataclass(frozen=True)
+class _Outcome:
+    task_id: int
+    ok: bool
+    value: object
+
+
 class _Job(QRunnable):
     def __init__(self, runner: TaskRunner, task_id: int, fn: Callable[[], Any]) -> None:
         super().__init__()
@@ -39,13 +46,12 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self._fn()
+            outcome = _Outcome(self._id, True, self._fn())
         except BaseException as exc:
-            self._runner._done.emit(self._id, False, exc)
-        else:
-            self._runner._done.emit(self._id, True, result)
+            outcome = _Outcome(self._id, False, exc)
         finally:
             self._fn = _nothing  # drop references (secrets in closures) as soon as possible
+        self._runner._done.emit(outcome)
 
 
 def _nothing() -> None:
@@ -62,7 +68,9 @@ class TaskRunner(QObject):
 
     busy_changed = Signal(bool)
     idle = Signal()
-    _done = Signal(int, bool, object)
+    # One object argument: PySide6 6.12 over-releases Python bools passed through a queued
+    # (cross-thread) signal with a `bool` parameter, which crashes the interpreter at exit.
+    _done = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -98,9 +106,10 @@ class TaskRunner(QObject):
         ok = self._pool.waitForDone(msecs)
         return ok
 
-    @Slot(int, bool, object)
-    def _deliver(self, task_id: int, ok: bool, value: object) -> None:
-        pending = self._pending.pop(task_id, None)
+    @Slot(object)
+    def _deliver(self, outcome: _Outcome) -> None:
+        ok, value = outcome.ok, outcome.value
+        pending = self._pending.pop(outcome.task_id, None)
         try:
             if pending is None:
                 return

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import settings as limits
 from app.qt.clipboard import ClipboardGuard
 from app.qt.idle import IdleWatcher
 from app.qt.tasks import TaskRunner
@@ -40,8 +41,6 @@ if TYPE_CHECKING:
     from app.services.vault import OpenVault
 
 log = logging.getLogger(__name__)
-
-DEFAULT_AUTO_LOCK_MINUTES = 5
 
 
 class MainWindow(QMainWindow):
@@ -66,7 +65,7 @@ class MainWindow(QMainWindow):
         self._runner = runner
         self._vault: OpenVault | None = None
         self._ready = False
-        self._auto_lock_minutes = DEFAULT_AUTO_LOCK_MINUTES
+        self._auto_lock_minutes = limits.DEFAULT_AUTO_LOCK_MINUTES
         self.clipboard = clipboard or ClipboardGuard(self)
         self.idle = IdleWatcher(clock=clock, check_interval_ms=idle_check_ms, parent=self)
         self.idle.idle.connect(self._idle_lock)

@@ -30,6 +30,7 @@ class ShortcutsDialog(QDialog):
         self.table.setAccessibleName(self.tr("List of keyboard shortcuts"))
         self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
         self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setAccessibleName(self.tr("Column headers"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.horizontalHeader().setSectionResizeMode(

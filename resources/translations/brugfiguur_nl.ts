@@ -63,6 +63,10 @@
         <translation>Regels van het auditlog</translation>
     </message>
     <message>
+        <source>Column headers</source>
+        <translation>Kolomkoppen</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
@@ -632,6 +636,10 @@
     <message>
         <source>Action</source>
         <translation>Actie</translation>
+    </message>
+    <message>
+        <source>Column headers</source>
+        <translation>Kolomkoppen</translation>
     </message>
 </context>
 <context>

@@ -6,14 +6,14 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
+from collections.abc import Iterator
 
-import pytest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+import pytest
+from PySide6.QtWidgets import QApplication, QWidget
 
-from app.qt.tasks import TaskRunner  # noqa: E402
-from app.qt.vaultgate import VaultGate  # noqa: E402
-from app.services.vault import VaultService  # noqa: E402
+from app.qt.tasks import TaskRunner
+from app.qt.vaultgate import VaultGate
+from app.services.vault import VaultService
 
 # The offscreen platform says this once per window; it is not a problem of ours.
 OFFSCREEN_NOISE = r"This plugin does not support"
@@ -40,8 +40,11 @@ class FakeClock:
 
 @pytest.fixture(scope="session", autouse=True)
 def dutch_ui(qapp: QApplication) -> Iterator[None]:
+    from app.qt.compat import install_true_refcount_guard
     from app.qt.fonts import apply_app_font
     from app.qt.i18n import install_translators
+
+    install_true_refcount_guard()
 
     translators = install_translators(qapp)
     apply_app_font(qapp)
@@ -70,12 +73,14 @@ def gate(vault_service: VaultService) -> VaultGate:
 
 def visible_texts(root: QWidget) -> list[str]:
     """Every piece of text a sighted user could read in `root` right now."""
+    from PySide6.QtCore import QModelIndex
     from PySide6.QtWidgets import (
         QAbstractButton,
         QAbstractItemView,
         QGroupBox,
         QLabel,
         QLineEdit,
+        QListWidget,
         QPlainTextEdit,
     )
 
@@ -91,9 +96,12 @@ def visible_texts(root: QWidget) -> list[str]:
             texts.append(w.toPlainText())
         if isinstance(w, QGroupBox):
             texts.append(w.title())
-        if isinstance(w, QAbstractItemView) and w.model() is not None:
+        if isinstance(w, QListWidget):
+            texts.extend(w.item(i).text() for i in range(w.count()))
+        elif isinstance(w, QAbstractItemView) and w.model() is not None:
             m = w.model()
-            for r in range(m.rowCount()):
-                for c in range(m.columnCount()):
+            root = QModelIndex()
+            for r in range(m.rowCount(root)):
+                for c in range(m.columnCount(root)):
                     texts.append(str(m.data(m.index(r, c)) or ""))
     return [t for t in texts if t]

@@ -13,20 +13,23 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QTimer, SignalInstance  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer, SignalInstance
+from PySide6.QtWidgets import QApplication, QWidget
 
-from app.paths import AppPaths  # noqa: E402
-from app.qt.fonts import apply_app_font  # noqa: E402
-from app.qt.i18n import install_translators  # noqa: E402
-from app.qt.tasks import TaskRunner  # noqa: E402
-from app.qt.vaultgate import VaultGate  # noqa: E402
-from app.services.vault import VaultService  # noqa: E402
-from tests.conftest import FAST_KDF, PASSPHRASE  # noqa: E402
+from app.paths import AppPaths
+from app.qt.fonts import apply_app_font
+from app.qt.i18n import install_translators
+from app.qt.tasks import TaskRunner
+from app.qt.vaultgate import VaultGate
+from app.services.vault import VaultService
+from tests.conftest import FAST_KDF, PASSPHRASE
 
 
-def wait_for(signal: SignalInstance | None = None, until: Callable[[], bool] | None = None,
-             timeout_ms: int = 10_000) -> None:
+def wait_for(
+    signal: SignalInstance | None = None,
+    until: Callable[[], bool] | None = None,
+    timeout_ms: int = 10_000,
+) -> None:
     loop = QEventLoop()
     if signal is not None:
         signal.connect(loop.quit)

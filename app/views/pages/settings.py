@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import settings as limits
 from app.errors import BrugfiguurError, WrongPassphrase
 from app.qt.tasks import TaskRunner
 from app.views.formatting import format_size, format_timestamp
@@ -119,7 +120,9 @@ class SettingsPage(Page):
         )
         row = QHBoxLayout()
         self.auto_lock = QSpinBox(box)
-        self.auto_lock.setRange(1, 120)
+        self.auto_lock.setRange(limits.MIN_AUTO_LOCK_MINUTES, limits.MAX_AUTO_LOCK_MINUTES)
+        self.auto_lock.setValue(limits.DEFAULT_AUTO_LOCK_MINUTES)
+        self.auto_lock.setEnabled(False)  # until the vault's value is loaded
         self.auto_lock.setSuffix(self.tr(" min"))
         self.auto_lock.setAccessibleName(self.tr("Minutes of inactivity before locking"))
         self.auto_lock.setMinimumHeight(30)
@@ -211,6 +214,7 @@ class SettingsPage(Page):
     def on_locked(self) -> None:
         self._auto_lock_timer.stop()
         super().on_locked()
+        self.auto_lock.setEnabled(False)
         for feedback in (
             self.auto_lock_feedback,
             self.passphrase_feedback,
@@ -236,6 +240,7 @@ class SettingsPage(Page):
         self._loading = True
         self.auto_lock.setValue(minutes)
         self._loading = False
+        self.auto_lock.setEnabled(True)
         self._show_recovery_status(status)
         self.loaded.emit()
 
