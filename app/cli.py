@@ -118,6 +118,20 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("--device-label", metavar="NAAM", default=None, help="naam van dit toestel")
 
+    p = sub.add_parser(
+        "demo", help="maak (of vul) een kluis met fictieve mensen, contacten en vindplaatsen"
+    )
+    _common(p)
+    p.add_argument("--clients", metavar="N", type=int, default=200, help="aantal personen")
+    p.add_argument(
+        "--contacts",
+        metavar="N",
+        type=int,
+        default=50,
+        help="gemiddeld aantal contactmomenten per persoon",
+    )
+    p.add_argument("--seed", type=int, default=7, help=argparse.SUPPRESS)
+
     p = sub.add_parser("check", help="ontgrendel, voer migraties uit en druk 'ok' af")
     _common(p)
 
@@ -263,7 +277,45 @@ def cmd_restore(args: argparse.Namespace, secrets: SecretSource) -> int:
     return EXIT_OK
 
 
+def cmd_demo(args: argparse.Namespace, secrets: SecretSource) -> int:
+    from app.services.demo import generate_demo
+    from app.services.field import FieldServices
+
+    if not 1 <= args.clients <= 100_000:
+        raise CliError("Kies tussen 1 en 100000 personen.")
+    paths = _paths(args)
+    service = _service(paths)
+    if service.exists():
+        vault = _open(args, secrets, service)
+    else:
+        created = service.create(_new_passphrase(secrets, args.passphrase_fd))
+        vault = created.vault
+        print(f"Kluis aangemaakt in {paths.data_dir}. Herstelsleutel:", file=sys.stderr)
+        print(created.recovery_key)
+
+    def progress(done: int, total: int) -> None:
+        print(f"\r{done}/{total} personen", end="", file=sys.stderr, flush=True)
+
+    try:
+        summary = generate_demo(
+            FieldServices(vault),
+            args.clients,
+            seed=args.seed,
+            contacts_per_person=args.contacts,
+            progress=progress,
+        )
+    finally:
+        vault.lock()
+    print(
+        f"\nDemogegevens: {summary.people} personen, {summary.contacts} contactmomenten, "
+        f"{summary.vindplaatsen} vindplaatsen.",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
 COMMANDS = {
+    "demo": cmd_demo,
     "init": cmd_init,
     "check": cmd_check,
     "change-passphrase": cmd_change_passphrase,

@@ -34,15 +34,16 @@ class Records:
 
     # --- the clock -------------------------------------------------------------------------
     def _tick(self, session: Session) -> str:
-        if self._clock is None:
+        with session.no_autoflush:
             row = session.get(Setting, HLC_SETTING)
+        if self._clock is None:
             last = Stamp.decode(row.value.strip('"')) if row is not None else None
             node = self._ctx.device.device_id
             self._clock = HybridClock(node, self._wall, last)
         stamp = self._clock.now().encode()
-        row = session.get(Setting, HLC_SETTING)
         if row is None:
             session.add(Setting(key=HLC_SETTING, value=f'"{stamp}"'))
+            session.flush()  # persistent from now on, so the next get finds it
         else:
             row.value = f'"{stamp}"'
         return stamp

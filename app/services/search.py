@@ -26,9 +26,12 @@ def fts_query(user_text: str) -> str | None:
     return " ".join('"' + t.replace('"', "") + '"*' for t in tokens)
 
 
-def put(session: Session, record_id: str, person_ids: Iterable[str], body: str) -> None:
-    """(Re)index `body` for a record, once per person it concerns."""
-    remove(session, record_id)
+def put(
+    session: Session, record_id: str, person_ids: Iterable[str], body: str, *, new: bool = False
+) -> None:
+    """(Re)index `body` for a record, once per person it concerns (`new`: nothing to replace)."""
+    if not new:
+        remove(session, record_id)
     text_body = body.strip()
     if not text_body:
         return
@@ -45,7 +48,8 @@ def put(session: Session, record_id: str, person_ids: Iterable[str], body: str) 
 
 
 def remove(session: Session, record_id: str) -> None:
-    docs = list(session.scalars(select(SearchDoc.doc).where(SearchDoc.record_id == record_id)))
+    with session.no_autoflush:
+        docs = list(session.scalars(select(SearchDoc.doc).where(SearchDoc.record_id == record_id)))
     if not docs:
         return
     for d in docs:

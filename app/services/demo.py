@@ -1,0 +1,661 @@
+"""Fictional demo data with Flemish names and plausible distributions.
+
+Everything is written through the record writer (revisions, field clocks and outbox entries,
+exactly as the services write), in large transactions so that a 5,000-person vault with a
+quarter of a million contact moments can be generated in minutes. The local indexes (contact
+people, full-text search, cached phase and contact dates) are built along the way.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import insert, text, update
+from sqlalchemy.orm import Session
+
+from app.domain import trajectory as t
+from app.models import (
+    Agreement,
+    ContactMoment,
+    ContactPerson,
+    DrempelRecord,
+    FollowUp,
+    NetworkMember,
+    Person,
+    PhaseEventRecord,
+    PresenceLog,
+    Vindplaats,
+    WorkReadinessItem,
+)
+from app.services import search
+from app.services.contacts import reindex_contact
+from app.services.field import FieldServices
+from app.services.people import index_person
+from app.services.trajectory import refresh_person_state
+
+GIVEN = [
+    "Zoë",
+    "Noor",
+    "Emma",
+    "Lotte",
+    "Fien",
+    "Marie",
+    "Julie",
+    "Lena",
+    "Yasmina",
+    "Fatima",
+    "Sarah",
+    "Ines",
+    "Amira",
+    "Nora",
+    "Lisa",
+    "Hanne",
+    "Jana",
+    "Elif",
+    "Aya",
+    "Mila",
+    "Sofie",
+    "Kato",
+    "Lore",
+    "Eline",
+    "Jens",
+    "Lucas",
+    "Arne",
+    "Wout",
+    "Bram",
+    "Milan",
+    "Ayoub",
+    "Mohamed",
+    "Youssef",
+    "Rayan",
+    "Stijn",
+    "Pieter",
+    "Dries",
+    "Jonas",
+    "Thomas",
+    "Kevin",
+    "Sven",
+    "Tibo",
+    "Elias",
+    "Adam",
+    "Ibrahim",
+    "Senne",
+    "Ruben",
+    "Kobe",
+    "Lars",
+    "Jef",
+    "Rik",
+    "Bart",
+    "Dirk",
+    "Luc",
+    "Marc",
+    "Hilde",
+    "Greet",
+    "Rita",
+    "Mieke",
+    "Nadia",
+    "Samira",
+    "Kenza",
+    "Dylan",
+    "Jordy",
+]
+FAMILY = (
+    (
+        "Peeters Janssens Maes Jacobs Mertens Willems Claes Goossens Wouters De_Smet Dubois Lambert "
+        "Dupont Hermans Aerts Michiels Vermeulen Van_den_Broeck Desmet Vandenberghe Van_Damme "
+        "De_Backer "
+        "Verstraete Martens Stevens Pauwels Coppens Leroy Declercq Smets Vermeersch Cools Bogaert "
+        "Van_Acker El_Amrani Benali Yilmaz Kaya Demir Diallo Bah Nowak Kowalski Popescu Haddou "
+        "Ouali Verhaegen Segers Timmermans Baert Van_Hecke Dewulf Callens Vandamme Mahieu"
+    )
+    .replace("_", " ")
+    .split()
+)
+ALIASES = [
+    "Kapitein",
+    "Blondje",
+    "Stille",
+    "Rapper",
+    "Kok",
+    "Fietser",
+    "Schaker",
+    "Tekenaar",
+    "Voetballer",
+    "Dichter",
+    "Muzikant",
+    "Danser",
+    "Lachebek",
+    "Nachtuil",
+    "Zanger",
+    "Gamer",
+    "Bakker",
+    "Tuinier",
+    "Lezer",
+    "Reiziger",
+]
+AREAS = (
+    "Gent-Centrum",
+    "Sluizeken",
+    "Rabot",
+    "Brugse Poort",
+    "Ledeberg",
+    "Nieuw Gent",
+    "Dampoort",
+    "Muide",
+    "Sint-Amandsberg",
+    "Wondelgem",
+)
+SUMMARIES = (
+    "Kort gesprek, gaat goed met de job-zoektocht.",
+    "Samen de brief van het OCMW gelezen en een afspraak gemaakt.",
+    "Wil graag een opleiding volgen, we bekijken de mogelijkheden.",
+    "Praatte over de woning: de huur is te hoog, zoekt iets kleiners.",
+    "Kinderopvang blijft een probleem op woensdagnamiddag.",
+    "Was blij met de begeleiding naar de VDAB-afspraak.",
+    "Heeft een sollicitatie gedaan bij een schoonmaakbedrijf.",
+    "Moeilijke week; even luisteren was genoeg.",
+    "Samen het cv bijgewerkt en een e-mail verstuurd.",
+    "Wil nadenken over vrijwilligerswerk in het buurthuis.",
+    "Vraagt hulp bij de administratie van de ziekteverzekering.",
+    "Geen tijd vandaag, maakte een nieuwe afspraak.",
+)
+PRIVATE = (
+    "Leek vermoeid.",
+    "Let op: wantrouwig tegenover diensten.",
+    "Familie geeft druk.",
+    "Sprak over schulden; voorzichtig aanbrengen.",
+    "",
+    "",
+    "",
+    "",
+)
+TODOS = (
+    "Afspraak OCMW bellen",
+    "Cv meebrengen",
+    "Formulier kinderopvang invullen",
+    "Bellen naar de VDAB-consulent",
+    "Rijbewijs theorie inplannen",
+    "Huurcontract nakijken",
+    "Doktersattest binnenbrengen",
+    "Inschrijving taalles",
+)
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    people: int
+    contacts: int
+    vindplaatsen: int
+    presence_logs: int
+
+
+def _w(rng: random.Random, options: list[tuple[Any, int]]) -> Any:
+    return rng.choices([o for o, _ in options], weights=[w for _, w in options])[0]
+
+
+class _Builder:
+    def __init__(self, field: FieldServices, rng: random.Random, today: date) -> None:
+        self.f = field
+        self.rec = field.context.records
+        self.rng = rng
+        self.today = today
+        self.voc = field.vocab
+        self.contacts = 0
+        self.closures = 0
+
+    def create(self, s: Session, model: Any, values: dict[str, Any]) -> Any:
+        return self.rec.create(s, model, values)
+
+    def vindplaatsen(self, s: Session, n: int) -> list[str]:
+        ids = []
+        names = [
+            "Sint-Pietersplein",
+            "Bib De Krook",
+            "Jeugdhuis De Centrale",
+            "Dagcentrum Dak",
+            "Schoolpoort Sint-Lucas",
+            "Moskee El Fath",
+            "Huis van het Kind Rabot",
+            "Buurtcentrum Brugse Poort",
+            "Facebookgroep Gent Helpt",
+            "Jobbeurs Flanders Expo",
+            "Sportclub FC Ledeberg",
+            "Station Dampoort",
+            "Huisartsenpraktijk Muide",
+            "Park De Blaarmeersen",
+            "Vaste zitdag OCMW",
+            "Straatfeest Sluizeken",
+            "WhatsApp-groep moeders",
+            "Marktplein Sint-Amandsberg",
+            "Wijkgezondheidscentrum",
+            "Koffiebar 't Kanaal",
+            "Voedselbank",
+            "Speelplein Nieuw Gent",
+            "Dienstencentrum Wondelgem",
+            "Sociaal restaurant",
+            "Deur-aan-deur Rabotwijk",
+        ]
+        types = self.voc["vindplaats_types"].codes()
+        for i in range(n):
+            name = names[i % len(names)] + ("" if i < len(names) else f" {i // len(names) + 1}")
+            vp = self.create(
+                s,
+                Vindplaats,
+                {
+                    "name": name,
+                    "type": self.rng.choice(types),
+                    "area": self.rng.choice(AREAS),
+                    "address": None,
+                    "best_times": self.rng.choice(
+                        ["ma-vr 10-12u", "woensdagnamiddag", "zaterdag markt", "dinsdag 14-16u"]
+                    ),
+                    "who_met": self.rng.choice(
+                        [
+                            "jongeren",
+                            "moeders met kinderen",
+                            "nieuwkomers",
+                            "mensen zonder werk",
+                            "buurtbewoners",
+                        ]
+                    ),
+                    "contact_person": self.rng.choice([None, "Karim", "Els", "An", "Tom"]),
+                    "contact_phone": None,
+                    "note": None,
+                    "active": self.rng.random() > 0.1,
+                },
+            )
+            ids.append(vp.id)
+            for _ in range(self.rng.randint(5, 30)):
+                n_spoken = self.rng.randint(0, 25)
+                bands: dict[str, int] = {}
+                left = n_spoken
+                for band in self.voc["age_bands"].codes():
+                    k = self.rng.randint(0, left)
+                    if k:
+                        bands[band] = k
+                    left -= k
+                self.create(
+                    s,
+                    PresenceLog,
+                    {
+                        "vindplaats_id": vp.id,
+                        "on": (self.today - timedelta(days=self.rng.randint(0, 700))).isoformat(),
+                        "duration_min": self.rng.choice([60, 90, 120, 180]),
+                        "people_spoken": n_spoken,
+                        "age_bands": bands,
+                        "topics": self.rng.sample(
+                            self.voc["life_domains"].codes(), k=self.rng.randint(0, 3)
+                        ),
+                        "note": None,
+                    },
+                )
+        return ids
+
+    def person(self, s: Session, vindplaatsen: list[str], index: int, contacts_mean: int) -> None:
+        rng = self.rng
+        first_met = self.today - timedelta(days=rng.randint(20, 900))
+        how = _w(rng, [("vindplaats", 6), ("doorverwijzing", 3), ("mond_aan_mond", 2)])
+        is_client = rng.random() < 0.75
+        given, family = rng.choice(GIVEN), rng.choice(FAMILY)
+        alias = given if rng.random() < 0.6 else f"{rng.choice(ALIASES)} {index}"
+        dob = date(rng.randint(1960, 2006), rng.randint(1, 12), rng.randint(1, 28))
+        values: dict[str, Any] = {
+            "alias": alias,
+            "first_met_on": first_met.isoformat(),
+            "first_met_how": how,
+            "first_met_vindplaats_id": rng.choice(vindplaatsen) if how == "vindplaats" else None,
+            "referral_source": rng.choice(["OCMW", "CAW", "school", "huisarts"])
+            if how == "doorverwijzing"
+            else None,
+            "is_client": is_client,
+            "client_since": (first_met + timedelta(days=rng.randint(7, 120))).isoformat()
+            if is_client
+            else None,
+            "given_name": given if is_client else None,
+            "family_name": family if is_client else None,
+            "date_of_birth": dob.isoformat() if is_client else None,
+            "phone": f"+324{rng.randint(70, 99)}{rng.randint(100000, 999999)}"
+            if is_client
+            else None,
+            "national_number": None,
+            "languages": rng.sample(
+                ["nl", "fr", "ar", "tr", "en", "pl", "ro"], k=rng.randint(1, 2)
+            ),
+            "interpreter_needed": rng.random() < 0.15,
+            "interpreter_language": None,
+            "radar_status": _w(rng, [("onbekend", 4), ("elders_gekend", 3), ("vdab", 3)]),
+            "target_groups": rng.sample(
+                self.voc["target_groups"].codes(), k=_w(rng, [(0, 5), (1, 4), (2, 1)])
+            ),
+            "assigned_worker": rng.choice(["An", "Bram", "Yasmina", "Koen"]),
+            "team": rng.choice(["Team Noord", "Team Zuid"]),
+            "note": rng.choice(
+                [None, None, "Komt vaak op woensdag naar het plein.", "Spreekt liever Frans."]
+            ),
+        }
+        p = self.create(s, Person, values)
+        index_person(s, p)
+        self._trajectory(s, p, first_met)
+        self._contacts(s, p, first_met, vindplaatsen, contacts_mean)
+        if is_client:
+            self._situation(s, p)
+
+    def _trajectory(self, s: Session, p: Person, first_met: date) -> None:
+        rng = self.rng
+        order = [
+            "bereiken",
+            "kennismaking",
+            "contextvoorwaarden",
+            "orientering",
+            "overdracht",
+            "opvolging",
+        ]
+        events: list[tuple[date, str, str | None, str, str | None]] = [
+            (first_met, "fase", "bereiken", "Eerste contact", None)
+        ]
+        day, idx = first_met, 0
+        target = rng.randint(0, 5)
+        while idx < target and day < self.today - timedelta(days=20):
+            day += timedelta(days=rng.randint(10, 90))
+            if day >= self.today:
+                break
+            if rng.random() < 0.15 and idx > 1:
+                idx -= 1
+                reason = "Terugval: eerst weer contextvoorwaarden"
+            else:
+                idx += 1
+                reason = rng.choice(
+                    ["Vertrouwen groeit", "Klaar voor een volgende stap", "Situatie is stabieler"]
+                )
+            events.append((day, "fase", order[idx], reason, None))
+        roll = rng.random()
+        if roll < 0.22 and day < self.today - timedelta(days=5):
+            closed_on = min(self.today, day + timedelta(days=rng.randint(5, 60)))
+            codes = self.voc["outcomes"].codes()
+            outcome = codes[self.closures % len(codes)]  # every outcome occurs
+            self.closures += 1
+            events.append((closed_on, "afsluiting", None, "", outcome))
+            if rng.random() < 0.15 and closed_on < self.today - timedelta(days=30):
+                events.append(
+                    (
+                        closed_on + timedelta(days=20),
+                        "heropening",
+                        None,
+                        "Komt terug met een nieuwe vraag",
+                        None,
+                    )
+                )
+            elif self.voc["outcomes"].term(outcome).attrs.get("work"):  # type: ignore[union-attr]
+                for months, due in t.follow_up_dates(closed_on):
+                    self.create(
+                        s,
+                        FollowUp,
+                        {
+                            "person_id": p.id,
+                            "months": months,
+                            "due_on": due.isoformat(),
+                            "done_on": None,
+                            "result": None,
+                        },
+                    )
+        elif roll < 0.32:
+            events.append(
+                (
+                    min(self.today, day + timedelta(days=3)),
+                    "lager_pitje",
+                    None,
+                    "Even geen energie voor een traject",
+                    None,
+                )
+            )
+        for on, kind, phase, reason, outcome in events:
+            self.create(
+                s,
+                PhaseEventRecord,
+                {
+                    "person_id": p.id,
+                    "kind": kind,
+                    "on": on.isoformat(),
+                    "phase": phase,
+                    "reason": reason,
+                    "outcome": outcome,
+                },
+            )
+        s.flush()
+        refresh_person_state(self.f.context, s, p)
+
+    def _contacts(
+        self, s: Session, p: Person, first_met: date, vindplaatsen: list[str], mean: int
+    ) -> None:
+        rng = self.rng
+        n = max(1, int(rng.gauss(mean, mean / 3)))
+        span = max(1, (self.today - first_met).days)
+        channels = [
+            ("vindplaats", 6),
+            ("telefoon", 5),
+            ("bericht", 5),
+            ("huisbezoek", 2),
+            ("wandelgesprek", 2),
+            ("begeleiding", 2),
+            ("email", 1),
+            ("video", 1),
+            ("triogesprek", 1),
+            ("netwerk", 1),
+            ("gevangenis", 1),
+        ]
+        domains = self.voc["life_domains"].codes()
+        last_at = None
+        cp_rows = []
+        for i in range(n):
+            when = datetime.combine(
+                first_met + timedelta(days=int(span * i / n)), datetime.min.time()
+            ).replace(hour=rng.randint(8, 19), minute=rng.choice([0, 15, 30, 45]))
+            status = _w(
+                rng, [("bereikt", 75), ("niet_bereikt", 12), ("no_show", 8), ("geannuleerd", 5)]
+            )
+            channel = _w(rng, channels)
+            summary = rng.choice(SUMMARIES) if status == "bereikt" else ""
+            c = self.create(
+                s,
+                ContactMoment,
+                {
+                    "occurred_at": when.isoformat(timespec="minutes"),
+                    "duration_min": rng.choice([5, 10, 15, 20, 30, 45, 60, 90]),
+                    "channel": channel,
+                    "vindplaats_id": rng.choice(vindplaatsen) if channel == "vindplaats" else None,
+                    "place": None,
+                    "initiator": _w(
+                        rng, [("werker", 6), ("persoon", 3), ("netwerk", 1), ("partner", 1)]
+                    ),
+                    "status": status,
+                    "life_domains": rng.sample(domains, k=rng.randint(0, 3))
+                    if status == "bereikt"
+                    else [],
+                    "summary": summary,
+                    "private_note": rng.choice(PRIVATE) if status == "bereikt" else "",
+                    "next_contact_at": None,
+                    "next_contact_note": None,
+                    "people": [{"person_id": p.id, "attended": True}],
+                    "others": [],
+                    "group_activity": None,
+                },
+            )
+            cp_rows.append(
+                {
+                    "contact_id": c.id,
+                    "person_id": p.id,
+                    "attended": True,
+                    "occurred_at": c.occurred_at,
+                    "reached": status == "bereikt",
+                }
+            )
+            body = " ".join(x for x in (summary, c.private_note) if x)
+            if body:
+                search.put(s, c.id, [p.id], body, new=True)
+            if status == "bereikt" and rng.random() < 0.2:
+                due = when.date() + timedelta(days=rng.randint(3, 30))
+                self.create(
+                    s,
+                    Agreement,
+                    {
+                        "person_id": p.id,
+                        "contact_id": c.id,
+                        "description": rng.choice(TODOS),
+                        "owner_kind": _w(rng, [("werker", 3), ("persoon", 3), ("partner", 1)]),
+                        "owner_name": None,
+                        "due_on": due.isoformat(),
+                        "done_on": due.isoformat()
+                        if due < self.today - timedelta(days=10) or rng.random() < 0.6
+                        else None,
+                    },
+                )
+            if status == "bereikt":
+                last_at = c.occurred_at
+            last_contact = c
+        self.contacts += n
+        if not p.closed and rng.random() < 0.4:
+            nxt = datetime.combine(
+                self.today + timedelta(days=rng.randint(0, 14)), datetime.min.time()
+            ).replace(hour=rng.randint(9, 17))
+            last_contact.next_contact_at = nxt.isoformat(timespec="minutes")
+            p.next_contact_at = last_contact.next_contact_at
+        s.flush()
+        s.execute(insert(ContactPerson), cp_rows)
+        p.last_contact_at = last_at
+        s.execute(update(Person).where(Person.id == p.id).values(last_contact_at=last_at))
+
+    def group_activities(self, s: Session, vindplaatsen: list[str], n: int) -> int:
+        """Group contacts: one moment with several people and their attendance."""
+        rng = self.rng
+        people = [
+            r[0]
+            for r in s.execute(
+                text("SELECT id FROM people WHERE deleted = 0 AND closed = 0 ORDER BY id")
+            )
+        ]
+        if len(people) < 3:
+            return 0
+        for _ in range(n):
+            group = rng.sample(people, k=min(len(people), rng.randint(3, 8)))
+            when = datetime.combine(
+                self.today - timedelta(days=rng.randint(1, 300)), datetime.min.time()
+            ).replace(hour=14)
+            attendance = [{"person_id": pid, "attended": rng.random() < 0.8} for pid in group]
+            c = self.create(
+                s,
+                ContactMoment,
+                {
+                    "occurred_at": when.isoformat(timespec="minutes"),
+                    "duration_min": 120,
+                    "channel": "groep",
+                    "vindplaats_id": rng.choice(vindplaatsen),
+                    "place": None,
+                    "initiator": "werker",
+                    "status": "bereikt",
+                    "life_domains": ["tijdsbesteding", "sociaal_netwerk"],
+                    "summary": rng.choice(
+                        [
+                            "Kookatelier in het buurthuis.",
+                            "Infosessie over jobs.",
+                            "Wandeling en koffie.",
+                        ]
+                    ),
+                    "private_note": "",
+                    "next_contact_at": None,
+                    "next_contact_note": None,
+                    "people": attendance,
+                    "others": [],
+                    "group_activity": rng.choice(["Kookatelier", "Infosessie VDAB", "Praatcafé"]),
+                },
+            )
+            s.flush()
+            reindex_contact(s, c)
+        return n
+
+    def _situation(self, s: Session, p: Person) -> None:
+        rng = self.rng
+        voc = self.voc
+        for _ in range(rng.randint(0, 4)):
+            rel = rng.choice(voc["network_relations"].active())
+            self.create(
+                s,
+                NetworkMember,
+                {
+                    "person_id": p.id,
+                    "kind": rel.attrs.get("kind", "informeel"),
+                    "relation": rel.code,
+                    "name": f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}",
+                    "organisation": rel.label if rel.attrs.get("kind") == "professioneel" else None,
+                    "life_domains": rng.sample(voc["life_domains"].codes(), k=rng.randint(0, 2)),
+                    "contact_person": None,
+                    "phone": None,
+                    "since": None,
+                    "holds_file": rel.attrs.get("kind") == "professioneel" and rng.random() < 0.3,
+                    "note": None,
+                },
+            )
+        for d in rng.sample(voc["drempels"].active(), k=rng.randint(0, 5)):
+            self.create(
+                s,
+                DrempelRecord,
+                {
+                    "person_id": p.id,
+                    "life_domain": d.attrs["domain"],
+                    "drempel": d.code,
+                    "status": rng.choice(voc["drempel_status"].codes()),
+                    "since": None,
+                    "note": None,
+                },
+            )
+        for item in rng.sample(voc["work_readiness"].codes(), k=rng.randint(0, 4)):
+            self.create(
+                s,
+                WorkReadinessItem,
+                {
+                    "person_id": p.id,
+                    "item": item,
+                    "assessment": rng.choice(["sterk", "voldoende", "werkpunt"]),
+                    "note": None,
+                },
+            )
+
+
+def generate_demo(
+    field: FieldServices,
+    clients: int,
+    *,
+    seed: int = 7,
+    contacts_per_person: int = 50,
+    vindplaatsen: int = 25,
+    progress: Callable[[int, int], None] | None = None,
+    batch: int = 50,
+) -> DemoSummary:
+    rng = random.Random(seed)  # noqa: S311 - fictional data, not security
+    b = _Builder(field, rng, field.context.today())
+    ctx = field.context.ctx
+    with ctx.transaction() as s:
+        existing = [
+            r[0]
+            for r in s.execute(text("SELECT id FROM vindplaatsen WHERE deleted = 0 ORDER BY name"))
+        ]
+        vp_ids = existing or b.vindplaatsen(s, vindplaatsen)
+    presence = 0
+    with ctx.read() as s:
+        presence = int(s.execute(text("SELECT count(*) FROM presence_logs")).scalar_one())
+    done = 0
+    while done < clients:
+        with ctx.transaction() as s, s.no_autoflush:
+            for i in range(done, min(clients, done + batch)):
+                b.person(s, vp_ids, i, contacts_per_person)
+        done = min(clients, done + batch)
+        if progress:
+            progress(done, clients)
+    with ctx.transaction() as s:
+        b.contacts += b.group_activities(s, vp_ids, max(1, clients // 50))
+    return DemoSummary(
+        people=clients, contacts=b.contacts, vindplaatsen=len(vp_ids), presence_logs=presence
+    )

@@ -1,0 +1,46 @@
+"""Demo data: plausible distributions, everything written as real revisions."""
+
+from __future__ import annotations
+
+import collections
+from datetime import datetime
+
+from sqlalchemy import func, select, text
+
+from app.models import ContactMoment, OutboxEntry, PhaseEventRecord
+from app.services.demo import generate_demo
+from app.services.field import FieldServices
+
+
+def test_demo_covers_phases_outcomes_groups_and_tallies(field: FieldServices) -> None:
+    summary = generate_demo(field, 120, contacts_per_person=12)
+    rows = field.caseload.rows()
+    assert len(rows) == summary.people == 120
+    phases = collections.Counter(r.phase for r in rows)
+    assert set(field.vocab["phases"].codes()) <= set(phases)
+    with field.context.ctx.read() as s:
+        outcomes = {
+            o
+            for (o,) in s.execute(
+                select(PhaseEventRecord.outcome).where(PhaseEventRecord.outcome.is_not(None))
+            )
+        }
+        assert outcomes == set(field.vocab["outcomes"].codes())
+        n_contacts = s.scalar(select(func.count()).select_from(ContactMoment))
+        groups = s.scalar(
+            text("SELECT count(*) FROM contact_moments WHERE group_activity IS NOT NULL")
+        )
+        tallies = s.scalar(text("SELECT sum(people_spoken) FROM presence_logs"))
+        outbox = s.scalar(select(func.count()).select_from(OutboxEntry))
+    assert n_contacts == summary.contacts and groups and groups > 0 and tallies and tallies > 0
+    assert outbox and outbox > n_contacts  # every record went through the record writer
+    assert sum(1 for r in rows if r.is_client) > 60 and sum(1 for r in rows if not r.is_client) > 10
+    # The worker's day has something on it.
+    today = field.caseload.today()
+    assert today.not_contacted or today.todos_overdue
+    # Nothing lies in the future.
+    assert all(
+        c.occurred_at <= datetime(2026, 11, 20, 23, 59)
+        for r in rows[:5]
+        for c in field.contacts.timeline(r.id)
+    )
