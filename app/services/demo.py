@@ -105,8 +105,8 @@ GIVEN = [
 ]
 FAMILY = (
     (
-        "Peeters Janssens Maes Jacobs Mertens Willems Claes Goossens Wouters De_Smet Dubois Lambert "
-        "Dupont Hermans Aerts Michiels Vermeulen Van_den_Broeck Desmet Vandenberghe Van_Damme "
+        "Peeters Janssens Maes Jacobs Mertens Willems Claes Goossens Wouters De_Smet Dubois "
+        "Lambert Dupont Hermans Aerts Michiels Vermeulen Van_den_Broeck Desmet Vandenberghe Van_Damme "
         "De_Backer "
         "Verstraete Martens Stevens Pauwels Coppens Leroy Declercq Smets Vermeersch Cools Bogaert "
         "Van_Acker El_Amrani Benali Yilmaz Kaya Demir Diallo Bah Nowak Kowalski Popescu Haddou "
@@ -412,7 +412,7 @@ class _Builder:
                     None,
                 )
             )
-        for on, kind, phase, reason, outcome in events:
+        for on, kind, phase_code, reason, outcome in events:
             self.create(
                 s,
                 PhaseEventRecord,
@@ -420,7 +420,7 @@ class _Builder:
                     "person_id": p.id,
                     "kind": kind,
                     "on": on.isoformat(),
-                    "phase": phase,
+                    "phase": phase_code,
                     "reason": reason,
                     "outcome": outcome,
                 },
