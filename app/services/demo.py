@@ -106,8 +106,8 @@ GIVEN = [
 FAMILY = (
     (
         "Peeters Janssens Maes Jacobs Mertens Willems Claes Goossens Wouters De_Smet Dubois "
-        "Lambert Dupont Hermans Aerts Michiels Vermeulen Van_den_Broeck Desmet Vandenberghe Van_Damme "
-        "De_Backer "
+        "Lambert Dupont Hermans Aerts Michiels Vermeulen Van_den_Broeck Desmet Vandenberghe "
+        "Van_Damme De_Backer "
         "Verstraete Martens Stevens Pauwels Coppens Leroy Declercq Smets Vermeersch Cools Bogaert "
         "Van_Acker El_Amrani Benali Yilmaz Kaya Demir Diallo Bah Nowak Kowalski Popescu Haddou "
         "Ouali Verhaegen Segers Timmermans Baert Van_Hecke Dewulf Callens Vandamme Mahieu"
@@ -412,17 +412,17 @@ class _Builder:
                     None,
                 )
             )
-        for on, kind, phase_code, reason, outcome in events:
+        for e_on, e_kind, phase_code, e_reason, e_outcome in events:
             self.create(
                 s,
                 PhaseEventRecord,
                 {
                     "person_id": p.id,
-                    "kind": kind,
-                    "on": on.isoformat(),
+                    "kind": e_kind,
+                    "on": e_on.isoformat(),
                     "phase": phase_code,
-                    "reason": reason,
-                    "outcome": outcome,
+                    "reason": e_reason,
+                    "outcome": e_outcome,
                 },
             )
         s.flush()
