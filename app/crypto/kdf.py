@@ -44,21 +44,30 @@ def derive(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
     return kdf.derive(passphrase.encode("utf-8"))
 
 
+def _time(params: KdfParams) -> float:
+    start = time.perf_counter()
+    derive("calibration", b"\x00" * SALT_BYTES, params)
+    return max(time.perf_counter() - start, 1e-4)
+
+
 def calibrate(
     target_seconds: float = settings.KDF_TARGET_SECONDS,
     memory_kib: int = settings.KDF_MIN_MEMORY_KIB,
     lanes: int = 4,
-    max_iterations: int = 16,
+    max_iterations: int = 32,
 ) -> KdfParams:
     """Pick the iteration count at `memory_kib` that takes about `target_seconds` here.
 
-    Times one pass and scales; with at least 64 MiB one pass usually costs 0.1–0.3 s.
+    The first pass pays for page faults and is thrown away; then we time a pass, scale, time
+    the candidate once more and correct it, so a noisy first reading cannot halve the cost.
     """
-    salt = b"\x00" * SALT_BYTES
-    probe = KdfParams(memory_kib=memory_kib, iterations=1, lanes=lanes)
-    start = time.perf_counter()
-    derive("calibration", salt, probe)
-    one = max(time.perf_counter() - start, 1e-4)
-    iterations = round(target_seconds / one)
-    iterations = max(1, min(max_iterations, iterations))
-    return KdfParams(memory_kib=memory_kib, iterations=iterations, lanes=lanes)
+
+    def params(iterations: int) -> KdfParams:
+        return KdfParams(memory_kib, max(1, min(max_iterations, iterations)), lanes)
+
+    _time(params(1))  # warm-up
+    per_pass = _time(params(2)) / 2
+    candidate = params(round(target_seconds / per_pass))
+    measured = _time(candidate)
+    corrected = params(round(candidate.iterations * target_seconds / measured))
+    return corrected
