@@ -13,10 +13,11 @@ from app.models.setting import Setting
 from app.models.situation import DrempelRecord, NetworkMember, WorkReadinessItem
 from app.models.trajectory import FollowUp, PhaseEventRecord
 from app.models.vindplaatsen import PresenceLog, Vindplaats
+from app.models.zrm import ZrmAssessment, ZrmCriterion
 
 SYNCED_MODELS: tuple[type[SyncedRecord], ...] = (
     Person, PhaseEventRecord, FollowUp, ContactMoment, Agreement, Vindplaats, PresenceLog,
-    NetworkMember, DrempelRecord, WorkReadinessItem,
+    NetworkMember, DrempelRecord, WorkReadinessItem, ZrmAssessment,
 )  # fmt: skip
 MODEL_BY_TYPE = {m.__record_type__: m for m in SYNCED_MODELS}
 
@@ -43,4 +44,6 @@ __all__ = [
     "SyncedRecord",
     "Vindplaats",
     "WorkReadinessItem",
+    "ZrmAssessment",
+    "ZrmCriterion",
 ]  # fmt: skip

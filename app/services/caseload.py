@@ -16,6 +16,7 @@ from app.services.contacts import AgreementRow, ContactRow, ContactService, agre
 from app.services.people import PersonDetail, detail
 from app.services.situation import DrempelRow, NetworkRow, SituationService, WorkReadinessRow
 from app.services.trajectory import FollowUpRow, TrajectoryService, TrajectoryView, follow_up_row
+from app.services.zrm import ReassessmentDue, ZrmService
 
 STALE_WEEKS_SETTING = "stale_after_weeks"
 DEFAULT_STALE_WEEKS = 4
@@ -88,6 +89,7 @@ class TodayOverview:
     not_contacted: tuple[StalePerson, ...]
     stale_weeks: int
     names: dict[str, tuple[str, str | None]]  # person id -> (alias, full name)
+    reassessments_due: tuple[ReassessmentDue, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -221,7 +223,9 @@ class CaseloadService:
                 last = datetime.fromisoformat(p.last_contact_at) if p.last_contact_at else None
                 w = (today - last.date()).days // 7 if last else None
                 stale.append(StalePerson(p.id, p.alias, _name(p), last, w))
-            for pid in {a.person_id for a in todos if a.person_id} | {f.person_id for f in follow}:
+            zrm_due = ZrmService(fc).reassessments_due(today)
+            wanted = {a.person_id for a in todos if a.person_id} | {f.person_id for f in follow}
+            for pid in wanted | {r.person_id for r in zrm_due}:
                 if pid not in names:
                     p2 = s.get(Person, pid)
                     if p2 is not None:
@@ -235,6 +239,7 @@ class CaseloadService:
             not_contacted=tuple(stale),
             stale_weeks=weeks,
             names=names,
+            reassessments_due=tuple(zrm_due),
         )
 
     def open_file(self, person_id: str, contact_limit: int | None = None) -> PersonFile:

@@ -30,6 +30,7 @@ from app.models import (
     PresenceLog,
     Vindplaats,
     WorkReadinessItem,
+    ZrmAssessment,
 )
 from app.services import search
 from app.services.contacts import reindex_contact
@@ -191,6 +192,7 @@ class DemoSummary:
     contacts: int
     vindplaatsen: int
     presence_logs: int
+    assessments: int = 0
 
 
 def _w(rng: random.Random, options: list[tuple[Any, int]]) -> Any:
@@ -206,6 +208,10 @@ class _Builder:
         self.voc = field.vocab
         self.contacts = 0
         self.closures = 0
+        self.assessments = 0
+        from app.services.zrm import editions
+
+        self.zrm_codes = editions()["2017"].codes()
 
     def create(self, s: Session, model: Any, values: dict[str, Any]) -> Any:
         return self.rec.create(s, model, values)
@@ -343,6 +349,7 @@ class _Builder:
         self._contacts(s, p, first_met, vindplaatsen, contacts_mean)
         if is_client:
             self._situation(s, p)
+            self._zrm(s, p, first_met)
 
     def _trajectory(self, s: Session, p: Person, first_met: date) -> None:
         rng = self.rng
@@ -528,6 +535,47 @@ class _Builder:
         p.last_contact_at = last_at
         s.execute(update(Person).where(Person.id == p.id).values(last_contact_at=last_at))
 
+    def _zrm(self, s: Session, p: Person, first_met: date) -> None:
+        """About five measurements per client over time, drifting upward, some cells unscored."""
+        rng = self.rng
+        codes = self.zrm_codes
+        n = _w(rng, [(0, 1), (2, 2), (4, 3), (6, 3), (8, 1)])
+        if n == 0:
+            return
+        levels = {c: rng.randint(1, 4) for c in codes}
+        span = max(30, (self.today - first_met).days)
+        for i in range(n):
+            on = first_met + timedelta(days=int(span * (i + 0.5) / n))
+            scores: dict[str, Any] = {}
+            for c in codes:
+                if i:
+                    levels[c] = max(1, min(5, levels[c] + _w(rng, [(-1, 1), (0, 4), (1, 3)])))
+                unscored = rng.random() < 0.06
+                target = min(5, levels[c] + 1) if i == 0 and rng.random() < 0.5 else None
+                scores[c] = {
+                    "level": None if unscored else levels[c],
+                    "not_scored_reason": "Niet besproken" if unscored else None,
+                    "source": _w(rng, [("persoon", 4), ("observatie", 3), ("partner", 1)]),
+                    "note": "",
+                    "self_level": None,
+                    "target_level": target,
+                    "target_date": (on + timedelta(days=180)).isoformat() if target else None,
+                }
+            self.create(
+                s,
+                ZrmAssessment,
+                {
+                    "person_id": p.id,
+                    "assessed_on": on.isoformat(),
+                    "assessor": "An",
+                    "edition": "2017",
+                    "scores": scores,
+                    "corrects_id": None,
+                    "superseded": False,
+                },
+            )
+            self.assessments += 1
+
     def group_activities(self, s: Session, vindplaatsen: list[str], n: int) -> int:
         """Group contacts: one moment with several people and their attendance."""
         rng = self.rng
@@ -657,5 +705,9 @@ def generate_demo(
     with ctx.transaction() as s:
         b.contacts += b.group_activities(s, vp_ids, max(1, clients // 50))
     return DemoSummary(
-        people=clients, contacts=b.contacts, vindplaatsen=len(vp_ids), presence_logs=presence
+        people=clients,
+        contacts=b.contacts,
+        vindplaatsen=len(vp_ids),
+        presence_logs=presence,
+        assessments=b.assessments,
     )

@@ -14,6 +14,7 @@ from app.services.situation import SituationService
 from app.services.trajectory import TrajectoryService
 from app.services.vault import OpenVault
 from app.services.vindplaatsen import VindplaatsService
+from app.services.zrm import ZrmService
 
 
 class FieldServices:
@@ -28,3 +29,4 @@ class FieldServices:
         self.vindplaatsen = VindplaatsService(self.context)
         self.situation = SituationService(self.context)
         self.caseload = CaseloadService(self.context)
+        self.zrm = ZrmService(self.context)

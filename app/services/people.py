@@ -171,8 +171,8 @@ class PeopleService:
             not vindplaats_id or self._fc.records.live(s, Vindplaats, vindplaats_id) is None
         ):
             raise ValidationError(
-                    "Kies de vindplaats waar u de persoon ontmoette.", field="vindplaats_id"
-                )
+                "Kies de vindplaats waar u de persoon ontmoette.", field="vindplaats_id"
+            )
         referral = (data.referral_source or "").strip() or None
         if how == "doorverwijzing" and referral is None:
             raise ValidationError("Wie verwees de persoon door?", field="referral_source")

@@ -34,6 +34,9 @@ def test_demo_covers_phases_outcomes_groups_and_tallies(field: FieldServices) ->
         outbox = s.scalar(select(func.count()).select_from(OutboxEntry))
     assert n_contacts == summary.contacts and groups and groups > 0 and tallies and tallies > 0
     assert outbox and outbox > n_contacts  # every record went through the record writer
+    assert summary.assessments > 120  # about five ZRM measurements per client
+    team = field.zrm.team_distance()
+    assert team["financien"].people > 20 and team["financien"].mean_change is not None
     assert sum(1 for r in rows if r.is_client) > 60 and sum(1 for r in rows if not r.is_client) > 10
     # The worker's day has something on it.
     today = field.caseload.today()
