@@ -10,7 +10,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-
 revision = "0004_zrm"
 down_revision = "0003_field_registration"
 branch_labels = None
