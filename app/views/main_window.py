@@ -28,17 +28,33 @@ from app.qt.clipboard import ClipboardGuard
 from app.qt.idle import IdleWatcher
 from app.qt.tasks import TaskRunner
 from app.qt.vaultgate import VaultGate
+from app.views.discreet import Discretion
 from app.views.pages.audit import AuditLogPage
 from app.views.pages.base import Page
+from app.views.pages.caseload import CaseloadPage
 from app.views.pages.empty import EmptyStatePage
+from app.views.pages.locations import LocationsPage
+from app.views.pages.person_file import PersonFilePage
 from app.views.pages.settings import SettingsPage
 from app.views.pages.today import TodayPage
+from app.views.person_dialogs import NewPseudonymDialog
+from app.views.quick_entry import QuickEntry
 from app.views.shortcuts import ShortcutsDialog
 from app.views.unlock import UnlockPanel
 from app.views.widgets import BusyIndicator, center_column
 
 if TYPE_CHECKING:
+    from app.services.field import FieldServices
     from app.services.vault import OpenVault
+
+    FieldFactory = Callable[[OpenVault], FieldServices]
+
+
+def _default_field(vault: OpenVault) -> FieldServices:
+    from app.services.field import FieldServices
+
+    return FieldServices(vault)
+
 
 log = logging.getLogger(__name__)
 
@@ -59,10 +75,14 @@ class MainWindow(QMainWindow):
         clock: Callable[[], float] = time.monotonic,
         idle_check_ms: int = 5_000,
         clipboard: ClipboardGuard | None = None,
+        field_factory: FieldFactory | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._runner = runner
+        self._field_factory = field_factory or _default_field
+        self.field: FieldServices | None = None
+        self.discretion = Discretion(self)
         self._vault: OpenVault | None = None
         self._ready = False
         self._auto_lock_minutes = limits.DEFAULT_AUTO_LOCK_MINUTES
@@ -74,25 +94,9 @@ class MainWindow(QMainWindow):
         self.resize(1100, 720)
 
         # --- pages ---------------------------------------------------------------------------
-        self.today = TodayPage(runner)
-        self.caseload = EmptyStatePage(
-            runner,
-            self.tr("Caseload"),
-            self.tr(
-                "Here you will find the people you support: their phase, your last contact and "
-                "what comes next. This part arrives in a coming version; your vault is ready "
-                "for it."
-            ),
-        )
-        self.locations = EmptyStatePage(
-            runner,
-            self.tr("Outreach locations"),
-            self.tr(
-                "Here you will keep the places where you meet people (streets, squares, "
-                "drop-in centres) and when you were last there. This part arrives in a "
-                "coming version."
-            ),
-        )
+        self.today = TodayPage(runner, self.discretion)
+        self.caseload = CaseloadPage(runner, self.discretion)
+        self.locations = LocationsPage(runner)
         self.reports = EmptyStatePage(
             runner,
             self.tr("Reports"),
@@ -125,7 +129,21 @@ class MainWindow(QMainWindow):
             item.setSizeHint(QSize(0, 40))
             self.nav.addItem(item)
             self.page_stack.addWidget(page)
-        self.nav.currentRowChanged.connect(self.page_stack.setCurrentIndex)
+        self.person_file = PersonFilePage(runner, self.discretion)
+        self.page_stack.addWidget(self.person_file)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        self.page_stack.currentChanged.connect(lambda _: self._update_title())
+        for page in self.all_pages:
+            page.open_person.connect(self.open_person)
+            page.data_changed.connect(partial(self._data_changed, page))
+        self.caseload.new_person.connect(self.new_person)
+        self.person_file.new_contact.connect(lambda pid: self.quick_entry(person_id=pid))
+        self.person_file.edit_contact.connect(self.edit_contact)
+        self.person_file.closed_file.connect(lambda: self.go_to(1))
+        self.person_file.loaded.connect(self._update_title)
+        self.quick = QuickEntry(runner, self.discretion, self, lambda: self.caseload.model.rows)
+        self.quick.saved.connect(self._contact_saved)
+        self.new_person_dialog: NewPseudonymDialog | None = None
 
         self.lock_button = QPushButton(self.tr("Lock (Ctrl+L)"))
         self.lock_button.setAccessibleName(self.tr("Lock now"))
@@ -163,6 +181,12 @@ class MainWindow(QMainWindow):
         self._opening = opening_page
         self.setCentralWidget(self.screens)
 
+        self.discreet_label = QLabel(self.tr("◐ Discreet mode"))
+        self.discreet_label.setAccessibleName(self.tr("Discreet mode is on"))
+        self.discreet_label.setToolTip(self.tr("Only aliases and initials are shown (Ctrl+D)"))
+        self.discreet_label.hide()
+        self.statusBar().addPermanentWidget(self.discreet_label)
+        self.discretion.changed.connect(self._discretion_changed)
         self.state_label = QLabel()
         self.state_label.setAccessibleName(self.tr("Lock state"))
         self.statusBar().addPermanentWidget(self.state_label)
@@ -171,6 +195,16 @@ class MainWindow(QMainWindow):
         # --- shortcuts -----------------------------------------------------------------------
         self._shortcuts: list[tuple[QKeySequence, str]] = []
         self._add_shortcut(QKeySequence("Ctrl+L"), self.tr("Lock Brugfiguur"), self.lock)
+        self._add_shortcut(QKeySequence("Ctrl+N"), self.tr("New contact moment"), self.quick_entry)
+        self._add_shortcut(
+            QKeySequence("Ctrl+Shift+N"), self.tr("New person (pseudonym)"), self.new_person
+        )
+        self._add_shortcut(
+            QKeySequence("Ctrl+F"), self.tr("Search the caseload"), self.search_caseload
+        )
+        self._add_shortcut(
+            QKeySequence("Ctrl+D"), self.tr("Discreet mode on/off"), self.discretion.toggle
+        )
         self._add_shortcut(
             QKeySequence("F1"), self.tr("Show keyboard shortcuts"), self.show_shortcuts
         )
@@ -204,6 +238,10 @@ class MainWindow(QMainWindow):
     def is_locked(self) -> bool:
         return self._vault is None
 
+    @property
+    def all_pages(self) -> list[Page]:
+        return [*self.pages, self.person_file]
+
     def current_page(self) -> Page:
         page = self.page_stack.currentWidget()
         assert isinstance(page, Page)
@@ -211,7 +249,96 @@ class MainWindow(QMainWindow):
 
     def go_to(self, index: int) -> None:
         if self._ready and 0 <= index < len(self.pages):
+            if self.nav.currentRow() == index:
+                self.page_stack.setCurrentIndex(index)
             self.nav.setCurrentRow(index)
+
+    def _nav_changed(self, row: int) -> None:
+        if row >= 0:
+            self.page_stack.setCurrentIndex(row)
+
+    # --- field registration --------------------------------------------------------------------
+    def open_person(self, person_id: str) -> None:
+        if not self._ready:
+            return
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(-1)
+        self.nav.clearSelection()
+        self.nav.blockSignals(False)
+        self.page_stack.setCurrentWidget(self.person_file)
+        self.person_file.open(person_id)
+        self.person_file.tabs.setCurrentIndex(0)
+        self.person_file.tabs.setFocus()
+
+    def quick_entry(self, person_id: str | None = None) -> None:
+        if self._ready:
+            if person_id is None and self.page_stack.currentWidget() is self.person_file:
+                person_id = self.person_file.person_id
+            self.quick.open(person_id=person_id)
+
+    def edit_contact(self, contact_id: str) -> None:
+        if self._ready:
+            self.quick.open(contact_id=contact_id)
+
+    def search_caseload(self) -> None:
+        if self._ready:
+            self.go_to(1)
+            self.caseload.focus_search()
+
+    def new_person(self) -> None:
+        field = self.field
+        if not self._ready or field is None or self.new_person_dialog is not None:
+            return
+
+        def show(vindplaatsen: list[Any]) -> None:
+            if self.field is not field or self.new_person_dialog is not None:
+                return
+            dialog = NewPseudonymDialog(field, self._runner, self.discretion, vindplaatsen, self)
+            self.new_person_dialog = dialog
+
+            def saved(person_id: object) -> None:
+                self._data_changed(None)
+                self.open_person(str(person_id))
+
+            def done(_: int) -> None:
+                self.new_person_dialog = None
+                dialog.deleteLater()
+
+            dialog.saved.connect(saved)
+            dialog.finished.connect(done)
+            dialog.open()
+
+        self._runner.submit(field.vindplaatsen.all, show, owner=self)
+
+    def _contact_saved(self, _: str) -> None:
+        self._flash(self.tr("Contact moment saved."))
+        self._data_changed(None)
+
+    def _data_changed(self, source: Page | None) -> None:
+        for page in self.all_pages:
+            if page is not source:
+                on_changed = getattr(page, "on_data_changed", None)
+                if on_changed is not None:
+                    on_changed()
+
+    def _discretion_changed(self, on: object) -> None:
+        self.discreet_label.setVisible(bool(on))
+        self._flash(
+            self.tr("Discreet mode: only aliases and initials")
+            if on
+            else self.tr("Discreet mode off")
+        )
+        self._update_title()
+
+    def _update_title(self) -> None:
+        title = "Brugfiguur"
+        if (
+            not self.is_locked
+            and self.page_stack.currentWidget() is self.person_file
+            and self.person_file.file is not None
+        ):
+            title = f"{self.person_file.display_name()} — Brugfiguur"
+        self.setWindowTitle(title)
 
     def show_shortcuts(self) -> None:
         dialog = ShortcutsDialog(self._shortcuts, self)
@@ -249,15 +376,21 @@ class MainWindow(QMainWindow):
         self._ready = False
         self.screens.setCurrentWidget(self._opening)
         keys = [p.draft_key for p in self.pages if p.draft_key]
+        quick_key = self.quick.draft_key
+        factory = self._field_factory
 
-        def load() -> tuple[dict[str, dict[str, Any]], int]:
+        def load() -> tuple[dict[str, dict[str, Any]], int, FieldServices]:
             drafts: dict[str, dict[str, Any]] = {}
             for key in keys:
                 draft = vault.drafts.load(key)
                 if draft is not None:
                     drafts[key] = draft
                     vault.drafts.delete(key)
-            return drafts, vault.settings.auto_lock_minutes
+            # The quick-entry draft stays in the vault until it is saved or emptied.
+            quick = vault.drafts.load(quick_key)
+            if quick is not None:
+                drafts[quick_key] = quick
+            return drafts, vault.settings.auto_lock_minutes, factory(vault)
 
         self._runner.submit(
             load,
@@ -267,12 +400,21 @@ class MainWindow(QMainWindow):
         )
 
     def _session_ready(
-        self, vault: OpenVault, drafts: dict[str, dict[str, Any]], minutes: int
+        self,
+        vault: OpenVault,
+        drafts: dict[str, dict[str, Any]],
+        minutes: int,
+        field: FieldServices,
     ) -> None:
         if self._vault is not vault:
             return
         self._auto_lock_minutes = minutes
-        for page in self.pages:
+        self.field = field
+        self.quick.field = field
+        self.quick.vault_drafts = vault.drafts
+        for page in self.all_pages:
+            page.field = field
+        for page in self.all_pages:
             page.on_unlocked(vault)
             if page.draft_key and page.draft_key in drafts:
                 page.restore_draft(drafts[page.draft_key])
@@ -281,6 +423,9 @@ class MainWindow(QMainWindow):
         self.current_page().setFocus()
         self.idle.start(minutes * 60)
         self._show_state()
+        self._update_title()
+        if self.quick.draft_key in drafts:
+            self.quick.restore_draft(drafts[self.quick.draft_key])
         self.unlocked.emit()
 
     def _session_failed(self, exc: BaseException) -> None:
@@ -312,14 +457,20 @@ class MainWindow(QMainWindow):
                 draft = page.take_draft()
                 if page.draft_key and draft is not None:
                     drafts[page.draft_key] = draft
+            quick = self.quick.take_draft()
+            if quick is not None:
+                drafts[self.quick.draft_key] = quick
         self._ready = False
-        for page in self.pages:
+        self.field = None
+        self.quick.on_locked()
+        for page in self.all_pages:
             page.on_locked()
         for dialog in self.findChildren(QDialog):
             if dialog.isVisible():
                 dialog.done(QDialog.DialogCode.Rejected)
         self.clipboard.clear_if_ours()
         self.statusBar().clearMessage()
+        self._update_title()
         self.screens.setCurrentWidget(self.unlock_panel)
         self.unlock_panel.reset()
         self.unlock_panel.setFocus()

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_BE">
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>New agreement or to-do</source>
+        <translation>Nieuwe afspraak of to-do</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Afspraak</translation>
+    </message>
+    <message>
+        <source>&amp;Agreement</source>
+        <translation>&amp;Afspraak</translation>
+    </message>
+    <message>
+        <source>Who does it</source>
+        <translation>Wie doet het</translation>
+    </message>
+    <message>
+        <source>&amp;Who</source>
+        <translation>&amp;Wie</translation>
+    </message>
+    <message>
+        <source>Name of the owner</source>
+        <translation>Naam van wie het doet</translation>
+    </message>
+    <message>
+        <source>&amp;Name (optional)</source>
+        <translation>&amp;Naam (optioneel)</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Vervaldatum</translation>
+    </message>
+    <message>
+        <source>D&amp;ue date</source>
+        <translation>&amp;Vervaldatum</translation>
+    </message>
+</context>
+<context>
     <name>AuditLabels</name>
     <message>
         <source>Vault created</source>
@@ -111,6 +150,131 @@
     </message>
 </context>
 <context>
+    <name>Caseload</name>
+    <message>
+        <source>Active</source>
+        <translation>Actief</translation>
+    </message>
+    <message>
+        <source>On a low flame</source>
+        <translation>Lager pitje</translation>
+    </message>
+    <message>
+        <source>Aftercare</source>
+        <translation>Nazorg</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Afgesloten</translation>
+    </message>
+</context>
+<context>
+    <name>CaseloadModel</name>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Laatste contact</translation>
+    </message>
+    <message>
+        <source>Next contact</source>
+        <translation>Volgend contact</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Werker</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+</context>
+<context>
+    <name>CaseloadPage</name>
+    <message>
+        <source>Caseload</source>
+        <translation>Caseload</translation>
+    </message>
+    <message>
+        <source>New person (Ctrl+Shift+N)</source>
+        <translation>Nieuwe persoon (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>Nieuwe persoon</translation>
+    </message>
+    <message>
+        <source>Search in names, aliases and notes</source>
+        <translation>Zoeken in namen, aliassen en notities</translation>
+    </message>
+    <message>
+        <source>Search in names, aliases and notes (Ctrl+F) — accents do not matter</source>
+        <translation>Zoeken in namen, aliassen en notities (Ctrl+F) — accenten maken niet uit</translation>
+    </message>
+    <message>
+        <source>Filter by phase</source>
+        <translation>Filter op fase</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>Filter op status</translation>
+    </message>
+    <message>
+        <source>Filter by worker</source>
+        <translation>Filter op werker</translation>
+    </message>
+    <message>
+        <source>Filter by target group</source>
+        <translation>Filter op doelgroep</translation>
+    </message>
+    <message>
+        <source>People in your caseload</source>
+        <translation>Personen in uw caseload</translation>
+    </message>
+    <message>
+        <source>Column headers</source>
+        <translation>Kolomkoppen</translation>
+    </message>
+    <message>
+        <source>Nobody in your caseload yet. Add someone you met with “New person” (Ctrl+Shift+N); a pseudonym is enough to start.</source>
+        <translation>Nog niemand in uw caseload. Voeg iemand die u ontmoette toe met “Nieuwe persoon” (Ctrl+Shift+N); een pseudoniem volstaat om te beginnen.</translation>
+    </message>
+    <message>
+        <source>All phases</source>
+        <translation>Alle fasen</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>Elke status</translation>
+    </message>
+    <message>
+        <source>All target groups</source>
+        <translation>Alle doelgroepen</translation>
+    </message>
+    <message>
+        <source>All workers</source>
+        <translation>Alle werkers</translation>
+    </message>
+    <message>
+        <source>%1 of %2 people shown.</source>
+        <translation>%1 van %2 personen getoond.</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmPassphraseDialog</name>
     <message>
         <source>Current passphrase</source>
@@ -134,26 +298,256 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>DrempelDialog</name>
     <message>
-        <source>Brugfiguur main window</source>
-        <translation>Hoofdvenster van Brugfiguur</translation>
+        <source>Edit drempel</source>
+        <translation>Drempel bewerken</translation>
     </message>
     <message>
-        <source>Caseload</source>
-        <translation>Caseload</translation>
+        <source>Add drempel</source>
+        <translation>Drempel toevoegen</translation>
     </message>
     <message>
-        <source>Here you will find the people you support: their phase, your last contact and what comes next. This part arrives in a coming version; your vault is ready for it.</source>
-        <translation>Hier vindt u straks de mensen die u begeleidt: hun fase, uw laatste contact en wat er nog moet gebeuren. Dit onderdeel komt in een volgende versie; uw kluis is er al klaar voor.</translation>
+        <source>Life domain</source>
+        <translation>Levensdomein</translation>
     </message>
+    <message>
+        <source>&amp;Life domain</source>
+        <translation>&amp;Levensdomein</translation>
+    </message>
+    <message>
+        <source>Drempel</source>
+        <translation>Drempel</translation>
+    </message>
+    <message>
+        <source>&amp;Drempel</source>
+        <translation>&amp;Drempel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Sinds</translation>
+    </message>
+    <message>
+        <source>S&amp;ince</source>
+        <translation>S&amp;inds</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Notitie</translation>
+    </message>
+    <message>
+        <source>(no specific drempel)</source>
+        <translation>(geen specifieke drempel)</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message numerus="yes">
+        <source>Follow-up after %n month(s)</source>
+        <translation>
+            <numerusform>Opvolging na %n maand</numerusform>
+            <numerusform>Opvolging na %n maanden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>Afgewerkt op</translation>
+    </message>
+    <message>
+        <source>&amp;Done on</source>
+        <translation>&amp;Afgewerkt op</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <source>&amp;Result</source>
+        <translation>&amp;Resultaat</translation>
+    </message>
+    <message>
+        <source>e.g. still working at the same employer</source>
+        <translation>bv. werkt nog bij dezelfde werkgever</translation>
+    </message>
+    <message>
+        <source>Describe the result.</source>
+        <translation>Beschrijf het resultaat.</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Feedback</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>Mogelijke dubbels</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Toch opslaan</translation>
+    </message>
+    <message>
+        <source>Save anyway: it is really someone else</source>
+        <translation>Toch opslaan: het is echt iemand anders</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Problem with %1</source>
+        <translation>Probleem met %1</translation>
+    </message>
+    <message>
+        <source>Not saved: something went wrong.</source>
+        <translation>Niet opgeslagen: er liep iets mis.</translation>
+    </message>
+</context>
+<context>
+    <name>Forms</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>LocationsPage</name>
     <message>
         <source>Outreach locations</source>
         <translation>Vindplaatsen</translation>
     </message>
     <message>
-        <source>Here you will keep the places where you meet people (streets, squares, drop-in centres) and when you were last there. This part arrives in a coming version.</source>
-        <translation>Hier houdt u straks de plekken bij waar u mensen ontmoet (straten, pleinen, inloopcentra) en wanneer u er het laatst was. Dit onderdeel komt in een volgende versie.</translation>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source> (not in use)</source>
+        <translation> (niet meer in gebruik)</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Buurt of gebied</translation>
+    </message>
+    <message>
+        <source>Best times</source>
+        <translation>Beste momenten</translation>
+    </message>
+    <message>
+        <source>Presences</source>
+        <translation>Aanwezigheden</translation>
+    </message>
+    <message>
+        <source>Last presence</source>
+        <translation>Laatste aanwezigheid</translation>
+    </message>
+    <message>
+        <source>No vindplaatsen yet. Add the places where you meet people with “New vindplaats”: a square, a drop-in centre, a Facebook group…</source>
+        <translation>Nog geen vindplaatsen. Voeg de plaatsen waar u mensen ontmoet toe met “Nieuwe vindplaats”: een plein, een inloopcentrum, een Facebookgroep…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Spoken to</source>
+        <translation>Gesproken</translation>
+    </message>
+    <message>
+        <source>Age bands</source>
+        <translation>Leeftijdsgroepen</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Onderwerpen</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>Presence log (anonymous)</source>
+        <translation>Aanwezigheden (anoniem)</translation>
+    </message>
+    <message>
+        <source>Outreach locations and presence log</source>
+        <translation>Vindplaatsen en aanwezigheden</translation>
+    </message>
+    <message>
+        <source>New vindplaats…</source>
+        <translation>Nieuwe vindplaats…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bewerken…</translation>
+    </message>
+    <message>
+        <source>Edit vindplaats</source>
+        <translation>Vindplaats bewerken</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Verwijderen…</translation>
+    </message>
+    <message>
+        <source>Delete vindplaats</source>
+        <translation>Vindplaats verwijderen</translation>
+    </message>
+    <message>
+        <source>Log presence…</source>
+        <translation>Aanwezigheid noteren…</translation>
+    </message>
+    <message>
+        <source>Presence log</source>
+        <translation>Aanwezigheden</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>Presence log — %1</source>
+        <translation>Aanwezigheden — %1</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? Contact moments there keep their other details.</source>
+        <translation>“%1” verwijderen? Contactmomenten daar behouden hun andere gegevens.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Not deleted.</source>
+        <translation>Niet verwijderd.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Brugfiguur main window</source>
+        <translation>Hoofdvenster van Brugfiguur</translation>
     </message>
     <message>
         <source>Reports</source>
@@ -204,6 +598,18 @@
         <translation>Brugfiguur</translation>
     </message>
     <message>
+        <source>◐ Discreet mode</source>
+        <translation>◐ Discrete modus</translation>
+    </message>
+    <message>
+        <source>Discreet mode is on</source>
+        <translation>Discrete modus staat aan</translation>
+    </message>
+    <message>
+        <source>Only aliases and initials are shown (Ctrl+D)</source>
+        <translation>Alleen aliassen en initialen worden getoond (Ctrl+D)</translation>
+    </message>
+    <message>
         <source>Lock state</source>
         <translation>Vergrendelingsstatus</translation>
     </message>
@@ -216,12 +622,40 @@
         <translation>Brugfiguur vergrendelen</translation>
     </message>
     <message>
+        <source>New contact moment</source>
+        <translation>Nieuw contactmoment</translation>
+    </message>
+    <message>
+        <source>New person (pseudonym)</source>
+        <translation>Nieuwe persoon (pseudoniem)</translation>
+    </message>
+    <message>
+        <source>Search the caseload</source>
+        <translation>Zoeken in de caseload</translation>
+    </message>
+    <message>
+        <source>Discreet mode on/off</source>
+        <translation>Discrete modus aan/uit</translation>
+    </message>
+    <message>
         <source>Show keyboard shortcuts</source>
         <translation>Sneltoetsen tonen</translation>
     </message>
     <message>
         <source>Go to %1</source>
         <translation>Naar %1</translation>
+    </message>
+    <message>
+        <source>Contact moment saved.</source>
+        <translation>Contactmoment opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Discreet mode: only aliases and initials</source>
+        <translation>Discrete modus: alleen aliassen en initialen</translation>
+    </message>
+    <message>
+        <source>Discreet mode off</source>
+        <translation>Discrete modus uit</translation>
     </message>
     <message>
         <source>Locked</source>
@@ -237,6 +671,93 @@
     <message>
         <source>The vault could not be opened.</source>
         <translation>De kluis kon niet geopend worden.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDialog</name>
+    <message>
+        <source>Add to the network</source>
+        <translation>Toevoegen aan het netwerk</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Soort</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Relatie</translation>
+    </message>
+    <message>
+        <source>&amp;Relation</source>
+        <translation>&amp;Relatie</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Naam</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation>&amp;Organisatie</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Contactpersoon</translation>
+    </message>
+    <message>
+        <source>&amp;Contact person</source>
+        <translation>&amp;Contactpersoon</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telefoon</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Sinds</translation>
+    </message>
+    <message>
+        <source>&amp;Since</source>
+        <translation>&amp;Sinds</translation>
+    </message>
+    <message>
+        <source>Holds a file on the person</source>
+        <translation>Heeft een dossier over de persoon</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Dossier</translation>
+    </message>
+    <message>
+        <source>Life domains</source>
+        <translation>Levensdomeinen</translation>
+    </message>
+    <message>
+        <source>&amp;Life domains</source>
+        <translation>&amp;Levensdomeinen</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>No&amp;te</source>
+        <translation>No&amp;titie</translation>
     </message>
 </context>
 <context>
@@ -284,6 +805,69 @@
     <message>
         <source>The two passphrases are not the same.</source>
         <translation>De twee wachtwoordzinnen zijn niet gelijk.</translation>
+    </message>
+</context>
+<context>
+    <name>NewPseudonymDialog</name>
+    <message>
+        <source>New person</source>
+        <translation>Nieuwe persoon</translation>
+    </message>
+    <message>
+        <source>Start with a pseudonym: an alias is enough. A full client file comes later, only when the person agrees.</source>
+        <translation>Begin met een pseudoniem: een alias volstaat. Een volledig cliëntdossier komt later, alleen als de persoon akkoord gaat.</translation>
+    </message>
+    <message>
+        <source>&amp;Alias</source>
+        <translation>&amp;Alias</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>&amp;First met on</source>
+        <translation>&amp;Eerste ontmoeting op</translation>
+    </message>
+    <message>
+        <source>First met on</source>
+        <translation>Eerste ontmoeting op</translation>
+    </message>
+    <message>
+        <source>How you met</source>
+        <translation>Hoe u elkaar ontmoette</translation>
+    </message>
+    <message>
+        <source>&amp;How</source>
+        <translation>&amp;Hoe</translation>
+    </message>
+    <message>
+        <source>Vindplaats</source>
+        <translation>Vindplaats</translation>
+    </message>
+    <message>
+        <source>(choose a vindplaats)</source>
+        <translation>(kies een vindplaats)</translation>
+    </message>
+    <message>
+        <source>&amp;Vindplaats</source>
+        <translation>&amp;Vindplaats</translation>
+    </message>
+    <message>
+        <source>&amp;Referred by</source>
+        <translation>&amp;Doorverwezen door</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>Doorverwezen door</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Notitie</translation>
     </message>
 </context>
 <context>
@@ -346,6 +930,877 @@
     <message>
         <source>Show %1</source>
         <translation>%1 tonen</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialogs</name>
+    <message>
+        <source>Strong</source>
+        <translation>Sterk</translation>
+    </message>
+    <message>
+        <source>Sufficient</source>
+        <translation>Voldoende</translation>
+    </message>
+    <message>
+        <source>Needs work</source>
+        <translation>Werkpunt</translation>
+    </message>
+    <message>
+        <source>Informal</source>
+        <translation>Informeel</translation>
+    </message>
+    <message>
+        <source>Professional</source>
+        <translation>Professioneel</translation>
+    </message>
+</context>
+<context>
+    <name>PersonFile</name>
+    <message>
+        <source>Phase</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>Low flame on</source>
+        <translation>Lager pitje aan</translation>
+    </message>
+    <message>
+        <source>Low flame off</source>
+        <translation>Lager pitje uit</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Afgesloten</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>Heropend</translation>
+    </message>
+    <message>
+        <source>Column headers</source>
+        <translation>Kolomkoppen</translation>
+    </message>
+</context>
+<context>
+    <name>PersonFilePage</name>
+    <message>
+        <source>Person file</source>
+        <translation>Persoonsdossier</translation>
+    </message>
+    <message>
+        <source>← Caseload</source>
+        <translation>← Caseload</translation>
+    </message>
+    <message>
+        <source>Back to caseload</source>
+        <translation>Terug naar de caseload</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persoon</translation>
+    </message>
+    <message>
+        <source>New contact moment (Ctrl+N)</source>
+        <translation>Nieuw contactmoment (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>New contact moment with this person</source>
+        <translation>Nieuw contactmoment met deze persoon</translation>
+    </message>
+    <message>
+        <source>Phase and status</source>
+        <translation>Fase en status</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>Parts of the file</source>
+        <translation>Delen van het dossier</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>&amp;Overzicht</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Overzicht</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Gegevens</translation>
+    </message>
+    <message>
+        <source>Turn into a client file…</source>
+        <translation>Omzetten naar cliëntdossier…</translation>
+    </message>
+    <message>
+        <source>Delete person…</source>
+        <translation>Persoon verwijderen…</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts</source>
+        <translation>&amp;Contacten</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanaal</translation>
+    </message>
+    <message>
+        <source>Reached?</source>
+        <translation>Bereikt?</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Samenvatting</translation>
+    </message>
+    <message>
+        <source>🔒 Private note (only for you)</source>
+        <translation>🔒 Privénotitie (alleen voor u)</translation>
+    </message>
+    <message>
+        <source>Private: %1</source>
+        <translation>Privé: %1</translation>
+    </message>
+    <message>
+        <source>Private note — never shared or printed</source>
+        <translation>Privénotitie — wordt nooit gedeeld of afgedrukt</translation>
+    </message>
+    <message>
+        <source>Contact moments, newest first</source>
+        <translation>Contactmomenten, nieuwste eerst</translation>
+    </message>
+    <message>
+        <source>No contact moments yet. Press Ctrl+N to write down the first one.</source>
+        <translation>Nog geen contactmomenten. Druk op Ctrl+N om het eerste te noteren.</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bewerken…</translation>
+    </message>
+    <message>
+        <source>Edit contact moment</source>
+        <translation>Contactmoment bewerken</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Verwijderen…</translation>
+    </message>
+    <message>
+        <source>Delete contact moment</source>
+        <translation>Contactmoment verwijderen</translation>
+    </message>
+    <message>
+        <source>&amp;Trajectory</source>
+        <translation>&amp;Traject</translation>
+    </message>
+    <message>
+        <source>Current phase</source>
+        <translation>Huidige fase</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Stap</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Uitkomst</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Trajectory history</source>
+        <translation>Verloop van het traject</translation>
+    </message>
+    <message>
+        <source>Change phase…</source>
+        <translation>Fase wijzigen…</translation>
+    </message>
+    <message>
+        <source>Low flame…</source>
+        <translation>Lager pitje…</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>Afsluiten…</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>Heropenen…</translation>
+    </message>
+    <message>
+        <source>Follow-up after 3, 12 and 24 months</source>
+        <translation>Opvolging na 3, 12 en 24 maanden</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Na</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n maand</numerusform>
+            <numerusform>%n maanden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>Vervalt op</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Afgewerkt</translation>
+    </message>
+    <message>
+        <source>✓ done on %1</source>
+        <translation>✓ afgewerkt op %1</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Opvolgingen</translation>
+    </message>
+    <message>
+        <source>Mark done…</source>
+        <translation>Afgewerkt…</translation>
+    </message>
+    <message>
+        <source>Mark follow-up done</source>
+        <translation>Opvolging afgewerkt</translation>
+    </message>
+    <message>
+        <source>&amp;Network</source>
+        <translation>&amp;Netwerk</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Relatie</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>Holds a file</source>
+        <translation>Heeft een dossier</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>Network around the person</source>
+        <translation>Netwerk rond de persoon</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Toevoegen…</translation>
+    </message>
+    <message>
+        <source>Add to the network</source>
+        <translation>Toevoegen aan het netwerk</translation>
+    </message>
+    <message>
+        <source>Delete from the network</source>
+        <translation>Uit het netwerk verwijderen</translation>
+    </message>
+    <message>
+        <source>&amp;Drempels</source>
+        <translation>&amp;Drempels</translation>
+    </message>
+    <message>
+        <source>Drempels per life domain</source>
+        <translation>Drempels per levensdomein</translation>
+    </message>
+    <message>
+        <source>Life domain</source>
+        <translation>Levensdomein</translation>
+    </message>
+    <message>
+        <source>Drempel</source>
+        <translation>Drempel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Sinds</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>Drempels</source>
+        <translation>Drempels</translation>
+    </message>
+    <message>
+        <source>Add drempel</source>
+        <translation>Drempel toevoegen</translation>
+    </message>
+    <message>
+        <source>Edit drempel</source>
+        <translation>Drempel bewerken</translation>
+    </message>
+    <message>
+        <source>Delete drempel</source>
+        <translation>Drempel verwijderen</translation>
+    </message>
+    <message>
+        <source>Work readiness (apart from the life domains)</source>
+        <translation>Werkrijpheid (apart van de levensdomeinen)</translation>
+    </message>
+    <message>
+        <source>Work readiness</source>
+        <translation>Werkrijpheid</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Beoordeling</translation>
+    </message>
+    <message>
+        <source>Assess…</source>
+        <translation>Beoordelen…</translation>
+    </message>
+    <message>
+        <source>Assess work readiness</source>
+        <translation>Werkrijpheid beoordelen</translation>
+    </message>
+    <message>
+        <source>Delete work readiness item</source>
+        <translation>Werkrijpheidsitem verwijderen</translation>
+    </message>
+    <message>
+        <source>&amp;Agreements</source>
+        <translation>&amp;Afspraken</translation>
+    </message>
+    <message>
+        <source>✓ done</source>
+        <translation>✓ afgewerkt</translation>
+    </message>
+    <message>
+        <source>☐ open</source>
+        <translation>☐ open</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Afspraak</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>Afgewerkt op</translation>
+    </message>
+    <message>
+        <source>Agreements and to-dos (Space: done or open)</source>
+        <translation>Afspraken en to-do&apos;s (spatie: afgewerkt of open)</translation>
+    </message>
+    <message>
+        <source>New agreement…</source>
+        <translation>Nieuwe afspraak…</translation>
+    </message>
+    <message>
+        <source>Done / open</source>
+        <translation>Afgewerkt / open</translation>
+    </message>
+    <message>
+        <source>Mark agreement done or open</source>
+        <translation>Afspraak afgewerkt of open zetten</translation>
+    </message>
+    <message>
+        <source>The file could not be opened.</source>
+        <translation>Het dossier kon niet geopend worden.</translation>
+    </message>
+    <message>
+        <source>Current phase: %1</source>
+        <translation>Huidige fase: %1</translation>
+    </message>
+    <message>
+        <source>on a low flame</source>
+        <translation>op een lager pitje</translation>
+    </message>
+    <message>
+        <source>closed on %1 (%2)</source>
+        <translation>afgesloten op %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) back</source>
+        <translation>
+            <numerusform>%n stap terug</numerusform>
+            <numerusform>%n stappen terug</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>reopened %n time(s)</source>
+        <translation>
+            <numerusform>%n keer heropend</numerusform>
+            <numerusform>%n keer heropend</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Take off the low flame…</source>
+        <translation>Lager pitje uit…</translation>
+    </message>
+    <message>
+        <source>Put on a low flame…</source>
+        <translation>Op een lager pitje…</translation>
+    </message>
+    <message>
+        <source>Client file</source>
+        <translation>Cliëntdossier</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Pseudoniem</translation>
+    </message>
+    <message>
+        <source>hidden (discreet mode)</source>
+        <translation>verborgen (discrete modus)</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Client file since</source>
+        <translation>Cliëntdossier sinds</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Geboortedatum</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Talen</translation>
+    </message>
+    <message>
+        <source>Interpreter</source>
+        <translation>Tolk</translation>
+    </message>
+    <message>
+        <source>needed</source>
+        <translation>nodig</translation>
+    </message>
+    <message>
+        <source>Radar</source>
+        <translation>Radar</translation>
+    </message>
+    <message>
+        <source>First met on</source>
+        <translation>Eerste ontmoeting op</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Hoe</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>Doorverwezen door</translation>
+    </message>
+    <message>
+        <source>Target groups</source>
+        <translation>Doelgroepen</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Werker</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Laatste contact</translation>
+    </message>
+    <message>
+        <source>Next contact</source>
+        <translation>Volgend contact</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>Niet opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Delete the contact moment of %1?</source>
+        <translation>Het contactmoment van %1 verwijderen?</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Delete this line from the file? This cannot be undone.</source>
+        <translation>Deze regel uit het dossier verwijderen? Dit kan niet ongedaan gemaakt worden.</translation>
+    </message>
+    <message>
+        <source>Delete person</source>
+        <translation>Persoon verwijderen</translation>
+    </message>
+    <message>
+        <source>Delete %1 with all contact moments from your caseload? This cannot be undone.</source>
+        <translation>%1 met alle contactmomenten uit uw caseload verwijderen? Dit kan niet ongedaan gemaakt worden.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPicker</name>
+    <message>
+        <source>Matching people</source>
+        <translation>Gevonden personen</translation>
+    </message>
+    <message>
+        <source>Nobody found — check the spelling</source>
+        <translation>Niemand gevonden — kijk de spelling na</translation>
+    </message>
+</context>
+<context>
+    <name>PresenceDialog</name>
+    <message>
+        <source>Presence at %1</source>
+        <translation>Aanwezigheid in %1</translation>
+    </message>
+    <message>
+        <source>Anonymous tallies only: these numbers belong to no person.</source>
+        <translation>Alleen anonieme turven: deze aantallen horen bij geen enkele persoon.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Datum</translation>
+    </message>
+    <message>
+        <source>Number of people spoken to</source>
+        <translation>Aantal gesproken mensen</translation>
+    </message>
+    <message>
+        <source>People &amp;spoken to</source>
+        <translation>&amp;Gesproken mensen</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Duration in minutes</source>
+        <translation>Duur in minuten</translation>
+    </message>
+    <message>
+        <source>D&amp;uration</source>
+        <translation>D&amp;uur</translation>
+    </message>
+    <message>
+        <source>People per age band</source>
+        <translation>Mensen per leeftijdsgroep</translation>
+    </message>
+    <message>
+        <source>Per &amp;age band</source>
+        <translation>Per &amp;leeftijdsgroep</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Onderwerpen</translation>
+    </message>
+    <message>
+        <source>&amp;Topics</source>
+        <translation>&amp;Onderwerpen</translation>
+    </message>
+    <message>
+        <source>Note (no names)</source>
+        <translation>Notitie (geen namen)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Notitie</translation>
+    </message>
+</context>
+<context>
+    <name>QuickEntryDialog</name>
+    <message>
+        <source>Edit contact moment</source>
+        <translation>Contactmoment bewerken</translation>
+    </message>
+    <message>
+        <source>New contact moment</source>
+        <translation>Nieuw contactmoment</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Opslaan (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Person: type part of the alias or name</source>
+        <translation>Persoon: typ een deel van de alias of naam</translation>
+    </message>
+    <message>
+        <source>Type part of the alias or name, then Enter (several people: repeat)</source>
+        <translation>Typ een deel van de alias of naam, dan Enter (meerdere personen: herhaal)</translation>
+    </message>
+    <message>
+        <source>People in this contact (ticked: was there)</source>
+        <translation>Personen in dit contact (aangevinkt: was er)</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>&amp;Persoon</translation>
+    </message>
+    <message>
+        <source>Summary (may be shared)</source>
+        <translation>Samenvatting (mag gedeeld worden)</translation>
+    </message>
+    <message>
+        <source>What happened, in a few words. This text may end up in a handover.</source>
+        <translation>Wat er gebeurde, in enkele woorden. Deze tekst kan in een overdracht terechtkomen.</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary</source>
+        <translation>&amp;Samenvatting</translation>
+    </message>
+    <message>
+        <source>Reached?</source>
+        <translation>Bereikt?</translation>
+    </message>
+    <message>
+        <source>&amp;Reached?</source>
+        <translation>&amp;Bereikt?</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanaal</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation>&amp;Kanaal</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Duration in minutes</source>
+        <translation>Duur in minuten</translation>
+    </message>
+    <message>
+        <source>When and how long</source>
+        <translation>Wanneer en hoe lang</translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation>&amp;Wanneer</translation>
+    </message>
+    <message>
+        <source>Vindplaats</source>
+        <translation>Vindplaats</translation>
+    </message>
+    <message>
+        <source>(no vindplaats)</source>
+        <translation>(geen vindplaats)</translation>
+    </message>
+    <message>
+        <source>&amp;Vindplaats</source>
+        <translation>&amp;Vindplaats</translation>
+    </message>
+    <message>
+        <source>Who took the initiative</source>
+        <translation>Wie nam het initiatief</translation>
+    </message>
+    <message>
+        <source>&amp;Initiative</source>
+        <translation>&amp;Initiatief</translation>
+    </message>
+    <message>
+        <source>Life domains touched (Space ticks)</source>
+        <translation>Besproken levensdomeinen (spatie vinkt aan)</translation>
+    </message>
+    <message>
+        <source>&amp;Life domains</source>
+        <translation>&amp;Levensdomeinen</translation>
+    </message>
+    <message>
+        <source>Private note — never shared or printed</source>
+        <translation>Privénotitie — wordt nooit gedeeld of afgedrukt</translation>
+    </message>
+    <message>
+        <source>Only for you: never shared, never printed, never in a handover.</source>
+        <translation>Alleen voor u: nooit gedeeld, nooit afgedrukt, nooit in een overdracht.</translation>
+    </message>
+    <message>
+        <source>🔒 Private note — never shared or printed</source>
+        <translation>🔒 Privénotitie — wordt nooit gedeeld of afgedrukt</translation>
+    </message>
+    <message>
+        <source>Plan a next contact</source>
+        <translation>Volgend contact plannen</translation>
+    </message>
+    <message>
+        <source>About the next contact</source>
+        <translation>Over het volgende contact</translation>
+    </message>
+    <message>
+        <source>What for (optional)</source>
+        <translation>Waarvoor (optioneel)</translation>
+    </message>
+    <message>
+        <source>Next contact</source>
+        <translation>Volgend contact</translation>
+    </message>
+    <message>
+        <source>&amp;Next contact</source>
+        <translation>&amp;Volgend contact</translation>
+    </message>
+    <message>
+        <source>Agreement or to-do</source>
+        <translation>Afspraak of to-do</translation>
+    </message>
+    <message>
+        <source>e.g. bring the rent contract (optional)</source>
+        <translation>bv. huurcontract meebrengen (optioneel)</translation>
+    </message>
+    <message>
+        <source>Who does it</source>
+        <translation>Wie doet het</translation>
+    </message>
+    <message>
+        <source>Name of the owner</source>
+        <translation>Naam van wie het doet</translation>
+    </message>
+    <message>
+        <source>Name (optional)</source>
+        <translation>Naam (optioneel)</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Vervaldatum</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Afspraak</translation>
+    </message>
+    <message>
+        <source>&amp;Agreement</source>
+        <translation>&amp;Afspraak</translation>
+    </message>
+    <message>
+        <source>Name of the group activity</source>
+        <translation>Naam van de groepsactiviteit</translation>
+    </message>
+    <message>
+        <source>Only for a group activity (optional)</source>
+        <translation>Alleen voor een groepsactiviteit (optioneel)</translation>
+    </message>
+    <message>
+        <source>&amp;Group activity</source>
+        <translation>&amp;Groepsactiviteit</translation>
+    </message>
+    <message>
+        <source>Others present</source>
+        <translation>Anderen aanwezig</translation>
+    </message>
+    <message>
+        <source>Kind of participant</source>
+        <translation>Soort deelnemer</translation>
+    </message>
+    <message>
+        <source>Network member</source>
+        <translation>Iemand uit het netwerk</translation>
+    </message>
+    <message>
+        <source>Professional</source>
+        <translation>Professioneel</translation>
+    </message>
+    <message>
+        <source>Name of the participant</source>
+        <translation>Naam van de deelnemer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Organisation of the participant</source>
+        <translation>Organisatie van de deelnemer</translation>
+    </message>
+    <message>
+        <source>Organisation (optional)</source>
+        <translation>Organisatie (optioneel)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Toevoegen</translation>
+    </message>
+    <message>
+        <source>Add participant</source>
+        <translation>Deelnemer toevoegen</translation>
+    </message>
+    <message>
+        <source>Others present (Delete removes)</source>
+        <translation>Anderen aanwezig (Delete verwijdert)</translation>
+    </message>
+    <message>
+        <source>Ctrl+S or Ctrl+Enter saves · Esc closes (your text is kept as a draft)</source>
+        <translation>Ctrl+S of Ctrl+Enter bewaart · Esc sluit (uw tekst blijft bewaard als concept)</translation>
+    </message>
+    <message>
+        <source>Choose at least one person.</source>
+        <translation>Kies minstens één persoon.</translation>
     </message>
 </context>
 <context>
@@ -649,8 +2104,44 @@
         <translation>Vandaag</translation>
     </message>
     <message>
-        <source>Your contact moments and appointments for today will appear here. Until then, the quick note below is a safe place for a reminder.</source>
-        <translation>Hier komen straks uw contactmomenten en afspraken van vandaag. Tot dan is de snelle notitie hieronder een veilige plek voor een geheugensteuntje.</translation>
+        <source>Planned contacts today</source>
+        <translation>Vandaag gepland</translation>
+    </message>
+    <message>
+        <source>Nothing planned today. Plan a next contact when you save a contact moment.</source>
+        <translation>Vandaag niets gepland. Plan een volgend contact wanneer u een contactmoment bewaart.</translation>
+    </message>
+    <message>
+        <source>To-dos due today</source>
+        <translation>To-do&apos;s voor vandaag</translation>
+    </message>
+    <message>
+        <source>No to-dos due today.</source>
+        <translation>Vandaag geen to-do&apos;s.</translation>
+    </message>
+    <message>
+        <source>Overdue to-dos</source>
+        <translation>Achterstallige to-do&apos;s</translation>
+    </message>
+    <message>
+        <source>Nothing overdue. Well done.</source>
+        <translation>Niets achterstallig. Goed bezig.</translation>
+    </message>
+    <message>
+        <source>Follow-ups due</source>
+        <translation>Opvolgingen te doen</translation>
+    </message>
+    <message>
+        <source>No follow-ups due this week.</source>
+        <translation>Deze week geen opvolgingen te doen.</translation>
+    </message>
+    <message>
+        <source>Not contacted for a while</source>
+        <translation>Al een tijd geen contact</translation>
+    </message>
+    <message>
+        <source>Everyone in your caseload was contacted recently.</source>
+        <translation>Iedereen in uw caseload had onlangs nog contact.</translation>
     </message>
     <message>
         <source>Quick note</source>
@@ -663,6 +2154,99 @@
     <message>
         <source>Today is %1.</source>
         <translation>Vandaag is het %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2: follow-up after %n month(s)</source>
+        <translation>
+            <numerusform>%1 — %2: opvolging na %n maand</numerusform>
+            <numerusform>%1 — %2: opvolging na %n maanden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not contacted for %n week(s) or more</source>
+        <translation>
+            <numerusform>Al %n week of langer geen contact</numerusform>
+            <numerusform>Al %n weken of langer geen contact</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>last contact %1</source>
+        <translation>laatste contact %1</translation>
+    </message>
+    <message>
+        <source>no contact yet</source>
+        <translation>nog geen contact</translation>
+    </message>
+</context>
+<context>
+    <name>TrajectoryDialog</name>
+    <message>
+        <source>Change phase</source>
+        <translation>Fase wijzigen</translation>
+    </message>
+    <message>
+        <source>Put on a low flame</source>
+        <translation>Op een lager pitje zetten</translation>
+    </message>
+    <message>
+        <source>Take off the low flame</source>
+        <translation>Lager pitje uitzetten</translation>
+    </message>
+    <message>
+        <source>Close the trajectory</source>
+        <translation>Traject afsluiten</translation>
+    </message>
+    <message>
+        <source>Reopen the trajectory</source>
+        <translation>Traject heropenen</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Datum</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>(the phase before closing)</source>
+        <translation>(de fase van vóór de afsluiting)</translation>
+    </message>
+    <message>
+        <source>&amp;Phase</source>
+        <translation>&amp;Fase</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Uitkomst</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation>&amp;Uitkomst</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Reden</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (optional)</source>
+        <translation>&amp;Reden (optioneel)</translation>
+    </message>
+    <message>
+        <source>Required: why this step, in a few words.</source>
+        <translation>Verplicht: waarom deze stap, in enkele woorden.</translation>
+    </message>
+    <message>
+        <source>Give a reason.</source>
+        <translation>Geef een reden.</translation>
     </message>
 </context>
 <context>
@@ -752,6 +2336,239 @@
     <message>
         <source>Unlock Brugfiguur</source>
         <translation>Brugfiguur ontgrendelen</translation>
+    </message>
+</context>
+<context>
+    <name>UpgradeDialog</name>
+    <message>
+        <source>Turn into a client file</source>
+        <translation>Omzetten naar cliëntdossier</translation>
+    </message>
+    <message>
+        <source>Only with the person&apos;s agreement. Fill in the date on which they agreed to have a file with their name.</source>
+        <translation>Alleen met akkoord van de persoon. Vul de datum in waarop die akkoord ging met een dossier op naam.</translation>
+    </message>
+    <message>
+        <source>Agreed on</source>
+        <translation>Akkoord op</translation>
+    </message>
+    <message>
+        <source>A&amp;greed on</source>
+        <translation>A&amp;kkoord op</translation>
+    </message>
+    <message>
+        <source>Tick and fill in the date the person agreed.</source>
+        <translation>Vink aan en vul de datum van het akkoord in.</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Voornaam</translation>
+    </message>
+    <message>
+        <source>&amp;Given name</source>
+        <translation>&amp;Voornaam</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Familienaam</translation>
+    </message>
+    <message>
+        <source>&amp;Family name</source>
+        <translation>&amp;Familienaam</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Geboortedatum</translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth</source>
+        <translation>&amp;Geboortedatum</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telefoon</translation>
+    </message>
+    <message>
+        <source>National register number</source>
+        <translation>Rijksregisternummer</translation>
+    </message>
+    <message>
+        <source>&amp;National register number</source>
+        <translation>&amp;Rijksregisternummer</translation>
+    </message>
+    <message>
+        <source>Languages, separated by commas</source>
+        <translation>Talen, gescheiden door komma&apos;s</translation>
+    </message>
+    <message>
+        <source>&amp;Languages</source>
+        <translation>&amp;Talen</translation>
+    </message>
+    <message>
+        <source>Needs an interpreter</source>
+        <translation>Heeft een tolk nodig</translation>
+    </message>
+    <message>
+        <source>&amp;Interpreter</source>
+        <translation>&amp;Tolk</translation>
+    </message>
+    <message>
+        <source>Interpreter language</source>
+        <translation>Taal van de tolk</translation>
+    </message>
+    <message>
+        <source>Interpreter lang&amp;uage</source>
+        <translation>Taal van de t&amp;olk</translation>
+    </message>
+    <message>
+        <source>Radar</source>
+        <translation>Radar</translation>
+    </message>
+    <message>
+        <source>&amp;Radar</source>
+        <translation>&amp;Radar</translation>
+    </message>
+    <message>
+        <source>Target groups (optional, never printed)</source>
+        <translation>Doelgroepen (optioneel, nooit afgedrukt)</translation>
+    </message>
+    <message>
+        <source>&amp;Target groups</source>
+        <translation>&amp;Doelgroepen</translation>
+    </message>
+    <message>
+        <source>Fill in the date the person agreed; without agreement no file.</source>
+        <translation>Vul de datum in waarop de persoon akkoord ging; zonder akkoord geen dossier.</translation>
+    </message>
+</context>
+<context>
+    <name>VindplaatsDialog</name>
+    <message>
+        <source>Edit vindplaats</source>
+        <translation>Vindplaats bewerken</translation>
+    </message>
+    <message>
+        <source>New vindplaats</source>
+        <translation>Nieuwe vindplaats</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Naam</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>&amp;Soort</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Buurt of gebied</translation>
+    </message>
+    <message>
+        <source>&amp;Area</source>
+        <translation>&amp;Buurt of gebied</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress</source>
+        <translation>A&amp;dres</translation>
+    </message>
+    <message>
+        <source>Best days and times</source>
+        <translation>Beste dagen en uren</translation>
+    </message>
+    <message>
+        <source>&amp;Best times</source>
+        <translation>&amp;Beste momenten</translation>
+    </message>
+    <message>
+        <source>e.g. Wednesday afternoon, after school</source>
+        <translation>bv. woensdagnamiddag, na school</translation>
+    </message>
+    <message>
+        <source>Who you meet there</source>
+        <translation>Wie u er ontmoet</translation>
+    </message>
+    <message>
+        <source>&amp;Who you meet</source>
+        <translation>&amp;Wie u er ontmoet</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Contactpersoon</translation>
+    </message>
+    <message>
+        <source>&amp;Contact person</source>
+        <translation>&amp;Contactpersoon</translation>
+    </message>
+    <message>
+        <source>Phone of the contact person</source>
+        <translation>Telefoon van de contactpersoon</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telefoon</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>N&amp;otitie</translation>
+    </message>
+    <message>
+        <source>Still in use</source>
+        <translation>Nog in gebruik</translation>
+    </message>
+    <message>
+        <source>&amp;In use</source>
+        <translation>&amp;In gebruik</translation>
+    </message>
+</context>
+<context>
+    <name>WorkReadinessDialog</name>
+    <message>
+        <source>Assess work readiness</source>
+        <translation>Werkrijpheid beoordelen</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>&amp;Item</source>
+        <translation>&amp;Item</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Beoordeling</translation>
+    </message>
+    <message>
+        <source>&amp;Assessment</source>
+        <translation>&amp;Beoordeling</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Notitie</translation>
     </message>
 </context>
 </TS>

@@ -1,30 +1,87 @@
-"""Vandaag: today's overview. For now: the date and an encrypted quick note (a real draft)."""
+"""Vandaag: today's planned contacts, due and overdue to-dos, follow-ups, people not seen for a
+while, and an encrypted quick note (a real draft). Every line opens the person's file."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.qt.tasks import TaskRunner
+from app.views.discreet import Discretion, initials_of
 from app.views.formatting import format_date
 from app.views.pages.base import Page
 from app.views.widgets import heading, paragraph
 
 if TYPE_CHECKING:
+    from app.services.caseload import TodayOverview
     from app.services.vault import OpenVault
+
+
+class PeopleList(QListWidget):
+    """Lines that open a person file on Enter or double-click."""
+
+    open_person = Signal(str)
+
+    def __init__(self, name: str, empty: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.empty_text = empty
+        self.itemActivated.connect(self._activated)
+        self.setMinimumHeight(80)
+
+    def set_lines(self, lines: list[tuple[str | None, str]]) -> None:
+        self.clear()
+        for person_id, text in lines:
+            item = QListWidgetItem(text, self)
+            item.setData(Qt.ItemDataRole.UserRole, person_id)
+        if not lines:
+            item = QListWidgetItem(self.empty_text, self)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            item.setData(Qt.ItemDataRole.UserRole, None)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        pid = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(pid, str):
+            self.open_person.emit(pid)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem():
+            self._activated(self.currentItem())
+            return
+        super().keyPressEvent(event)
+
 
 AUTOSAVE_MS = 1500
 
 
 class TodayPage(Page):
     draft_key = "today.quick_note"
+    uses_field = True
     autosaved = Signal()
+    loaded = Signal()
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        runner: TaskRunner,
+        discretion: Discretion | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(runner, parent)
+        self.discretion = discretion or Discretion(self)
+        self.discretion.changed.connect(lambda _: self._render())
+        self.overview: TodayOverview | None = None
         self.setAccessibleName(self.tr("Today"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
@@ -33,14 +90,45 @@ class TodayPage(Page):
         layout.addWidget(self.title)
         self.date_label = paragraph("")
         layout.addWidget(self.date_label)
-        layout.addWidget(
-            paragraph(
-                self.tr(
-                    "Your contact moments and appointments for today will appear here. "
-                    "Until then, the quick note below is a safe place for a reminder."
-                )
-            )
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        self.planned = PeopleList(
+            self.tr("Planned contacts today"),
+            self.tr("Nothing planned today. Plan a next contact when you save a contact moment."),
         )
+        self.todos_due = PeopleList(
+            self.tr("To-dos due today"),
+            self.tr("No to-dos due today."),
+        )
+        self.todos_overdue = PeopleList(
+            self.tr("Overdue to-dos"),
+            self.tr("Nothing overdue. Well done."),
+        )
+        self.follow_ups = PeopleList(
+            self.tr("Follow-ups due"),
+            self.tr("No follow-ups due this week."),
+        )
+        self.stale = PeopleList(
+            self.tr("Not contacted for a while"),
+            self.tr("Everyone in your caseload was contacted recently."),
+        )
+        self.stale_box = QGroupBox(self.tr("Not contacted for a while"), self)
+        for i, (box_title, lst) in enumerate(
+            (
+                (self.tr("Planned contacts today"), self.planned),
+                (self.tr("To-dos due today"), self.todos_due),
+                (self.tr("Overdue to-dos"), self.todos_overdue),
+                (self.tr("Follow-ups due"), self.follow_ups),
+                (None, self.stale),
+            )
+        ):
+            box = QGroupBox(box_title, self) if box_title else self.stale_box
+            box.setAccessibleName(box.title())
+            v = QVBoxLayout(box)
+            v.addWidget(lst)
+            lst.open_person.connect(self.open_person)
+            grid.addWidget(box, i // 2, i % 2)
+        layout.addLayout(grid, 3)
         layout.addWidget(heading(self.tr("Quick note"), level=2))
         self.note = QPlainTextEdit(self)
         self.note.setAccessibleName(self.tr("Quick note"))
@@ -51,6 +139,7 @@ class TodayPage(Page):
             )
         )
         self.note.setTabChangesFocus(True)
+        self.note.setMaximumHeight(120)
         layout.addWidget(self.note, 1)
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -88,6 +177,88 @@ class TodayPage(Page):
         self._autosave.stop()
         super().on_locked()
         self.note.clear()
+        self.overview = None
+        for lst in (self.planned, self.todos_due, self.todos_overdue, self.follow_ups, self.stale):
+            lst.clear()
+
+    def on_data_changed(self) -> None:
+        self.mark_stale()
+
+    def reload(self) -> None:
+        field = self.field
+        if field is None:
+            return
+
+        def show(overview: TodayOverview) -> None:
+            if self.field is not field:
+                return
+            self.overview = overview
+            self._render()
+            self.loaded.emit()
+
+        self.runner.submit(field.caseload.today, show, owner=self)
+
+    def _who(self, person_id: str | None) -> str:
+        o = self.overview
+        if o is None or person_id is None or person_id not in o.names:
+            return ""
+        alias, full = o.names[person_id]
+        return self.discretion.label(alias, full, initials_of(full, alias))
+
+    def _render(self) -> None:
+        o = self.overview
+        if o is None:
+            return
+        self.date_label.setText(self.tr("Today is %1.").replace("%1", format_date(o.today)))
+        self.date_label.setAccessibleName(self.date_label.text())
+        self.planned.set_lines(
+            [
+                (p.person_id, f"{p.at.strftime('%H:%M')} — {self._who(p.person_id)}")
+                for p in o.planned
+            ]
+        )
+
+        def todo(a: object) -> tuple[str | None, str]:
+            pid = getattr(a, "person_id", None)
+            due = getattr(a, "due_on", None)
+            text = getattr(a, "description", "")
+            when = format_date(due) if due else ""
+            who = self._who(pid)
+            return pid, " — ".join(x for x in (when, who, text) if x)
+
+        self.todos_due.set_lines([todo(a) for a in o.todos_due])
+        self.todos_overdue.set_lines([todo(a) for a in o.todos_overdue])
+        self.follow_ups.set_lines(
+            [
+                (
+                    f.person_id,
+                    self.tr("%1 — %2: follow-up after %n month(s)", "", f.months)
+                    .replace("%1", format_date(f.due_on))
+                    .replace("%2", self._who(f.person_id)),
+                )
+                for f in o.follow_ups_due
+            ]
+        )
+        title = self.tr("Not contacted for %n week(s) or more", "", o.stale_weeks)
+        self.stale_box.setTitle(title)
+        self.stale_box.setAccessibleName(title)
+        self.stale.set_lines(
+            [
+                (
+                    s.person_id,
+                    self._who(s.person_id)
+                    + " — "
+                    + (
+                        self.tr("last contact %1").replace(
+                            "%1", format_date(s.last_contact_at.date())
+                        )
+                        if s.last_contact_at
+                        else self.tr("no contact yet")
+                    ),
+                )
+                for s in o.not_contacted
+            ]
+        )
 
     def take_draft(self) -> dict[str, Any] | None:
         self._autosave.stop()

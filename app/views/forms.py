@@ -1,0 +1,417 @@
+"""Form building blocks: vocabulary pickers, dd/mm/jjjj date fields, and a dialog base class
+that runs its save on the worker and shows validation errors next to the field they name."""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import BrugfiguurError, DuplicateSuspected, ValidationError
+from app.qt.tasks import TaskRunner
+from app.views.widgets import Feedback, paragraph
+
+if TYPE_CHECKING:
+    from app.domain.vocab import Vocabulary
+
+log = logging.getLogger(__name__)
+
+DATE_FORMAT = "dd/MM/yyyy"
+DATETIME_FORMAT = "dd/MM/yyyy HH:mm"
+PRIVATE_STYLE = "background: #fff4d6; color: #3d3000; border: 1px dashed #8a6d00;"
+
+
+def fold(text: str | None) -> str:
+    """Case- and accent-insensitive form: "Zoë" and "zoe" fold to the same text."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def to_qdatetime(value: datetime) -> QDateTime:
+    return QDateTime(to_qdate(value.date()), QTime(value.hour, value.minute))
+
+
+def from_qdatetime(value: QDateTime) -> datetime:
+    d, t = value.date(), value.time()
+    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+
+
+def _monday_calendar(edit: QDateEdit | QDateTimeEdit) -> None:
+    edit.setCalendarPopup(True)
+    calendar = edit.calendarWidget()
+    if calendar is not None:
+        calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        calendar.setAccessibleName(edit.accessibleName())
+
+
+def date_edit(name: str, value: date | None = None, parent: QWidget | None = None) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setAccessibleName(name)
+    edit.setDate(to_qdate(value or date.today()))
+    _monday_calendar(edit)
+    return edit
+
+
+def datetime_edit(
+    name: str, value: datetime | None = None, parent: QWidget | None = None
+) -> QDateTimeEdit:
+    edit = QDateTimeEdit(parent)
+    edit.setDisplayFormat(DATETIME_FORMAT)
+    edit.setAccessibleName(name)
+    edit.setDateTime(to_qdatetime(value or datetime.now().replace(second=0, microsecond=0)))
+    _monday_calendar(edit)
+    return edit
+
+
+class OptionalDate(QWidget):
+    """A check box ("set") with a date (or date and time) beside it."""
+
+    changed = Signal()
+
+    def __init__(
+        self, name: str, *, with_time: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.check = QCheckBox(self)
+        self.check.setAccessibleName(name)
+        self.edit: QDateEdit | QDateTimeEdit = (
+            datetime_edit(name, parent=self) if with_time else date_edit(name, parent=self)
+        )
+        self.edit.setEnabled(False)
+        self.check.toggled.connect(self.edit.setEnabled)
+        self.check.toggled.connect(lambda _: self.changed.emit())
+        self.edit.dateTimeChanged.connect(lambda _: self.changed.emit())
+        h = QHBoxLayout(self)
+        h.setContentsMargins(0, 0, 0, 0)
+        h.addWidget(self.check)
+        h.addWidget(self.edit, 1)
+        self.setFocusProxy(self.check)
+
+    def date_value(self) -> date | None:
+        return from_qdate(self.edit.date()) if self.check.isChecked() else None
+
+    def datetime_value(self) -> datetime | None:
+        return from_qdatetime(self.edit.dateTime()) if self.check.isChecked() else None
+
+    def set_value(self, value: date | datetime | None) -> None:
+        if value is None:
+            self.check.setChecked(False)
+            return
+        if isinstance(value, datetime):
+            self.edit.setDateTime(to_qdatetime(value))
+        else:
+            self.edit.setDate(to_qdate(value))
+        self.check.setChecked(True)
+
+
+def vocab_combo(
+    vocab: Vocabulary,
+    name: str,
+    *,
+    current: str | None = None,
+    empty: str | None = None,
+    parent: QWidget | None = None,
+) -> QComboBox:
+    """A combo box of the vocabulary's active terms (item data = code); `empty` adds a "none"."""
+    combo = QComboBox(parent)
+    combo.setAccessibleName(name)
+    if empty is not None:
+        combo.addItem(empty, None)
+    for term in vocab.active():
+        combo.addItem(term.label, term.code)
+    if current is not None and vocab.term(current) is not None and combo.findData(current) < 0:
+        combo.addItem(vocab.label(current), current)  # a retired term still in use
+    set_combo(combo, current)
+    return combo
+
+
+def set_combo(combo: QComboBox, code: object) -> None:
+    index = combo.findData(code)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+
+
+class Checklist(QListWidget):
+    """Multi-select with check boxes; Space toggles the current item (keyboard operable)."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.setMinimumHeight(90)
+
+    def set_items(self, items: Iterable[tuple[str, str]], checked: Iterable[str] = ()) -> None:
+        chosen = set(checked)
+        self.clear()
+        for code, label in items:
+            item = QListWidgetItem(label, self)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable
+            )
+            item.setCheckState(Qt.CheckState.Checked if code in chosen else Qt.CheckState.Unchecked)
+
+    def set_vocab(self, vocab: Vocabulary, checked: Iterable[str] = ()) -> None:
+        self.set_items(((t.code, t.label) for t in vocab.active()), checked)
+
+    def codes(self) -> list[str]:
+        out = []
+        for i in range(self.count()):
+            item = self.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(str(item.data(Qt.ItemDataRole.UserRole)))
+        return out
+
+    def set_codes(self, codes: Iterable[str]) -> None:
+        chosen = set(codes)
+        for i in range(self.count()):
+            item = self.item(i)
+            code = item.data(Qt.ItemDataRole.UserRole)
+            item.setCheckState(Qt.CheckState.Checked if code in chosen else Qt.CheckState.Unchecked)
+
+
+def confirm(parent: QWidget, title: str, text: str, action: str) -> bool:
+    """Ask once before deleting something. Returns True when the user agreed."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setAccessibleName(title)
+    box.setText(text)
+    yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    yes.setAccessibleName(action)
+    no = box.addButton(
+        QCoreApplication.translate("Forms", "Cancel"), QMessageBox.ButtonRole.RejectRole
+    )
+    no.setAccessibleName(no.text())
+    box.setDefaultButton(no)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+class FormDialog(QDialog):
+    """A dialog with labelled fields, an error line under each, and one primary action.
+
+    Subclasses implement `job()` (return a callable to run on the worker, or raise
+    `ValidationError` for checks that need no database); `saved(result)` fires after success.
+    `DuplicateSuspected` lists the candidates and offers an explicit "save anyway"; the
+    subclass then gets `allow_duplicate=True` in `job()`.
+    """
+
+    saved = Signal(object)
+
+    def __init__(
+        self,
+        title: str,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        primary: str | None = None,
+        intro: str | None = None,
+        scroll: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.allow_duplicate = False
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.setModal(True)
+        self.setMinimumWidth(520)
+        self._errors: dict[str, Feedback] = {}
+        self._fields: dict[str, QWidget] = {}
+        outer = QVBoxLayout(self)
+        body = QWidget()
+        body.setAccessibleName(title)
+        self.body_layout = QVBoxLayout(body)
+        self.body_layout.setContentsMargins(0, 0, 0, 0)
+        if intro:
+            self.body_layout.addWidget(paragraph(intro))
+        self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.body_layout.addLayout(self.form)
+        if scroll:
+            area = QScrollArea(self)
+            area.setWidgetResizable(True)
+            area.setWidget(body)
+            area.setAccessibleName(title)
+            outer.addWidget(area, 1)
+        else:
+            outer.addWidget(body, 1)
+        self.general = Feedback(self.tr("Feedback"), self)
+        outer.addWidget(self.general)
+        self.duplicates = QListWidget(self)
+        self.duplicates.setAccessibleName(self.tr("Possible duplicates"))
+        self.duplicates.setMaximumHeight(110)
+        self.duplicates.hide()
+        outer.addWidget(self.duplicates)
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(
+            primary or self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.save_button.setAccessibleName(self.save_button.text())
+        self.save_button.setDefault(True)
+        self.anyway_button = self.buttons.addButton(
+            self.tr("Save anyway"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.anyway_button.setAccessibleName(self.tr("Save anyway: it is really someone else"))
+        self.anyway_button.hide()
+        cancel = self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setAccessibleName(self.tr("Cancel"))
+        self.save_button.clicked.connect(self.submit)
+        self.anyway_button.clicked.connect(self.submit_anyway)
+        cancel.clicked.connect(self.reject)
+        outer.addWidget(self.buttons)
+        for keys in ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"):
+            sc = QShortcut(QKeySequence(keys), self)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(self.submit)
+        self._busy = False
+
+    # --- building ----------------------------------------------------------------------------
+    def add_field(
+        self, name: str, label: str, widget: QWidget, *, hint: str | None = None
+    ) -> QWidget:
+        if not widget.accessibleName():
+            widget.setAccessibleName(label.replace("&", ""))
+        holder = QWidget()
+        holder.setAccessibleName(label.replace("&", ""))
+        v = QVBoxLayout(holder)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(2)
+        v.addWidget(widget)
+        if hint:
+            h = paragraph(hint)
+            h.setStyleSheet("color: palette(mid);")
+            v.addWidget(h)
+        error = Feedback(self.tr("Problem with %1").replace("%1", label.replace("&", "")), holder)
+        v.addWidget(error)
+        self._errors[name] = error
+        self._fields[name] = widget
+        lab = QLabel(label)
+        lab.setBuddy(widget)
+        lab.setAccessibleName(label.replace("&", ""))
+        self.form.addRow(lab, holder)
+        return widget
+
+    def error_for(self, name: str) -> Feedback | None:
+        return self._errors.get(name)
+
+    # --- saving ------------------------------------------------------------------------------
+    def job(self) -> Callable[[], Any]:
+        raise NotImplementedError
+
+    def clear_errors(self) -> None:
+        for e in self._errors.values():
+            e.clear_message()
+        self.general.clear_message()
+
+    def submit_anyway(self) -> None:
+        self.allow_duplicate = True
+        self.submit()
+
+    def submit(self) -> None:
+        if self._busy:
+            return
+        self.clear_errors()
+        try:
+            work = self.job()
+        except ValidationError as exc:
+            self.show_error(exc)
+            return
+        self._busy = True
+        self.save_button.setEnabled(False)
+        self.runner.submit(work, self._done, self._failed, owner=self)
+
+    def _done(self, result: object) -> None:
+        self._busy = False
+        self.save_button.setEnabled(True)
+        self.saved.emit(result)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self.save_button.setEnabled(True)
+        self.allow_duplicate = False
+        if isinstance(exc, BrugfiguurError):
+            self.show_error(exc)
+        else:
+            log.error("save failed: %s", type(exc).__name__, exc_info=exc)
+            self.general.show_errors([self.tr("Not saved: something went wrong.")])
+
+    def show_error(self, exc: BrugfiguurError) -> None:
+        if isinstance(exc, DuplicateSuspected):
+            self.show_duplicates(exc)
+            return
+        name = exc.field if isinstance(exc, ValidationError) else None
+        target = self._errors.get(name or "")
+        if target is not None:
+            target.show_errors([exc.message])
+            self._fields[name or ""].setFocus()
+        else:
+            self.general.show_errors([exc.message])
+
+    def show_duplicates(self, exc: DuplicateSuspected) -> None:
+        self.general.show_errors([exc.message])
+        self.duplicates.clear()
+        for c in exc.candidates:
+            alias = getattr(c, "alias", "")
+            name = getattr(c, "name", None)
+            reasons = ", ".join(getattr(c, "reasons", ()))
+            text = self.describe_candidate(alias, name) + (f" — {reasons}" if reasons else "")
+            self.duplicates.addItem(text)
+        self.duplicates.show()
+        self.anyway_button.show()
+        self.anyway_button.setFocus()
+
+    def describe_candidate(self, alias: str, name: str | None) -> str:
+        return f"{alias} ({name})" if name else alias
+
+
+def row(*widgets: QWidget) -> QWidget:
+    holder = QWidget()
+    h = QHBoxLayout(holder)
+    h.setContentsMargins(0, 0, 0, 0)
+    for w in widgets:
+        h.addWidget(w)
+    holder.setAccessibleName(" ".join(w.accessibleName() for w in widgets))
+    return holder
+
+
+def button(text: str, parent: QWidget | None = None, *, name: str | None = None) -> QPushButton:
+    b = QPushButton(text, parent)
+    b.setAccessibleName(name or text.replace("…", "").replace("&", ""))
+    b.setMinimumHeight(32)
+    return b

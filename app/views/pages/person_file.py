@@ -1,0 +1,750 @@
+"""The person file: overview, contacts, trajectory, network, drempels and agreements.
+
+Opening a file goes through `field.caseload.open_file`, which audits the opening; reloading
+after an edit in the file reads the same parts without auditing again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import BrugfiguurError
+from app.qt.tasks import TaskRunner
+from app.views.discreet import Discretion
+from app.views.formatting import (
+    format_date,
+    format_datetime,
+    format_iso_minutes,
+    format_optional_date,
+)
+from app.views.forms import FormDialog, button, confirm
+from app.views.models.caseload import status_label
+from app.views.models.table import Column, RowsModel
+from app.views.pages.base import Page
+from app.views.person_dialogs import (
+    AgreementDialog,
+    DrempelDialog,
+    FollowUpDialog,
+    NetworkDialog,
+    TrajectoryDialog,
+    UpgradeDialog,
+    WorkReadinessDialog,
+    assessment_label,
+    network_kind_label,
+)
+from app.views.widgets import Feedback, heading, paragraph
+
+if TYPE_CHECKING:
+    from app.services.caseload import PersonFile
+    from app.services.contacts import AgreementRow, ContactRow
+    from app.services.field import FieldServices
+    from app.services.situation import DrempelRow, NetworkRow, WorkReadinessRow
+    from app.services.trajectory import FollowUpRow, TrajectoryEventRow
+
+log = logging.getLogger(__name__)
+
+
+def event_kind_label(code: str) -> str:
+    return {
+        "fase": QCoreApplication.translate("PersonFile", "Phase"),
+        "lager_pitje": QCoreApplication.translate("PersonFile", "Low flame on"),
+        "lager_pitje_uit": QCoreApplication.translate("PersonFile", "Low flame off"),
+        "afsluiting": QCoreApplication.translate("PersonFile", "Closed"),
+        "heropening": QCoreApplication.translate("PersonFile", "Reopened"),
+    }.get(code, code)
+
+
+def load_file(field: FieldServices, person_id: str, *, audited: bool) -> PersonFile:
+    if audited:
+        return field.caseload.open_file(person_id)
+    from app.services.caseload import PersonFile
+
+    return PersonFile(
+        person=field.people.get(person_id),
+        contacts=tuple(field.contacts.timeline(person_id)),
+        trajectory=field.trajectory.view(person_id),
+        network=tuple(field.situation.network(person_id)),
+        drempels=tuple(field.situation.drempels(person_id)),
+        work_readiness=tuple(field.situation.work_readiness(person_id)),
+        agreements=tuple(field.contacts.agreements(person_id)),
+    )
+
+
+class KeyTable(QTableView):
+    """Enter activates, Delete asks to delete, Space toggles (each when connected)."""
+
+    enter = Signal()
+    delete = Signal()
+    space = Signal()
+
+    def __init__(self, name: str, model: RowsModel[Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setAccessibleName(name)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setVisible(False)
+        self.setWordWrap(True)
+        header = self.horizontalHeader()
+        header.setAccessibleName(QCoreApplication.translate("PersonFile", "Column headers"))
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.doubleClicked.connect(lambda _: self.enter.emit())
+
+    def current_row(self) -> Any | None:
+        index = self.currentIndex()
+        model = self.model()
+        if not index.isValid() or not isinstance(model, RowsModel):
+            return None
+        return model.row_at(index.row())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.enter.emit()
+            return
+        if key == Qt.Key.Key_Delete and self.currentIndex().isValid():
+            self.delete.emit()
+            return
+        if key == Qt.Key.Key_Space and self.currentIndex().isValid():
+            self.space.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class PersonFilePage(Page):
+    loaded = Signal()
+    new_contact = Signal(str)  # person id
+    edit_contact = Signal(str)  # contact id
+    closed_file = Signal()
+
+    def __init__(
+        self, runner: TaskRunner, discretion: Discretion, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(runner, parent)
+        self.discretion = discretion
+        self.setAccessibleName(self.tr("Person file"))
+        self.person_id: str | None = None
+        self.file: PersonFile | None = None
+        self.dialog: QDialog | None = None
+        discretion.changed.connect(lambda _: self._show_header())
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        top = QHBoxLayout()
+        self.back_button = button(self.tr("← Caseload"), self, name=self.tr("Back to caseload"))
+        self.back_button.clicked.connect(self.closed_file)
+        top.addWidget(self.back_button)
+        self.title = heading("", name=self.tr("Person"))
+        top.addWidget(self.title, 1)
+        self.contact_button = button(self.tr("New contact moment (Ctrl+N)"), self)
+        self.contact_button.setAccessibleName(self.tr("New contact moment with this person"))
+        self.contact_button.clicked.connect(self._new_contact)
+        top.addWidget(self.contact_button)
+        layout.addLayout(top)
+        self.subtitle = paragraph("", name=self.tr("Phase and status"))
+        layout.addWidget(self.subtitle)
+        self.feedback = Feedback(self.tr("Feedback"), self)
+        layout.addWidget(self.feedback)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Parts of the file"))
+        layout.addWidget(self.tabs, 1)
+        self._build_overview()
+        self._build_contacts()
+        self._build_trajectory()
+        self._build_network()
+        self._build_drempels()
+        self._build_agreements()
+
+    # --- building ----------------------------------------------------------------------------
+    def _tab(self, title: str) -> QVBoxLayout:
+        page = QWidget()
+        page.setAccessibleName(title.replace("&", ""))
+        v = QVBoxLayout(page)
+        self.tabs.addTab(page, title)
+        return v
+
+    def _buttons(self, v: QVBoxLayout, *buttons: Any) -> None:
+        h = QHBoxLayout()
+        for b in buttons:
+            h.addWidget(b)
+        h.addStretch(1)
+        v.addLayout(h)
+
+    def _build_overview(self) -> None:
+        v = self._tab(self.tr("&Overview"))
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setAccessibleName(self.tr("Overview"))
+        inner = QWidget()
+        inner.setAccessibleName(self.tr("Details"))
+        self.details = QFormLayout(inner)
+        area.setWidget(inner)
+        v.addWidget(area, 1)
+        self.upgrade_button = button(self.tr("Turn into a client file…"), self)
+        self.upgrade_button.clicked.connect(self.open_upgrade)
+        self.delete_button = button(self.tr("Delete person…"), self)
+        self.delete_button.clicked.connect(self.delete_person)
+        self._buttons(v, self.upgrade_button, self.delete_button)
+
+    def _build_contacts(self) -> None:
+        v = self._tab(self.tr("&Contacts"))
+        self.contacts_model: RowsModel[ContactRow] = RowsModel(
+            [
+                Column(
+                    self.tr("When"),
+                    lambda c: format_datetime(c.occurred_at),
+                    lambda c: c.occurred_at,
+                ),
+                Column(self.tr("Channel"), lambda c: self._label("channels", c.channel)),
+                Column(self.tr("Reached?"), lambda c: self._label("contact_status", c.status)),
+                Column(self.tr("Summary"), lambda c: c.summary),
+                Column(
+                    self.tr("🔒 Private note (only for you)"),
+                    lambda c: (
+                        self.tr("Private: %1").replace("%1", c.private_note)
+                        if c.private_note
+                        else ""
+                    ),
+                    italic=lambda c: bool(c.private_note),
+                    tooltip=lambda _: self.tr("Private note — never shared or printed"),
+                ),
+            ],
+            self,
+        )
+        self.contacts_table = KeyTable(
+            self.tr("Contact moments, newest first"), self.contacts_model, self
+        )
+        self.contacts_table.setSortingEnabled(False)
+        v.addWidget(self.contacts_table, 1)
+        self.contacts_empty = paragraph(
+            self.tr("No contact moments yet. Press Ctrl+N to write down the first one.")
+        )
+        v.addWidget(self.contacts_empty)
+        edit = button(self.tr("Edit…"), self, name=self.tr("Edit contact moment"))
+        delete = button(self.tr("Delete…"), self, name=self.tr("Delete contact moment"))
+        edit.clicked.connect(self._edit_contact)
+        delete.clicked.connect(self._delete_contact)
+        self.contacts_table.enter.connect(self._edit_contact)
+        self.contacts_table.delete.connect(self._delete_contact)
+        self._buttons(v, edit, delete)
+
+    def _build_trajectory(self) -> None:
+        v = self._tab(self.tr("&Trajectory"))
+        self.trajectory_state = paragraph("", name=self.tr("Current phase"))
+        v.addWidget(self.trajectory_state)
+        self.events_model: RowsModel[TrajectoryEventRow] = RowsModel(
+            [
+                Column(self.tr("Date"), lambda e: format_date(e.on), lambda e: e.on),
+                Column(self.tr("Step"), lambda e: event_kind_label(e.kind)),
+                Column(self.tr("Phase"), lambda e: self._label("phases", e.phase)),
+                Column(self.tr("Outcome"), lambda e: self._label("outcomes", e.outcome)),
+                Column(self.tr("Reason"), lambda e: e.reason),
+            ],
+            self,
+        )
+        self.events_table = KeyTable(self.tr("Trajectory history"), self.events_model, self)
+        v.addWidget(self.events_table, 2)
+        self.phase_button = button(self.tr("Change phase…"), self)
+        self.low_flame_button = button(self.tr("Low flame…"), self)
+        self.close_button = button(self.tr("Close…"), self)
+        self.reopen_button = button(self.tr("Reopen…"), self)
+        self.phase_button.clicked.connect(lambda: self.open_trajectory("phase"))
+        self.low_flame_button.clicked.connect(self._toggle_low_flame)
+        self.close_button.clicked.connect(lambda: self.open_trajectory("close"))
+        self.reopen_button.clicked.connect(lambda: self.open_trajectory("reopen"))
+        self._buttons(
+            v, self.phase_button, self.low_flame_button, self.close_button, self.reopen_button
+        )
+        v.addWidget(heading(self.tr("Follow-up after 3, 12 and 24 months"), level=2))
+        self.follow_model: RowsModel[FollowUpRow] = RowsModel(
+            [
+                Column(
+                    self.tr("After"),
+                    lambda f: self.tr("%n month(s)", "", f.months),
+                    lambda f: f.months,
+                ),
+                Column(self.tr("Due on"), lambda f: format_date(f.due_on), lambda f: f.due_on),
+                Column(
+                    self.tr("Done"),
+                    lambda f: (
+                        self.tr("✓ done on %1").replace("%1", format_date(f.done_on))
+                        if f.done_on
+                        else self.tr("open")
+                    ),
+                ),
+                Column(self.tr("Result"), lambda f: f.result or ""),
+            ],
+            self,
+        )
+        self.follow_table = KeyTable(self.tr("Follow-ups"), self.follow_model, self)
+        self.follow_table.setMaximumHeight(130)
+        v.addWidget(self.follow_table, 1)
+        done = button(self.tr("Mark done…"), self, name=self.tr("Mark follow-up done"))
+        done.clicked.connect(self._complete_follow_up)
+        self.follow_table.enter.connect(self._complete_follow_up)
+        self._buttons(v, done)
+
+    def _build_network(self) -> None:
+        v = self._tab(self.tr("&Network"))
+        self.network_model: RowsModel[NetworkRow] = RowsModel(
+            [
+                Column(self.tr("Kind"), lambda n: network_kind_label(n.kind)),
+                Column(self.tr("Relation"), lambda n: self._label("network_relations", n.relation)),
+                Column(self.tr("Name"), lambda n: n.name),
+                Column(self.tr("Organisation"), lambda n: n.organisation or ""),
+                Column(self.tr("Phone"), lambda n: n.phone or ""),
+                Column(self.tr("Holds a file"), lambda n: self.tr("yes") if n.holds_file else ""),
+            ],
+            self,
+        )
+        self.network_table = KeyTable(
+            self.tr("Network around the person"), self.network_model, self
+        )
+        v.addWidget(self.network_table, 1)
+        add = button(self.tr("Add…"), self, name=self.tr("Add to the network"))
+        delete = button(self.tr("Delete…"), self, name=self.tr("Delete from the network"))
+        add.clicked.connect(self._add_network)
+        delete.clicked.connect(lambda: self._delete_record("network_member", self.network_table))
+        self.network_table.delete.connect(
+            lambda: self._delete_record("network_member", self.network_table)
+        )
+        self._buttons(v, add, delete)
+
+    def _build_drempels(self) -> None:
+        v = self._tab(self.tr("&Drempels"))
+        box = QGroupBox(self.tr("Drempels per life domain"), self)
+        box.setAccessibleName(self.tr("Drempels per life domain"))
+        b = QVBoxLayout(box)
+        self.drempels_model: RowsModel[DrempelRow] = RowsModel(
+            [
+                Column(
+                    self.tr("Life domain"), lambda d: self._label("life_domains", d.life_domain)
+                ),
+                Column(self.tr("Drempel"), lambda d: self._label("drempels", d.drempel)),
+                Column(self.tr("Status"), lambda d: self._label("drempel_status", d.status)),
+                Column(self.tr("Since"), lambda d: format_optional_date(d.since)),
+                Column(self.tr("Note"), lambda d: d.note or ""),
+            ],
+            self,
+        )
+        self.drempels_table = KeyTable(self.tr("Drempels"), self.drempels_model, box)
+        b.addWidget(self.drempels_table)
+        add = button(self.tr("Add…"), box, name=self.tr("Add drempel"))
+        edit = button(self.tr("Edit…"), box, name=self.tr("Edit drempel"))
+        delete = button(self.tr("Delete…"), box, name=self.tr("Delete drempel"))
+        add.clicked.connect(lambda: self._drempel(None))
+        edit.clicked.connect(lambda: self._drempel(self.drempels_table.current_row()))
+        self.drempels_table.enter.connect(lambda: self._drempel(self.drempels_table.current_row()))
+        delete.clicked.connect(lambda: self._delete_record("drempel", self.drempels_table))
+        self.drempels_table.delete.connect(
+            lambda: self._delete_record("drempel", self.drempels_table)
+        )
+        h = QHBoxLayout()
+        for x in (add, edit, delete):
+            h.addWidget(x)
+        h.addStretch(1)
+        b.addLayout(h)
+        v.addWidget(box, 2)
+        wbox = QGroupBox(self.tr("Work readiness (apart from the life domains)"), self)
+        wbox.setAccessibleName(self.tr("Work readiness"))
+        w = QVBoxLayout(wbox)
+        self.work_model: RowsModel[WorkReadinessRow] = RowsModel(
+            [
+                Column(self.tr("Item"), lambda x: self._label("work_readiness", x.item)),
+                Column(self.tr("Assessment"), lambda x: assessment_label(x.assessment)),
+                Column(self.tr("Note"), lambda x: x.note or ""),
+            ],
+            self,
+        )
+        self.work_table = KeyTable(self.tr("Work readiness"), self.work_model, wbox)
+        w.addWidget(self.work_table)
+        assess = button(self.tr("Assess…"), wbox, name=self.tr("Assess work readiness"))
+        wdelete = button(self.tr("Delete…"), wbox, name=self.tr("Delete work readiness item"))
+        assess.clicked.connect(self._work_readiness)
+        wdelete.clicked.connect(lambda: self._delete_record("work_readiness", self.work_table))
+        self.work_table.delete.connect(
+            lambda: self._delete_record("work_readiness", self.work_table)
+        )
+        h2 = QHBoxLayout()
+        h2.addWidget(assess)
+        h2.addWidget(wdelete)
+        h2.addStretch(1)
+        w.addLayout(h2)
+        v.addWidget(wbox, 1)
+
+    def _build_agreements(self) -> None:
+        v = self._tab(self.tr("&Agreements"))
+        self.agreements_model: RowsModel[AgreementRow] = RowsModel(
+            [
+                Column(
+                    self.tr("Done"),
+                    lambda a: self.tr("✓ done") if a.done_on else self.tr("☐ open"),
+                    lambda a: bool(a.done_on),
+                ),
+                Column(self.tr("Agreement"), lambda a: a.description),
+                Column(
+                    self.tr("Who"),
+                    lambda a: (
+                        self._label("owner_kinds", a.owner_kind)
+                        + (f" ({a.owner_name})" if a.owner_name else "")
+                    ),
+                ),
+                Column(
+                    self.tr("Due on"), lambda a: format_optional_date(a.due_on), lambda a: a.due_on
+                ),
+                Column(self.tr("Done on"), lambda a: format_optional_date(a.done_on)),
+            ],
+            self,
+        )
+        self.agreements_table = KeyTable(
+            self.tr("Agreements and to-dos (Space: done or open)"), self.agreements_model, self
+        )
+        v.addWidget(self.agreements_table, 1)
+        add = button(self.tr("New agreement…"), self)
+        toggle = button(self.tr("Done / open"), self, name=self.tr("Mark agreement done or open"))
+        add.clicked.connect(self._add_agreement)
+        toggle.clicked.connect(self._toggle_agreement)
+        self.agreements_table.space.connect(self._toggle_agreement)
+        self.agreements_table.enter.connect(self._toggle_agreement)
+        self._buttons(v, add, toggle)
+
+    # --- helpers -----------------------------------------------------------------------------
+    def _label(self, vocab: str, code: str | None) -> str:
+        field = self.field
+        if code is None:
+            return ""
+        return field.vocab[vocab].label(code) if field is not None else code
+
+    def display_name(self) -> str:
+        if self.file is None:
+            return ""
+        p = self.file.person
+        return self.discretion.label(p.alias, p.full_name, p.initials)
+
+    # --- loading -----------------------------------------------------------------------------
+    def open(self, person_id: str) -> None:
+        """Open (and audit the opening of) a person's file."""
+        self.person_id = person_id
+        self.file = None
+        self._clear()
+        self._load(audited=True)
+
+    def reload(self) -> None:
+        self._load(audited=False)
+
+    def _load(self, *, audited: bool) -> None:
+        field, pid = self.field, self.person_id
+        if field is None or pid is None:
+            return
+
+        def show(result: PersonFile) -> None:
+            if self.field is not field or self.person_id != pid:
+                return
+            self._show(result)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, BrugfiguurError):
+                self.feedback.show_errors([exc.message])
+            else:
+                log.error("person file: %s", type(exc).__name__, exc_info=exc)
+                self.feedback.show_errors([self.tr("The file could not be opened.")])
+
+        self.runner.submit(lambda: load_file(field, pid, audited=audited), show, failed, owner=self)
+
+    def _show(self, f: PersonFile) -> None:
+        self.file = f
+        self.feedback.clear_message()
+        self._show_header()
+        self._show_details()
+        self.contacts_model.set_rows(f.contacts)
+        self.contacts_empty.setVisible(not f.contacts)
+        self.events_model.set_rows(tuple(reversed(f.trajectory.events)))
+        self.follow_model.set_rows(f.trajectory.follow_ups)
+        self.network_model.set_rows(f.network)
+        self.drempels_model.set_rows(f.drempels)
+        self.work_model.set_rows(f.work_readiness)
+        self.agreements_model.set_rows(
+            sorted(f.agreements, key=lambda a: (a.done_on is not None, a.due_on or date.max))
+        )
+        st = f.trajectory.state
+        parts = [self.tr("Current phase: %1").replace("%1", self._label("phases", st.phase) or "—")]
+        if st.low_flame:
+            parts.append(self.tr("on a low flame"))
+        if st.closed:
+            parts.append(
+                self.tr("closed on %1 (%2)")
+                .replace("%1", format_optional_date(st.closed_on))
+                .replace("%2", self._label("outcomes", st.outcome))
+            )
+        parts.append(self.tr("%n step(s) back", "", st.steps_back))
+        if st.reopened:
+            parts.append(self.tr("reopened %n time(s)", "", st.reopened))
+        self.trajectory_state.setText(" · ".join(parts))
+        self.trajectory_state.setAccessibleName(self.trajectory_state.text())
+        self.phase_button.setEnabled(not st.closed)
+        self.low_flame_button.setEnabled(not st.closed)
+        self.low_flame_button.setText(
+            self.tr("Take off the low flame…") if st.low_flame else self.tr("Put on a low flame…")
+        )
+        self.low_flame_button.setAccessibleName(self.low_flame_button.text().rstrip("…"))
+        self.close_button.setEnabled(not st.closed)
+        self.reopen_button.setEnabled(st.closed)
+        self.upgrade_button.setVisible(not f.person.is_client)
+        self.loaded.emit()
+
+    def _show_header(self) -> None:
+        f = self.file
+        if f is None:
+            self.title.setText("")
+            self.subtitle.setText("")
+            return
+        self.title.setText(self.display_name())
+        self.title.setAccessibleName(self.title.text())
+        p = f.person
+        status = (
+            "afgesloten"
+            if p.closed
+            else "lager_pitje"
+            if p.low_flame
+            else "nazorg"
+            if p.phase == "opvolging"
+            else "actief"
+        )
+        kind = self.tr("Client file") if p.is_client else self.tr("Pseudonym")
+        text = " · ".join(
+            x
+            for x in (kind, self._label("phases", p.phase), status_label(status), p.assigned_worker)
+            if x
+        )
+        self.subtitle.setText(text)
+        self.subtitle.setAccessibleName(text)
+        self._show_details()
+
+    def _show_details(self) -> None:
+        f = self.file
+        while self.details.rowCount():
+            self.details.removeRow(0)
+        if f is None:
+            return
+        p = f.person
+        hidden = self.tr("hidden (discreet mode)")
+        rows: list[tuple[str, str]] = [(self.tr("Alias"), p.alias)]
+        if p.is_client:
+            rows.append((self.tr("Name"), hidden if self.discretion.on else (p.full_name or "")))
+            rows.append((self.tr("Client file since"), format_optional_date(p.client_since)))
+            rows.append((self.tr("Date of birth"), format_optional_date(p.date_of_birth)))
+            rows.append((self.tr("Phone"), p.phone or ""))
+            rows.append((self.tr("Languages"), ", ".join(p.languages)))
+            if p.interpreter_needed:
+                rows.append((self.tr("Interpreter"), p.interpreter_language or self.tr("needed")))
+            rows.append((self.tr("Radar"), self._label("radar_status", p.radar_status)))
+        rows.append((self.tr("First met on"), format_date(p.first_met_on)))
+        rows.append((self.tr("How"), self._label("first_met", p.first_met_how)))
+        if p.referral_source:
+            rows.append((self.tr("Referred by"), p.referral_source))
+        groups = ", ".join(self._label("target_groups", g) for g in p.target_groups)
+        rows.append((self.tr("Target groups"), groups or "—"))
+        rows.append((self.tr("Worker"), p.assigned_worker or "—"))
+        rows.append((self.tr("Last contact"), format_iso_minutes(p.last_contact_at) or "—"))
+        rows.append((self.tr("Next contact"), format_iso_minutes(p.next_contact_at) or "—"))
+        if p.note:
+            rows.append((self.tr("Note"), p.note))
+        for label, value in rows:
+            key = QLabel(label)
+            key.setAccessibleName(label)
+            val = QLabel(value)
+            val.setWordWrap(True)
+            val.setTextFormat(Qt.TextFormat.PlainText)
+            val.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            val.setAccessibleName(f"{label}: {value}")
+            self.details.addRow(key, val)
+
+    def _clear(self) -> None:
+        self.title.setText("")
+        self.subtitle.setText("")
+        self.trajectory_state.setText("")
+        self.feedback.clear_message()
+        for m in (
+            self.contacts_model,
+            self.events_model,
+            self.follow_model,
+            self.network_model,
+            self.drempels_model,
+            self.work_model,
+            self.agreements_model,
+        ):
+            m.clear()
+        while self.details.rowCount():
+            self.details.removeRow(0)
+
+    def on_locked(self) -> None:
+        super().on_locked()
+        self.file = None
+        if self.dialog is not None:
+            self.dialog.done(QDialog.DialogCode.Rejected)
+            self.dialog = None
+        self._clear()
+
+    def on_unlocked(self, vault: Any) -> None:
+        super().on_unlocked(vault)
+        if self.person_id is not None and self.field is not None:
+            self._load(audited=True)
+
+    def on_data_changed(self) -> None:
+        if self.person_id is not None and self.field is not None:
+            self.reload()
+
+    # --- actions -----------------------------------------------------------------------------
+    def _run_dialog(self, dialog: FormDialog) -> None:
+        self.dialog = dialog
+
+        def done(_: int) -> None:
+            if self.dialog is dialog:
+                self.dialog = None
+            dialog.deleteLater()
+
+        dialog.saved.connect(lambda _: self._changed())
+        dialog.finished.connect(done)
+        dialog.open()
+
+    def _changed(self) -> None:
+        self.reload()
+        self.data_changed.emit()
+
+    def _new_contact(self) -> None:
+        if self.person_id:
+            self.new_contact.emit(self.person_id)
+
+    def open_upgrade(self) -> None:
+        if self.field and self.person_id:
+            self._run_dialog(
+                UpgradeDialog(self.field, self.runner, self.discretion, self.person_id, self)
+            )
+
+    def open_trajectory(self, kind: str) -> None:
+        if self.field and self.person_id and self.file:
+            phase = self.file.trajectory.state.phase
+            self._run_dialog(
+                TrajectoryDialog(self.field, self.runner, self.person_id, kind, phase, self)
+            )
+
+    def _toggle_low_flame(self) -> None:
+        if self.file is not None:
+            on = self.file.trajectory.state.low_flame
+            self.open_trajectory("low_flame_off" if on else "low_flame_on")
+
+    def _complete_follow_up(self) -> None:
+        row = self.follow_table.current_row()
+        if self.field and row is not None and row.done_on is None:
+            self._run_dialog(FollowUpDialog(self.field, self.runner, row.id, row.months, self))
+
+    def _add_network(self) -> None:
+        if self.field and self.person_id:
+            self._run_dialog(NetworkDialog(self.field, self.runner, self.person_id, self))
+
+    def _drempel(self, existing: DrempelRow | None) -> None:
+        if self.field and self.person_id:
+            self._run_dialog(DrempelDialog(self.field, self.runner, self.person_id, existing, self))
+
+    def _work_readiness(self) -> None:
+        if self.field and self.person_id:
+            self._run_dialog(WorkReadinessDialog(self.field, self.runner, self.person_id, self))
+
+    def _add_agreement(self) -> None:
+        if self.field and self.person_id:
+            self._run_dialog(AgreementDialog(self.field, self.runner, self.person_id, self))
+
+    def _submit(self, work: Callable[[], object]) -> None:
+        def failed(exc: BaseException) -> None:
+            message = exc.message if isinstance(exc, BrugfiguurError) else self.tr("Not saved.")
+            self.feedback.show_errors([message])
+
+        self.runner.submit(work, lambda _: self._changed(), failed, owner=self)
+
+    def _toggle_agreement(self) -> None:
+        row = self.agreements_table.current_row()
+        field = self.field
+        if field is None or row is None:
+            return
+        done_on = None if row.done_on else field.context.today()
+        self._submit(lambda: field.contacts.set_agreement_done(row.id, done_on))
+
+    def _edit_contact(self) -> None:
+        row = self.contacts_table.current_row()
+        if row is not None:
+            self.edit_contact.emit(row.id)
+
+    def _delete_contact(self) -> None:
+        row = self.contacts_table.current_row()
+        field = self.field
+        if field is None or row is None:
+            return
+        if confirm(
+            self,
+            self.tr("Delete contact moment"),
+            self.tr("Delete the contact moment of %1?").replace(
+                "%1", format_datetime(row.occurred_at)
+            ),
+            self.tr("Delete"),
+        ):
+            self._submit(lambda: field.contacts.delete(row.id))
+
+    def _delete_record(self, record_type: str, table: KeyTable) -> None:
+        row = table.current_row()
+        field = self.field
+        if field is None or row is None:
+            return
+        if confirm(
+            self,
+            self.tr("Delete"),
+            self.tr("Delete this line from the file? This cannot be undone."),
+            self.tr("Delete"),
+        ):
+            self._submit(lambda: field.situation.delete(record_type, row.id))
+
+    def delete_person(self) -> None:
+        field, pid = self.field, self.person_id
+        if field is None or pid is None or self.file is None:
+            return
+        if not confirm(
+            self,
+            self.tr("Delete person"),
+            self.tr(
+                "Delete %1 with all contact moments from your caseload? This cannot be undone."
+            ).replace("%1", self.display_name()),
+            self.tr("Delete"),
+        ):
+            return
+
+        def deleted(_: object) -> None:
+            self.person_id = None
+            self.file = None
+            self._clear()
+            self.data_changed.emit()
+            self.closed_file.emit()
+
+        self.runner.submit(lambda: field.people.delete(pid), deleted, owner=self)

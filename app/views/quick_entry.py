@@ -1,0 +1,786 @@
+"""Quick entry of a contact moment (Ctrl+N): keyboard first, sensible defaults, a draft in the
+vault while you type.
+
+Typical use: Ctrl+N, type three letters of the alias or name, Enter (picks the person), Tab,
+type the summary, Ctrl+S. Everything else keeps its default (now, last channel, last vindplaats,
+reached, initiative of the worker).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.qt.tasks import TaskRunner
+from app.views.discreet import Discretion
+from app.views.forms import (
+    PRIVATE_STYLE,
+    Checklist,
+    FormDialog,
+    OptionalDate,
+    button,
+    datetime_edit,
+    fold,
+    from_qdatetime,
+    set_combo,
+    to_qdatetime,
+    vocab_combo,
+)
+from app.views.widgets import paragraph
+
+if TYPE_CHECKING:
+    from app.services.caseload import CaseloadRow
+    from app.services.contacts import ContactDefaults, ContactRow
+    from app.services.drafts import DraftService
+    from app.services.field import FieldServices
+    from app.services.vindplaatsen import VindplaatsRow
+
+log = logging.getLogger(__name__)
+
+DRAFT_KEY = "quick_entry.contact"
+AUTOSAVE_MS = 1500
+MAX_MATCHES = 8
+OTHER_KINDS = ("netwerk", "professioneel")
+
+
+@dataclass(frozen=True)
+class Pickable:
+    id: str
+    alias: str
+    full_name: str | None
+    initials: str
+    haystack: str
+
+    @classmethod
+    def of(cls, row: CaseloadRow) -> Pickable:
+        return cls(
+            row.id,
+            row.alias,
+            row.full_name,
+            row.initials,
+            fold(" ".join(x for x in (row.alias, row.full_name or "") if x)),
+        )
+
+
+def match(people: Sequence[Pickable], text: str, limit: int = MAX_MATCHES) -> list[Pickable]:
+    """People whose alias or name contains every typed word (accents and case ignored);
+    those whose alias starts with the text come first."""
+    words = fold(text).split()
+    if not words:
+        return []
+    found = [p for p in people if all(w in p.haystack for w in words)]
+    first = fold(text).strip()
+    found.sort(
+        key=lambda p: (
+            not fold(p.alias).startswith(first),
+            not any(part.startswith(first) for part in p.haystack.split()),
+            fold(p.alias),
+        )
+    )
+    return found[:limit]
+
+
+class PersonPicker(QLineEdit):
+    """Type part of an alias or name; Down/Up choose among the matches, Enter picks."""
+
+    picked = Signal(str)
+    remove_last = Signal()
+
+    def __init__(self, discretion: Discretion, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.discretion = discretion
+        self.people: list[Pickable] = []
+        self.exclude: set[str] = set()
+        self.results = QListWidget(parent)
+        self.results.setAccessibleName(self.tr("Matching people"))
+        self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.results.setMaximumHeight(150)
+        self.results.hide()
+        self.results.itemClicked.connect(self._clicked)
+        self.textChanged.connect(self.refresh)
+        discretion.changed.connect(lambda _: self.refresh())
+
+    def set_people(self, people: Sequence[Pickable]) -> None:
+        self.people = list(people)
+        self.refresh()
+
+    def describe(self, p: Pickable) -> str:
+        return self.discretion.label(p.alias, p.full_name, p.initials)
+
+    def refresh(self) -> None:
+        self.results.clear()
+        found = [p for p in match(self.people, self.text()) if p.id not in self.exclude]
+        for p in found:
+            item = QListWidgetItem(self.describe(p), self.results)
+            item.setData(Qt.ItemDataRole.UserRole, p.id)
+        if found:
+            self.results.setCurrentRow(0)
+        elif self.text().strip():
+            item = QListWidgetItem(self.tr("Nobody found — check the spelling"), self.results)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.results.setVisible(bool(self.text().strip()))
+
+    def _clicked(self, item: QListWidgetItem) -> None:
+        person_id = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(person_id, str):
+            self._pick(person_id)
+
+    def _pick(self, person_id: str) -> None:
+        self.clear()
+        self.results.hide()
+        self.picked.emit(person_id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        rows = self.results.count()
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.results.isVisible() and rows:
+            step = 1 if key == Qt.Key.Key_Down else -1
+            self.results.setCurrentRow(max(0, min(rows - 1, self.results.currentRow() + step)))
+            event.accept()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier
+        ):
+            item = self.results.currentItem()
+            if item is not None and isinstance(item.data(Qt.ItemDataRole.UserRole), str):
+                self._pick(str(item.data(Qt.ItemDataRole.UserRole)))
+            event.accept()  # never the dialog's default button
+            return
+        if key == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            event.accept()
+            return
+        if key == Qt.Key.Key_Backspace and not self.text():
+            self.remove_last.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class QuickEntryDialog(FormDialog):
+    """New (or edited) contact moment. `changed` fires on every edit (for the draft)."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        field: FieldServices,
+        runner: TaskRunner,
+        discretion: Discretion,
+        people: Sequence[CaseloadRow],
+        vindplaatsen: Sequence[VindplaatsRow],
+        defaults: ContactDefaults,
+        *,
+        contact: ContactRow | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            self.tr("Edit contact moment") if contact else self.tr("New contact moment"),
+            runner,
+            parent,
+            primary=self.tr("Save (Ctrl+S)"),
+            scroll=True,
+        )
+        self.field = field
+        self.discretion = discretion
+        self.contact_id = contact.id if contact else None
+        self.setMinimumSize(760, 640)
+        voc = field.vocab
+        self._known = {r.id: Pickable.of(r) for r in people}
+
+        # Who.
+        self.picker = PersonPicker(discretion, self)
+        self.picker.setAccessibleName(self.tr("Person: type part of the alias or name"))
+        self.picker.setPlaceholderText(
+            self.tr("Type part of the alias or name, then Enter (several people: repeat)")
+        )
+        self.picker.set_people(list(self._known.values()))
+        self.participants = Checklist(self.tr("People in this contact (ticked: was there)"), self)
+        self.participants.setMaximumHeight(90)
+        self.participants.setMinimumHeight(40)
+        who = QWidget()
+        who.setAccessibleName(self.tr("Who"))
+        wv = QVBoxLayout(who)
+        wv.setContentsMargins(0, 0, 0, 0)
+        wv.addWidget(self.picker)
+        wv.addWidget(self.picker.results)
+        wv.addWidget(self.participants)
+        self.add_field("people", self.tr("&Person"), who)
+        self.picker.picked.connect(self.add_person)
+        self.picker.remove_last.connect(self.remove_last_person)
+
+        self.summary = QPlainTextEdit(self)
+        self.summary.setAccessibleName(self.tr("Summary (may be shared)"))
+        self.summary.setPlaceholderText(
+            self.tr("What happened, in a few words. This text may end up in a handover.")
+        )
+        self.summary.setTabChangesFocus(True)
+        self.summary.setMaximumHeight(90)
+        self.add_field("summary", self.tr("S&ummary"), self.summary)
+
+        self.status = vocab_combo(
+            voc["contact_status"], self.tr("Reached?"), current=defaults.status
+        )
+        self.add_field("status", self.tr("&Reached?"), self.status)
+        self.channel = vocab_combo(voc["channels"], self.tr("Channel"), current=defaults.channel)
+        self.add_field("channel", self.tr("C&hannel"), self.channel)
+        self.occurred = datetime_edit(self.tr("When"), defaults.occurred_at, self)
+        self.duration = QSpinBox(self)
+        self.duration.setRange(0, 24 * 60)
+        self.duration.setSingleStep(5)
+        self.duration.setSpecialValueText(self.tr("unknown"))
+        self.duration.setSuffix(self.tr(" min"))
+        self.duration.setAccessibleName(self.tr("Duration in minutes"))
+        when = QWidget()
+        when.setAccessibleName(self.tr("When and how long"))
+        wh = QHBoxLayout(when)
+        wh.setContentsMargins(0, 0, 0, 0)
+        wh.addWidget(self.occurred, 2)
+        wh.addWidget(self.duration, 1)
+        self.add_field("occurred_at", self.tr("&When"), when)
+        self._fields["duration_min"] = self.duration
+        self._errors["duration_min"] = self._errors["occurred_at"]
+
+        self.vindplaats = QComboBox(self)
+        self.vindplaats.setAccessibleName(self.tr("Vindplaats"))
+        self.vindplaats.addItem(self.tr("(no vindplaats)"), None)
+        for vp in vindplaatsen:
+            if vp.active or vp.id == defaults.vindplaats_id:
+                self.vindplaats.addItem(vp.name, vp.id)
+        set_combo(self.vindplaats, defaults.vindplaats_id)
+        self.add_field("vindplaats_id", self.tr("&Vindplaats"), self.vindplaats)
+        self.initiator = vocab_combo(
+            voc["initiators"], self.tr("Who took the initiative"), current=defaults.initiator
+        )
+        self.add_field("initiator", self.tr("&Initiative"), self.initiator)
+        self.domains = Checklist(self.tr("Life domains touched (Space ticks)"), self)
+        self.domains.set_vocab(voc["life_domains"])
+        self.domains.setMaximumHeight(110)
+        self.add_field("life_domains", self.tr("&Life domains"), self.domains)
+
+        self.private_note = QPlainTextEdit(self)
+        self.private_note.setAccessibleName(self.tr("Private note — never shared or printed"))
+        self.private_note.setPlaceholderText(
+            self.tr("Only for you: never shared, never printed, never in a handover.")
+        )
+        self.private_note.setStyleSheet(PRIVATE_STYLE)
+        self.private_note.setTabChangesFocus(True)
+        self.private_note.setMaximumHeight(70)
+        self.add_field(
+            "private_note", self.tr("🔒 Private note — never shared or printed"), self.private_note
+        )
+
+        self.next_contact = OptionalDate(self.tr("Plan a next contact"), with_time=True)
+        self.next_note = QLineEdit(self)
+        self.next_note.setAccessibleName(self.tr("About the next contact"))
+        self.next_note.setPlaceholderText(self.tr("What for (optional)"))
+        nxt = QWidget()
+        nxt.setAccessibleName(self.tr("Next contact"))
+        nh = QHBoxLayout(nxt)
+        nh.setContentsMargins(0, 0, 0, 0)
+        nh.addWidget(self.next_contact, 2)
+        nh.addWidget(self.next_note, 2)
+        self.add_field("next_contact_at", self.tr("&Next contact"), nxt)
+
+        # Agreement / to-do.
+        self.todo = QLineEdit(self)
+        self.todo.setAccessibleName(self.tr("Agreement or to-do"))
+        self.todo.setPlaceholderText(self.tr("e.g. bring the rent contract (optional)"))
+        self.todo_owner = vocab_combo(voc["owner_kinds"], self.tr("Who does it"), current="werker")
+        self.todo_owner_name = QLineEdit(self)
+        self.todo_owner_name.setAccessibleName(self.tr("Name of the owner"))
+        self.todo_owner_name.setPlaceholderText(self.tr("Name (optional)"))
+        self.todo_due = OptionalDate(self.tr("Due date"))
+        todo = QWidget()
+        todo.setAccessibleName(self.tr("Agreement"))
+        tv = QVBoxLayout(todo)
+        tv.setContentsMargins(0, 0, 0, 0)
+        tv.addWidget(self.todo)
+        th = QHBoxLayout()
+        th.addWidget(self.todo_owner, 1)
+        th.addWidget(self.todo_owner_name, 1)
+        th.addWidget(self.todo_due, 1)
+        tv.addLayout(th)
+        self.add_field("description", self.tr("&Agreement"), todo)
+        for name in ("owner_kind", "due_on"):
+            self._errors[name] = self._errors["description"]
+            self._fields[name] = self.todo
+
+        # Group and others.
+        self.group_activity = QLineEdit(self)
+        self.group_activity.setAccessibleName(self.tr("Name of the group activity"))
+        self.group_activity.setPlaceholderText(self.tr("Only for a group activity (optional)"))
+        self.add_field("group_activity", self.tr("&Group activity"), self.group_activity)
+
+        others_box = QGroupBox(self.tr("Others present"), self)
+        others_box.setAccessibleName(self.tr("Others present"))
+        ob = QVBoxLayout(others_box)
+        oh = QHBoxLayout()
+        self.other_kind = QComboBox(others_box)
+        self.other_kind.setAccessibleName(self.tr("Kind of participant"))
+        self.other_kind.addItem(self.tr("Network member"), "netwerk")
+        self.other_kind.addItem(self.tr("Professional"), "professioneel")
+        self.other_name = QLineEdit(others_box)
+        self.other_name.setAccessibleName(self.tr("Name of the participant"))
+        self.other_name.setPlaceholderText(self.tr("Name"))
+        self.other_org = QLineEdit(others_box)
+        self.other_org.setAccessibleName(self.tr("Organisation of the participant"))
+        self.other_org.setPlaceholderText(self.tr("Organisation (optional)"))
+        self.other_add = button(self.tr("Add"), others_box, name=self.tr("Add participant"))
+        for w in (self.other_kind, self.other_name, self.other_org, self.other_add):
+            oh.addWidget(w)
+        ob.addLayout(oh)
+        self.others = QListWidget(others_box)
+        self.others.setAccessibleName(self.tr("Others present (Delete removes)"))
+        self.others.setMaximumHeight(70)
+        ob.addWidget(self.others)
+        self.body_layout.addWidget(others_box)
+        self._errors["others"] = self._errors["group_activity"]
+        self._fields["others"] = self.other_name
+        self.other_add.clicked.connect(self._add_other)
+        self.other_name.returnPressed.connect(self._add_other)
+        self.others.installEventFilter(self)
+
+        self.hint = paragraph(
+            self.tr("Ctrl+S or Ctrl+Enter saves · Esc closes (your text is kept as a draft)")
+        )
+        self.hint.setStyleSheet("color: palette(mid);")
+        self.body_layout.addWidget(self.hint)
+
+        if contact is not None:
+            self._load_contact(contact)
+        self._wire_changes()
+        self.picker.setFocus()
+
+    # --- people ------------------------------------------------------------------------------
+    def add_person(self, person_id: str, attended: bool = True) -> None:
+        if person_id in self.person_ids():
+            return
+        p = self._known.get(person_id)
+        text = self.picker.describe(p) if p else person_id
+        item = QListWidgetItem(text, self.participants)
+        item.setData(Qt.ItemDataRole.UserRole, person_id)
+        item.setFlags(
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
+        )
+        item.setCheckState(Qt.CheckState.Checked if attended else Qt.CheckState.Unchecked)
+        self.picker.exclude = set(self.person_ids())
+        self.changed.emit()
+
+    def remove_last_person(self) -> None:
+        if self.participants.count():
+            self.participants.takeItem(self.participants.count() - 1)
+            self.picker.exclude = set(self.person_ids())
+            self.changed.emit()
+
+    def person_ids(self) -> list[str]:
+        return [
+            str(self.participants.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.participants.count())
+        ]
+
+    def participants_state(self) -> list[tuple[str, bool]]:
+        out = []
+        for i in range(self.participants.count()):
+            item = self.participants.item(i)
+            out.append(
+                (
+                    str(item.data(Qt.ItemDataRole.UserRole)),
+                    item.checkState() == Qt.CheckState.Checked,
+                )
+            )
+        return out
+
+    def refresh_names(self) -> None:
+        for i in range(self.participants.count()):
+            item = self.participants.item(i)
+            p = self._known.get(str(item.data(Qt.ItemDataRole.UserRole)))
+            if p is not None:
+                item.setText(self.picker.describe(p))
+
+    def _add_other(self) -> None:
+        name = self.other_name.text().strip()
+        if not name:
+            return
+        self._append_other(
+            str(self.other_kind.currentData()), name, self.other_org.text().strip() or None
+        )
+        self.other_name.clear()
+        self.other_org.clear()
+        self.changed.emit()
+
+    def _append_other(self, kind: str, name: str, org: str | None) -> None:
+        label = self.other_kind.itemText(max(0, self.other_kind.findData(kind)))
+        item = QListWidgetItem(f"{name}" + (f", {org}" if org else "") + f" — {label}")
+        item.setData(Qt.ItemDataRole.UserRole, {"kind": kind, "name": name, "organisation": org})
+        self.others.addItem(item)
+
+    def eventFilter(self, watched: QObject, event: Any) -> bool:
+        if (
+            watched is self.others
+            and isinstance(event, QKeyEvent)
+            and event.type() == QKeyEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Delete
+            and self.others.currentRow() >= 0
+        ):
+            self.others.takeItem(self.others.currentRow())
+            self.changed.emit()
+            return True
+        return super().eventFilter(watched, event)
+
+    # --- state (drafts) ----------------------------------------------------------------------
+    def _wire_changes(self) -> None:
+        emit = self.changed.emit
+        self.summary.textChanged.connect(emit)
+        self.private_note.textChanged.connect(emit)
+        self.participants.itemChanged.connect(lambda _: emit())
+        self.domains.itemChanged.connect(lambda _: emit())
+        for combo in (self.status, self.channel, self.vindplaats, self.initiator, self.todo_owner):
+            combo.currentIndexChanged.connect(lambda _: emit())
+        self.occurred.dateTimeChanged.connect(lambda _: emit())
+        self.duration.valueChanged.connect(lambda _: emit())
+        self.next_contact.changed.connect(emit)
+        self.todo_due.changed.connect(emit)
+        for edit in (self.next_note, self.todo, self.todo_owner_name, self.group_activity):
+            edit.textChanged.connect(lambda _: emit())
+
+    def has_typed_text(self) -> bool:
+        return bool(
+            self.summary.toPlainText().strip()
+            or self.private_note.toPlainText().strip()
+            or self.todo.text().strip()
+            or self.participants.count()
+        )
+
+    def state(self) -> dict[str, Any]:
+        nxt = self.next_contact.datetime_value()
+        due = self.todo_due.date_value()
+        return {
+            "contact_id": self.contact_id,
+            "people": [[pid, att] for pid, att in self.participants_state()],
+            "summary": self.summary.toPlainText(),
+            "private_note": self.private_note.toPlainText(),
+            "status": self.status.currentData(),
+            "channel": self.channel.currentData(),
+            "occurred_at": from_qdatetime(self.occurred.dateTime()).isoformat(),
+            "duration_min": self.duration.value() or None,
+            "vindplaats_id": self.vindplaats.currentData(),
+            "initiator": self.initiator.currentData(),
+            "life_domains": self.domains.codes(),
+            "next_contact_at": nxt.isoformat() if nxt else None,
+            "next_contact_note": self.next_note.text(),
+            "todo": self.todo.text(),
+            "todo_owner": self.todo_owner.currentData(),
+            "todo_owner_name": self.todo_owner_name.text(),
+            "todo_due": due.isoformat() if due else None,
+            "group_activity": self.group_activity.text(),
+            "others": [
+                self.others.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.others.count())
+            ],
+        }
+
+    def set_state(self, st: dict[str, Any]) -> None:
+        from datetime import date
+
+        self.participants.clear()
+        for entry in st.get("people") or []:
+            if isinstance(entry, list | tuple) and len(entry) == 2:
+                self.add_person(str(entry[0]), bool(entry[1]))
+        self.summary.setPlainText(str(st.get("summary") or ""))
+        self.private_note.setPlainText(str(st.get("private_note") or ""))
+        for combo, key in (
+            (self.status, "status"),
+            (self.channel, "channel"),
+            (self.vindplaats, "vindplaats_id"),
+            (self.initiator, "initiator"),
+            (self.todo_owner, "todo_owner"),
+        ):
+            set_combo(combo, st.get(key))
+        with contextlib.suppress(KeyError, ValueError):
+            self.occurred.setDateTime(to_qdatetime(datetime.fromisoformat(str(st["occurred_at"]))))
+        self.duration.setValue(int(st.get("duration_min") or 0))
+        self.domains.set_codes(st.get("life_domains") or [])
+        nxt = st.get("next_contact_at")
+        self.next_contact.set_value(datetime.fromisoformat(nxt) if nxt else None)
+        self.next_note.setText(str(st.get("next_contact_note") or ""))
+        self.todo.setText(str(st.get("todo") or ""))
+        self.todo_owner_name.setText(str(st.get("todo_owner_name") or ""))
+        due = st.get("todo_due")
+        self.todo_due.set_value(date.fromisoformat(due) if due else None)
+        self.group_activity.setText(str(st.get("group_activity") or ""))
+        self.others.clear()
+        for o in st.get("others") or []:
+            if isinstance(o, dict) and o.get("name"):
+                self._append_other(str(o.get("kind")), str(o["name"]), o.get("organisation"))
+
+    def _load_contact(self, c: ContactRow) -> None:
+        for p in c.people:
+            self.add_person(p.person_id, p.attended)
+        self.summary.setPlainText(c.summary)
+        self.private_note.setPlainText(c.private_note)
+        set_combo(self.status, c.status)
+        set_combo(self.channel, c.channel)
+        set_combo(self.vindplaats, c.vindplaats_id)
+        set_combo(self.initiator, c.initiator)
+        self.occurred.setDateTime(to_qdatetime(c.occurred_at))
+        self.duration.setValue(c.duration_min or 0)
+        self.domains.set_codes(c.life_domains)
+        self.next_contact.set_value(c.next_contact_at)
+        self.next_note.setText(c.next_contact_note or "")
+        self.group_activity.setText(c.group_activity or "")
+        for o in c.others:
+            self._append_other(o.kind, o.name, o.organisation)
+
+    # --- saving ------------------------------------------------------------------------------
+    def job(self) -> Callable[[], Any]:
+        from app.errors import ValidationError
+        from app.services.contacts import (
+            AgreementInput,
+            ContactInput,
+            OtherParticipant,
+            Participant,
+        )
+
+        if not self.participants.count():
+            if self.picker.results.isVisible() and self.picker.results.currentItem() is not None:
+                pid = self.picker.results.currentItem().data(Qt.ItemDataRole.UserRole)
+                if isinstance(pid, str):
+                    self.add_person(pid)
+            if not self.participants.count():
+                raise ValidationError(self.tr("Choose at least one person."), field="people")
+        st = self.state()
+        agreements: tuple[AgreementInput, ...] = ()
+        if st["todo"].strip():
+            due = st["todo_due"]
+            from datetime import date
+
+            agreements = (
+                AgreementInput(
+                    description=st["todo"],
+                    owner_kind=str(st["todo_owner"]),
+                    owner_name=st["todo_owner_name"] or None,
+                    due_on=date.fromisoformat(due) if due else None,
+                ),
+            )
+        data = ContactInput(
+            occurred_at=datetime.fromisoformat(st["occurred_at"]),
+            channel=str(st["channel"]),
+            people=tuple(Participant(pid, att) for pid, att in st["people"]),
+            status=str(st["status"]),
+            duration_min=st["duration_min"],
+            vindplaats_id=st["vindplaats_id"],
+            initiator=str(st["initiator"]),
+            life_domains=tuple(st["life_domains"]),
+            summary=st["summary"],
+            private_note=st["private_note"],
+            next_contact_at=(
+                datetime.fromisoformat(st["next_contact_at"]) if st["next_contact_at"] else None
+            ),
+            next_contact_note=st["next_contact_note"] or None,
+            others=tuple(
+                OtherParticipant(o["kind"], o["name"], o.get("organisation")) for o in st["others"]
+            ),
+            group_activity=st["group_activity"] or None,
+            agreements=agreements,
+        )
+        contacts = self.field.contacts
+        contact_id = self.contact_id
+        if contact_id is not None:
+            return lambda: (contacts.update(contact_id, data), contact_id)[1]
+        return lambda: contacts.create(data)
+
+
+class QuickEntry(QObject):
+    """Opens the quick-entry dialog for the main window and keeps its draft in the vault.
+
+    Acts as a draft source for locking (`draft_key`, `take_draft`, `restore_draft`), like a
+    page: a half-typed contact moment survives a lock, an idle timeout or a crash.
+    """
+
+    draft_key = DRAFT_KEY
+    opened = Signal(object)  # the dialog
+    saved = Signal(str)  # contact id
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        discretion: Discretion,
+        parent_widget: QWidget,
+        people_source: Callable[[], list[CaseloadRow]],
+    ) -> None:
+        super().__init__(parent_widget)
+        self.runner = runner
+        self.discretion = discretion
+        self._parent = parent_widget
+        self._people_source = people_source
+        self.field: FieldServices | None = None
+        self.vault_drafts: DraftService | None = None
+        self.dialog: QuickEntryDialog | None = None
+        self._opening = False
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.save_draft)
+        discretion.changed.connect(self._names_changed)
+
+    def _names_changed(self, _: object) -> None:
+        if self.dialog is not None:
+            self.dialog.refresh_names()
+
+    def open(
+        self,
+        *,
+        person_id: str | None = None,
+        state: dict[str, Any] | None = None,
+        contact_id: str | None = None,
+    ) -> None:
+        field = self.field
+        if field is None:
+            return
+        if self.dialog is not None:
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            if person_id:
+                self.dialog.add_person(person_id)
+            return
+        if self._opening:
+            return
+        self._opening = True
+        cached = self._people_source()
+
+        drafts = self.vault_drafts
+        want_draft = state is None and contact_id is None and person_id is None
+
+        def load() -> tuple[Any, ...]:
+            people = cached or field.caseload.rows()
+            contact = field.contacts.get(contact_id) if contact_id else None
+            draft = drafts.load(DRAFT_KEY) if want_draft and drafts is not None else None
+            return people, field.vindplaatsen.all(), field.contacts.defaults(), contact, draft
+
+        def show(result: tuple[Any, ...]) -> None:
+            self._opening = False
+            if self.field is not field:
+                return
+            people, vindplaatsen, defaults, contact, draft = result
+            self._show(field, people, vindplaatsen, defaults, contact, person_id, state or draft)
+
+        def failed(exc: BaseException) -> None:
+            self._opening = False
+            log.error("quick entry could not open: %s", type(exc).__name__, exc_info=exc)
+
+        self.runner.submit(load, show, failed, owner=self)
+
+    def _show(
+        self,
+        field: FieldServices,
+        people: list[CaseloadRow],
+        vindplaatsen: list[VindplaatsRow],
+        defaults: ContactDefaults,
+        contact: ContactRow | None,
+        person_id: str | None,
+        state: dict[str, Any] | None,
+    ) -> None:
+        dialog = QuickEntryDialog(
+            field,
+            self.runner,
+            self.discretion,
+            people,
+            vindplaatsen,
+            defaults,
+            contact=contact,
+            parent=self._parent,
+        )
+        if state:
+            dialog.set_state(state)
+        if person_id:
+            dialog.add_person(person_id)
+            dialog.summary.setFocus()
+        self.dialog = dialog
+        if contact is None:
+            dialog.changed.connect(self._autosave.start)
+        dialog.saved.connect(self._saved)
+        dialog.finished.connect(lambda result: self._finished(dialog, result))
+        dialog.open()
+        if not person_id:
+            dialog.picker.setFocus()
+        self.opened.emit(dialog)
+
+    def _saved(self, contact_id: object) -> None:
+        self._autosave.stop()
+        self._delete_draft()
+        self.saved.emit(str(contact_id))
+
+    def _finished(self, dialog: QuickEntryDialog, result: int) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        if result != QDialog.DialogCode.Accepted and dialog.contact_id is None:
+            # Closed without saving: keep what was typed as a draft (or forget an empty form).
+            self._autosave.stop()
+            if dialog.has_typed_text():
+                self._save_state(dialog.state())
+            else:
+                self._delete_draft()
+        dialog.deleteLater()
+
+    def save_draft(self) -> None:
+        if self.dialog is not None and self.dialog.contact_id is None:
+            self._save_state(self.dialog.state())
+
+    def _save_state(self, state: dict[str, Any]) -> None:
+        drafts = self.vault_drafts
+        if drafts is not None:
+            self.runner.submit(lambda: drafts.save(DRAFT_KEY, state), owner=self)
+
+    def _delete_draft(self) -> None:
+        drafts = self.vault_drafts
+        if drafts is not None:
+            self.runner.submit(lambda: drafts.delete(DRAFT_KEY), owner=self)
+
+    # --- draft source for locking --------------------------------------------------------------
+    def take_draft(self) -> dict[str, Any] | None:
+        self._autosave.stop()
+        dialog = self.dialog
+        if dialog is None or dialog.contact_id is not None or not dialog.has_typed_text():
+            return None
+        state = dialog.state()
+        self.dialog = None
+        dialog.blockSignals(True)
+        dialog.done(QDialog.DialogCode.Rejected)
+        dialog.deleteLater()
+        return state
+
+    def restore_draft(self, draft: dict[str, Any]) -> None:
+        self.open(state=draft)
+
+    def on_locked(self) -> None:
+        self._autosave.stop()
+        self.field = None
+        self.vault_drafts = None
+        if self.dialog is not None:
+            dialog, self.dialog = self.dialog, None
+            dialog.blockSignals(True)
+            dialog.done(QDialog.DialogCode.Rejected)
+            dialog.deleteLater()
