@@ -32,3 +32,12 @@ class SyncedRecord(Base):
 
     def payload(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__sync_fields__}
+
+    def clock(self, name: str) -> str:
+        """The HLC stamp of one field. Clocks are stored compactly: `"*"` holds the stamp of
+        the creation, and only fields edited since have their own entry."""
+        return self.field_clocks.get(name) or self.field_clocks["*"]
+
+    def clocks(self) -> dict[str, str]:
+        """Every synced field's stamp, expanded."""
+        return {name: self.clock(name) for name in self.__sync_fields__}

@@ -136,7 +136,7 @@ def detail(p: Person) -> PersonDetail:
         last_contact_at=p.last_contact_at,
         next_contact_at=p.next_contact_at,
         revision=p.revision,
-        field_clocks=dict(p.field_clocks),
+        field_clocks=p.clocks(),
     )
 
 

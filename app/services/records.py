@@ -77,8 +77,9 @@ class Records:
             deleted=False,
             **values,
         )
-        # Every synced field starts with this stamp, so a later edit anywhere wins field-wise.
-        obj.field_clocks = {name: stamp for name in model.__sync_fields__}
+        # Every synced field starts with this stamp ("*"), so a later edit anywhere wins
+        # field-wise; only edited fields get their own entry later.
+        obj.field_clocks = {"*": stamp}
         self._revise(session, obj, parents=[])
         session.add(obj)
         return obj

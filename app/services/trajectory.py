@@ -48,7 +48,7 @@ def _domain_event(r: PhaseEventRecord) -> t.PhaseEvent:
         phase=r.phase,
         reason=r.reason,
         outcome=r.outcome,
-        order_key=r.field_clocks.get("kind", ""),
+        order_key=r.clock("kind"),
     )
 
 
