@@ -45,5 +45,5 @@ def initials_of(full_name: str | None, alias: str) -> str:
     if full_name:
         parts = full_name.split()
         if len(parts) >= 2:
-            return f"{parts[0][0]}.{parts[-1][0]}."
+            return f"{parts[0][0]}.{parts[1][0]}."
     return alias[:1].upper() + "."

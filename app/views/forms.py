@@ -101,15 +101,23 @@ class OptionalDate(QWidget):
     changed = Signal()
 
     def __init__(
-        self, name: str, *, with_time: bool = False, parent: QWidget | None = None
+        self,
+        name: str,
+        *,
+        with_time: bool = False,
+        default: date | datetime | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName(name)
         self.check = QCheckBox(self)
         self.check.setAccessibleName(name)
-        self.edit: QDateEdit | QDateTimeEdit = (
-            datetime_edit(name, parent=self) if with_time else date_edit(name, parent=self)
-        )
+        if with_time:
+            moment = default if isinstance(default, datetime) else None
+            self.edit: QDateEdit | QDateTimeEdit = datetime_edit(name, moment, parent=self)
+        else:
+            day = default.date() if isinstance(default, datetime) else default
+            self.edit = date_edit(name, day, parent=self)
         self.edit.setEnabled(False)
         self.check.toggled.connect(self.edit.setEnabled)
         self.check.toggled.connect(lambda _: self.changed.emit())

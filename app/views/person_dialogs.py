@@ -99,7 +99,9 @@ class NewPseudonymDialog(DiscreetDialog):
         voc = field.vocab
         self.alias = self.add_field("alias", self.tr("&Alias"), line(self.tr("Alias")))
         self.first_met = self.add_field(
-            "first_met_on", self.tr("&First met on"), date_edit(self.tr("First met on"))
+            "first_met_on",
+            self.tr("&First met on"),
+            date_edit(self.tr("First met on"), field.context.today()),
         )
         self.how = vocab_combo(voc["first_met"], self.tr("How you met"), current="vindplaats")
         self.add_field("first_met_how", self.tr("&How"), self.how)
@@ -168,7 +170,7 @@ class UpgradeDialog(DiscreetDialog):
         self.discretion = discretion
         self.person_id = person_id
         voc = field.vocab
-        self.agreed = OptionalDate(self.tr("Agreed on"))
+        self.agreed = OptionalDate(self.tr("Agreed on"), default=field.context.today())
         self.add_field(
             "agreed_on",
             self.tr("A&greed on"),
@@ -179,7 +181,9 @@ class UpgradeDialog(DiscreetDialog):
         self.add_field("given_name", self.tr("&Given name"), self.given)
         self.family = line(self.tr("Family name"))
         self.add_field("family_name", self.tr("&Family name"), self.family)
-        self.birth = OptionalDate(self.tr("Date of birth"))
+        self.birth = OptionalDate(
+            self.tr("Date of birth"), default=date(field.context.today().year - 30, 1, 1)
+        )
         self.add_field("date_of_birth", self.tr("Date of &birth"), self.birth)
         self.phone = line(self.tr("Phone"))
         self.add_field("phone", self.tr("&Phone"), self.phone)
@@ -249,7 +253,7 @@ class TrajectoryDialog(FormDialog):
         super().__init__(titles[kind], runner, parent)
         self.field, self.person_id, self.kind = field, person_id, kind
         voc = field.vocab
-        self.on = date_edit(self.tr("Date"))
+        self.on = date_edit(self.tr("Date"), field.context.today())
         self.add_field("on", self.tr("&Date"), self.on)
         self.phase: QComboBox | None = None
         self.outcome: QComboBox | None = None
@@ -310,7 +314,7 @@ class FollowUpDialog(FormDialog):
     ) -> None:
         super().__init__(self.tr("Follow-up after %n month(s)", "", months), runner, parent)
         self.field, self.follow_up_id = field, follow_up_id
-        self.done_on = date_edit(self.tr("Done on"))
+        self.done_on = date_edit(self.tr("Done on"), field.context.today())
         self.add_field("done_on", self.tr("&Done on"), self.done_on)
         self.result_edit = line(self.tr("Result"))
         self.add_field(
@@ -357,7 +361,7 @@ class NetworkDialog(FormDialog):
         self.add_field("contact_person", self.tr("&Contact person"), self.contact_person)
         self.phone = line(self.tr("Phone"))
         self.add_field("phone", self.tr("&Phone"), self.phone)
-        self.since = OptionalDate(self.tr("Since"))
+        self.since = OptionalDate(self.tr("Since"), default=field.context.today())
         self.add_field("since", self.tr("&Since"), self.since)
         self.holds_file = QCheckBox(self.tr("Holds a file on the person"))
         self.holds_file.setAccessibleName(self.tr("Holds a file on the person"))
@@ -426,7 +430,7 @@ class DrempelDialog(FormDialog):
             current=existing.status if existing else "actief",
         )
         self.add_field("status", self.tr("&Status"), self.status)
-        self.since = OptionalDate(self.tr("Since"))
+        self.since = OptionalDate(self.tr("Since"), default=field.context.today())
         self.add_field("since", self.tr("S&ince"), self.since)
         self.note = note_edit(self.tr("Note"), existing.note if existing else None)
         self.add_field("note", self.tr("&Note"), self.note)
@@ -509,7 +513,7 @@ class AgreementDialog(FormDialog):
         self.add_field("owner_kind", self.tr("&Who"), self.owner)
         self.owner_name = line(self.tr("Name of the owner"))
         self.add_field("owner_name", self.tr("&Name (optional)"), self.owner_name)
-        self.due = OptionalDate(self.tr("Due date"))
+        self.due = OptionalDate(self.tr("Due date"), default=field.context.today())
         self.add_field("due_on", self.tr("D&ue date"), self.due)
         self.description.setFocus()
 

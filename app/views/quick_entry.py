@@ -12,7 +12,7 @@ import contextlib
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -290,7 +290,11 @@ class QuickEntryDialog(FormDialog):
             "private_note", self.tr("🔒 Private note — never shared or printed"), self.private_note
         )
 
-        self.next_contact = OptionalDate(self.tr("Plan a next contact"), with_time=True)
+        self.next_contact = OptionalDate(
+            self.tr("Plan a next contact"),
+            with_time=True,
+            default=defaults.occurred_at.replace(minute=0) + timedelta(days=7),
+        )
         self.next_note = QLineEdit(self)
         self.next_note.setAccessibleName(self.tr("About the next contact"))
         self.next_note.setPlaceholderText(self.tr("What for (optional)"))
@@ -310,7 +314,9 @@ class QuickEntryDialog(FormDialog):
         self.todo_owner_name = QLineEdit(self)
         self.todo_owner_name.setAccessibleName(self.tr("Name of the owner"))
         self.todo_owner_name.setPlaceholderText(self.tr("Name (optional)"))
-        self.todo_due = OptionalDate(self.tr("Due date"))
+        self.todo_due = OptionalDate(
+            self.tr("Due date"), default=defaults.occurred_at.date() + timedelta(days=7)
+        )
         todo = QWidget()
         todo.setAccessibleName(self.tr("Agreement"))
         tv = QVBoxLayout(todo)
@@ -367,6 +373,7 @@ class QuickEntryDialog(FormDialog):
         self.hint.setStyleSheet("color: palette(mid);")
         self.body_layout.addWidget(self.hint)
 
+        QWidget.setTabOrder(self.picker, self.summary)
         if contact is not None:
             self._load_contact(contact)
         self._wire_changes()

@@ -123,7 +123,7 @@ class PresenceDialog(FormDialog):
         )
         self.setMinimumHeight(560)
         self.field, self.vindplaats_id = field, vindplaats.id
-        self.on = date_edit(self.tr("Date"))
+        self.on = date_edit(self.tr("Date"), field.context.today())
         self.add_field("on", self.tr("&Date"), self.on)
         self.spoken = QSpinBox()
         self.spoken.setRange(0, 10_000)
