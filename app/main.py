@@ -11,7 +11,7 @@ import shutil
 import sys
 import tempfile
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -20,7 +20,7 @@ from app.paths import AppPaths
 
 log = logging.getLogger(__name__)
 
-DEMO_PASSPHRASE = "demo demo demo demo"  # noqa: S105 (throwaway demo vault only)
+DEMO_PASSPHRASE = "oefenen met fictieve mensen"  # noqa: S105 (throwaway demo vault only)
 SHOWN_TIMEOUT_MS = 20_000
 
 
@@ -89,8 +89,30 @@ def run_gui(paths: AppPaths, *, demo: bool = False, exit_when_shown: bool = Fals
 
     runner = TaskRunner()
     gate = VaultGate(paths)
-    controller = AppController(gate, runner, prefill=prefill)
-    window = controller.first()
+    note = None
+    if demo:
+        note = QCoreApplication.translate(
+            "Demo", "Demo vault with fictional data — passphrase: %1"
+        ).replace("%1", DEMO_PASSPHRASE)
+    controller = AppController(gate, runner, prefill=prefill, note=note)
+    window: QWidget
+    if demo:
+        from app.views.demo import DemoWindow
+
+        demo_window = DemoWindow(gate, runner, DEMO_PASSPHRASE)
+
+        def demo_ready() -> None:
+            first = controller.first()
+            first.move(demo_window.pos())
+            first.show()
+            demo_window.close()
+            demo_window.deleteLater()
+
+        demo_window.ready.connect(demo_ready)
+        demo_window.start()
+        window = demo_window
+    else:
+        window = controller.first()
 
     window.show()
     watcher: _ExposeWatcher | None = None

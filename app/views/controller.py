@@ -33,6 +33,7 @@ class AppController(QObject):
         runner: TaskRunner,
         *,
         prefill: str | None = None,
+        note: str | None = None,
         clock: Callable[[], float] = time.monotonic,
         idle_check_ms: int = 5_000,
         use_dbus: bool = True,
@@ -42,6 +43,7 @@ class AppController(QObject):
         self.gate = gate
         self.runner = runner
         self._prefill = prefill
+        self._note = note
         self._clock = clock
         self._idle_check_ms = idle_check_ms
         self._use_dbus = use_dbus
@@ -56,7 +58,9 @@ class AppController(QObject):
         if self.gate.exists():
             from app.views.unlock import UnlockWindow
 
-            unlock = UnlockWindow(self.gate, self.runner, prefill=self._prefill, clock=self._clock)
+            unlock = UnlockWindow(
+                self.gate, self.runner, prefill=self._prefill, note=self._note, clock=self._clock
+            )
             unlock.unlocked.connect(self.open_main)
             window = unlock
         else:

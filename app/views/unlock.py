@@ -12,6 +12,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCommandLinkButton,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
@@ -274,6 +275,7 @@ class UnlockWindow(QWidget):
         runner: TaskRunner,
         *,
         prefill: str | None = None,
+        note: str | None = None,
         clock: Callable[[], float] = time.monotonic,
         parent: QWidget | None = None,
     ) -> None:
@@ -285,6 +287,13 @@ class UnlockWindow(QWidget):
         self.panel.unlocked.connect(self.unlocked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
+        self.note: QLabel | None = None
+        if note:
+            self.note = paragraph(note)
+            self.note.setStyleSheet(
+                "background: #fff4d6; color: #3d3000; padding: 8px; border: 1px solid #8a6d00;"
+            )
+            layout.addWidget(self.note)
         layout.addWidget(self.panel)
         self.panel.passphrase.setFocus()
 

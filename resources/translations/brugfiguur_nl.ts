@@ -298,6 +298,48 @@
     </message>
 </context>
 <context>
+    <name>Demo</name>
+    <message>
+        <source>Demo vault with fictional data — passphrase: %1</source>
+        <translation>Demokluis met fictieve gegevens — wachtwoordzin: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DemoWindow</name>
+    <message>
+        <source>Brugfiguur — demo</source>
+        <translation>Brugfiguur — demo</translation>
+    </message>
+    <message>
+        <source>Preparing the demo vault</source>
+        <translation>De demokluis wordt klaargezet</translation>
+    </message>
+    <message>
+        <source>Preparing a demo vault</source>
+        <translation>Een demokluis klaarzetten</translation>
+    </message>
+    <message>
+        <source>Brugfiguur is filling a throwaway vault with fictional people, contact moments and vindplaatsen. It is removed when you close the app.</source>
+        <translation>Brugfiguur vult een wegwerpkluis met fictieve mensen, contactmomenten en vindplaatsen. Die wordt verwijderd wanneer u de app sluit.</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Voortgang</translation>
+    </message>
+    <message>
+        <source>%v of %m people</source>
+        <translation>%v van %m personen</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fout</translation>
+    </message>
+    <message>
+        <source>The demo vault could not be made.</source>
+        <translation>De demokluis kon niet gemaakt worden.</translation>
+    </message>
+</context>
+<context>
     <name>DrempelDialog</name>
     <message>
         <source>Edit drempel</source>
