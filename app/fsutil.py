@@ -43,3 +43,24 @@ def describe_os_error(exc: OSError, where: Path) -> str:
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return f"Er kan niet geschreven worden in {where} (alleen-lezen of geen rechten)."
     return f"Schrijven in {where} mislukte: {exc.strerror or exc}."
+
+
+def write_new_file(out: Path, data: bytes) -> None:
+    """Write a file the user asked for straight to its path (never via a temp file), refusing
+    to overwrite; on any failure the partial file is removed and a Dutch error raised."""
+    if not out.parent.is_dir():
+        raise StorageError(f"De map {out.parent} bestaat niet.")
+    try:
+        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError as exc:
+        raise StorageError(f"{out} bestaat al; kies een andere naam.") from exc
+    except OSError as exc:
+        raise StorageError(describe_os_error(exc, out.parent)) from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        out.unlink(missing_ok=True)
+        raise StorageError(describe_os_error(exc, out.parent)) from exc

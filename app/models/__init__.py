@@ -7,9 +7,11 @@ from app.models.device import DeviceIdentity
 from app.models.draft import Draft
 from app.models.outbox import OutboxEntry
 from app.models.people import Person
+from app.models.purge import Purge
 from app.models.record import SyncedRecord
 from app.models.search import FTS_TABLE, SearchDoc
 from app.models.setting import Setting
+from app.models.sharing import Consent, Handover, Organisation, OrgContact
 from app.models.situation import DrempelRecord, NetworkMember, WorkReadinessItem
 from app.models.trajectory import FollowUp, PhaseEventRecord
 from app.models.vindplaatsen import PresenceLog, Vindplaats
@@ -17,7 +19,8 @@ from app.models.zrm import ZrmAssessment, ZrmCriterion
 
 SYNCED_MODELS: tuple[type[SyncedRecord], ...] = (
     Person, PhaseEventRecord, FollowUp, ContactMoment, Agreement, Vindplaats, PresenceLog,
-    NetworkMember, DrempelRecord, WorkReadinessItem, ZrmAssessment,
+    NetworkMember, DrempelRecord, WorkReadinessItem, ZrmAssessment, Organisation, OrgContact,
+    Consent, Handover,
 )  # fmt: skip
 MODEL_BY_TYPE = {m.__record_type__: m for m in SYNCED_MODELS}
 
@@ -26,6 +29,10 @@ __all__ = [
     "MODEL_BY_TYPE",
     "SYNCED_MODELS",
     "Agreement",
+    "Consent",
+    "Handover",
+    "OrgContact",
+    "Organisation",
     "AuditEntry",
     "Base",
     "ContactMoment",
@@ -39,6 +46,7 @@ __all__ = [
     "Person",
     "PhaseEventRecord",
     "PresenceLog",
+    "Purge",
     "SearchDoc",
     "Setting",
     "SyncedRecord",

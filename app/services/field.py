@@ -9,7 +9,10 @@ from app.services import vocabularies
 from app.services.base import FieldContext
 from app.services.caseload import CaseloadService
 from app.services.contacts import ContactService
+from app.services.handovers import HandoverService
 from app.services.people import PeopleService
+from app.services.rights import RightsService
+from app.services.sharing import ConsentService, SocialMapService
 from app.services.situation import SituationService
 from app.services.trajectory import TrajectoryService
 from app.services.vault import OpenVault
@@ -30,3 +33,7 @@ class FieldServices:
         self.situation = SituationService(self.context)
         self.caseload = CaseloadService(self.context)
         self.zrm = ZrmService(self.context)
+        self.social_map = SocialMapService(self.context)
+        self.consents = ConsentService(self.context)
+        self.handovers = HandoverService(self.context, vault.verify_passphrase)
+        self.rights = RightsService(self.context, vault.verify_passphrase)

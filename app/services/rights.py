@@ -1,0 +1,210 @@
+"""The rights of the person (GDPR art. 15, 17, 20): export everything about them, and erase them.
+
+Erasure deletes the payloads (rows, outbox revisions, search index, drafts), keeps a purge
+record with ids only for the coming sync, writes an audit entry without content, then merges
+the full-text index and truncates the WAL so no erased text lingers in the file.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, or_, select
+from sqlalchemy.orm import Session
+
+from app.crypto.header import now_iso
+from app.errors import NotFound
+from app.fsutil import write_new_file
+from app.models import (
+    FTS_TABLE,
+    Agreement,
+    Consent,
+    ContactMoment,
+    ContactPerson,
+    Draft,
+    DrempelRecord,
+    FollowUp,
+    Handover,
+    NetworkMember,
+    OutboxEntry,
+    Person,
+    PhaseEventRecord,
+    Purge,
+    SearchDoc,
+    SyncedRecord,
+    WorkReadinessItem,
+    ZrmAssessment,
+)
+from app.services import search
+from app.services.base import FieldContext
+from app.services.contacts import reindex_contact
+
+log = logging.getLogger(__name__)
+
+EXPORT_FORMAT = "brugfiguur-person-export"
+EXPORT_VERSION = 1
+SCHEMA_FILE = ("schemas", "person-export.schema.json")
+
+_PER_PERSON: tuple[tuple[str, type[SyncedRecord]], ...] = (
+    ("trajectory", PhaseEventRecord),
+    ("follow_ups", FollowUp),
+    ("agreements", Agreement),
+    ("network", NetworkMember),
+    ("drempels", DrempelRecord),
+    ("work_readiness", WorkReadinessItem),
+    ("zrm_assessments", ZrmAssessment),
+    ("consents", Consent),
+    ("handovers", Handover),
+)
+_META = ("id", "created_at", "updated_at")
+
+
+def _person_col(model: type[SyncedRecord]) -> Any:
+    """The `person_id` column of a per-person record type."""
+    return getattr(model, "person_id")  # noqa: B009 - not every SyncedRecord has one
+
+
+def _plain(obj: SyncedRecord) -> dict[str, Any]:
+    out = {k: getattr(obj, k) for k in _META}
+    out.update({k: v for k, v in obj.payload().items() if k != "deleted"})
+    return out
+
+
+class RightsService:
+    def __init__(self, fc: FieldContext, verify_passphrase: Callable[[str], None] | None) -> None:
+        self._fc = fc
+        self._verify = verify_passphrase
+
+    def _person(self, s: Session, person_id: str) -> Person:
+        p = self._fc.records.live(s, Person, person_id)
+        if p is None:
+            raise NotFound("Deze persoon")
+        return p
+
+    # --- export (art. 15 and 20) ---------------------------------------------------------------
+    def export_document(self, person_id: str) -> dict[str, Any]:
+        """Everything about one person, as plain JSON-able data (schema in resources/schemas)."""
+        with self._fc.ctx.read() as s:
+            p = self._person(s, person_id)
+            doc: dict[str, Any] = {
+                "format": EXPORT_FORMAT,
+                "version": EXPORT_VERSION,
+                "exported_at": now_iso(),
+                "person": _plain(p),
+            }
+            for key, model in _PER_PERSON:
+                rows = s.scalars(
+                    select(model)
+                    .where(_person_col(model) == person_id, model.deleted.is_(False))
+                    .order_by(model.created_at)
+                )
+                doc[key] = [_plain(r) for r in rows]
+            contacts = s.scalars(
+                select(ContactMoment)
+                .join(ContactPerson, ContactPerson.contact_id == ContactMoment.id)
+                .where(ContactPerson.person_id == person_id, ContactMoment.deleted.is_(False))
+                .order_by(ContactMoment.occurred_at)
+            )
+            out = []
+            for c in contacts:
+                row = _plain(c)
+                # Other participants of a group contact are other people's data.
+                row["people"] = [x for x in c.people if x["person_id"] == person_id]
+                row["group_size"] = len(c.people)
+                out.append(row)
+            doc["contacts"] = out
+        return doc
+
+    def export(self, person_id: str, fmt: str, out: Path) -> None:
+        """Write the export straight to `out` (must not exist); audited, without content."""
+        from app.services.handovers import write_pdf
+
+        doc = self.export_document(person_id)
+        if fmt == "json":
+            data = (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+            write_new_file(Path(out), data)
+        elif fmt == "pdf":
+            from app.documents.person_export import build_person_export
+
+            buf = io.BytesIO()
+            build_person_export(doc, buf)
+            write_pdf(out, buf.getvalue(), None)
+        else:
+            raise ValueError(fmt)
+        self._fc.audit.record(
+            "person_exported", record_type="person", record_id=person_id, detail=fmt
+        )
+
+    # --- erasure (art. 17) -------------------------------------------------------------------
+    def erase(self, person_id: str, passphrase: str) -> Purge:
+        fc = self._fc
+        if self._verify is None:
+            raise NotFound("Wachtwoordcontrole")
+        self._verify(passphrase)
+        refs: list[list[str]] = []
+        with fc.ctx.transaction() as s:
+            p = self._person(s, person_id)
+            refs.append([Person.__record_type__, p.id])
+            for _, model in _PER_PERSON:
+                for r in s.scalars(select(model).where(_person_col(model) == person_id)):
+                    refs.append([model.__record_type__, r.id])
+                    s.delete(r)
+            contact_ids = [
+                c
+                for (c,) in s.execute(
+                    select(ContactPerson.contact_id).where(ContactPerson.person_id == person_id)
+                )
+            ]
+            for cid in contact_ids:
+                c = s.get(ContactMoment, cid)
+                if c is None:
+                    continue
+                others = [x for x in c.people if x["person_id"] != person_id]
+                if others:
+                    # A group contact goes on for the others, without this person.
+                    fc.records.update(s, c, {"people": others})
+                    reindex_contact(s, c)
+                else:
+                    refs.append([ContactMoment.__record_type__, c.id])
+                    search.remove(s, c.id)
+                    s.execute(delete(ContactPerson).where(ContactPerson.contact_id == c.id))
+                    s.delete(c)
+            search.remove(s, person_id)
+            s.execute(delete(SearchDoc).where(SearchDoc.person_id == person_id))
+            s.delete(p)
+            erased_ids = [rid for _, rid in refs]
+            s.execute(delete(OutboxEntry).where(OutboxEntry.record_id.in_(erased_ids)))
+            s.execute(
+                delete(Draft).where(
+                    or_(Draft.key.contains(person_id), Draft.payload.contains(person_id))
+                )
+            )
+            purge = Purge(
+                id=str(uuid.uuid4()),
+                person_id=person_id,
+                record_refs=refs,
+                erased_at=now_iso(),
+                erased_by=fc.ctx.device.worker_id,
+            )
+            s.add(purge)
+            fc.audit.record(
+                "person_erased",
+                record_type="person",
+                record_id=person_id,
+                detail=f"{len(refs)} records",
+                session=s,
+            )
+        with fc.ctx.engine.connect() as conn:
+            # Merge the full-text index so deleted tokens leave its segments, then fold the WAL
+            # into the (secure_delete) database and truncate it.
+            conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")  # noqa: S608
+            conn.commit()
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        log.info("person erased (%d records)", len(refs))
+        return purge
