@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_BE">
 <context>
+    <name></name>
+    <message>
+        <source>Note</source>
+        <translation type="obsolete">Notitie</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="obsolete">Datum</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="obsolete">Status</translation>
+    </message>
+</context>
+<context>
     <name>AgreementDialog</name>
     <message>
         <source>New agreement or to-do</source>
@@ -468,6 +483,25 @@
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>LineChart</name>
+    <message>
+        <source>Line chart of one domain over time</source>
+        <translation>Lijngrafiek van één domein doorheen de tijd</translation>
+    </message>
+    <message>
+        <source>target %1</source>
+        <translation>doel %1</translation>
+    </message>
+    <message>
+        <source>No scores for this domain yet.</source>
+        <translation>Nog geen scores voor dit domein.</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>doel</translation>
     </message>
 </context>
 <context>
@@ -1846,6 +1880,21 @@
     </message>
 </context>
 <context>
+    <name>RadarChart</name>
+    <message>
+        <source>Radar chart of the scores</source>
+        <translation>Radargrafiek van de scores</translation>
+    </message>
+    <message>
+        <source>No scores yet.</source>
+        <translation>Nog geen scores.</translation>
+    </message>
+    <message>
+        <source>No scores yet: the radar appears after the first assessment.</source>
+        <translation>Nog geen scores: de radar verschijnt na de eerste meting.</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyDialog</name>
     <message>
         <source>New recovery key</source>
@@ -1905,6 +1954,145 @@
     <message>
         <source>The PDF could not be written. Choose another place and try again.</source>
         <translation>De PDF kon niet gemaakt worden. Kies een andere plek en probeer opnieuw.</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringForm</name>
+    <message>
+        <source>Score the self-sufficiency matrix</source>
+        <translation>De zelfredzaamheidsmatrix scoren</translation>
+    </message>
+    <message>
+        <source>Domains to score</source>
+        <translation>Te scoren domeinen</translation>
+    </message>
+    <message>
+        <source>Date of the assessment</source>
+        <translation>Datum van de meting</translation>
+    </message>
+    <message>
+        <source>Assessed by</source>
+        <translation>Afgenomen door</translation>
+    </message>
+    <message>
+        <source>Your name or initials</source>
+        <translation>Uw naam of initialen</translation>
+    </message>
+    <message>
+        <source>Edition</source>
+        <translation>Editie</translation>
+    </message>
+    <message>
+        <source>Source of the scores</source>
+        <translation>Bron van de scores</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(niet vermeld)</translation>
+    </message>
+    <message>
+        <source>Default target date</source>
+        <translation>Standaard doeldatum</translation>
+    </message>
+    <message>
+        <source>Date error</source>
+        <translation>Fout bij de datum</translation>
+    </message>
+    <message>
+        <source>Assessor error</source>
+        <translation>Fout bij afgenomen door</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Datum</translation>
+    </message>
+    <message>
+        <source>Assessed &amp;by</source>
+        <translation>Afgenomen do&amp;or</translation>
+    </message>
+    <message>
+        <source>Ed&amp;ition</source>
+        <translation>&amp;Editie</translation>
+    </message>
+    <message>
+        <source>Sou&amp;rce</source>
+        <translation>&amp;Bron</translation>
+    </message>
+    <message>
+        <source>Default tar&amp;get date</source>
+        <translation>S&amp;tandaard doeldatum</translation>
+    </message>
+    <message>
+        <source>Criteria of the focused domain</source>
+        <translation>Criteria van het gekozen domein</translation>
+    </message>
+    <message>
+        <source>Keys: 1–5 score · 0 or N not scored (type the reason, Enter) · T then 1–5 target · E then 1–5 own score · B source · D target date · O note · Del clear · Ctrl+S save</source>
+        <translation>Toetsen: 1–5 score · 0 of N niet gescoord (typ de reden, Enter) · T en dan 1–5 doel · E en dan 1–5 eigen score van de persoon · B bron · D doeldatum · O notitie · Del wissen · Ctrl+S bewaren</translation>
+    </message>
+    <message>
+        <source>Waiting for a digit</source>
+        <translation>Wacht op een cijfer</translation>
+    </message>
+    <message>
+        <source>Problems with this assessment</source>
+        <translation>Problemen met deze meting</translation>
+    </message>
+    <message>
+        <source>&amp;Save assessment</source>
+        <translation>&amp;Meting bewaren</translation>
+    </message>
+    <message>
+        <source>Save assessment</source>
+        <translation>Meting bewaren</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Sluiten (concept blijft bewaard)</translation>
+    </message>
+    <message>
+        <source>New assessment</source>
+        <translation>Nieuwe meting</translation>
+    </message>
+    <message>
+        <source>Correct the assessment of %1</source>
+        <translation>Meting van %1 corrigeren</translation>
+    </message>
+    <message>
+        <source>Correction (restored draft)</source>
+        <translation>Correctie (concept hersteld)</translation>
+    </message>
+    <message>
+        <source>New assessment (restored draft)</source>
+        <translation>Nieuwe meting (concept hersteld)</translation>
+    </message>
+    <message>
+        <source>%1: give a score (1–5) or mark it not scored (N).</source>
+        <translation>%1: geef een score (1–5) of markeer als niet gescoord (N).</translation>
+    </message>
+    <message>
+        <source>%1: why was this domain not scored?</source>
+        <translation>%1: waarom werd dit domein niet gescoord?</translation>
+    </message>
+    <message>
+        <source>%1: write the target date as dd/mm/yyyy.</source>
+        <translation>%1: schrijf de doeldatum als dd/mm/jjjj.</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… en nog %1</translation>
+    </message>
+    <message>
+        <source>Target: press 1–5 (0 clears)</source>
+        <translation>Doel: druk 1–5 (0 wist)</translation>
+    </message>
+    <message>
+        <source>Own score: press 1–5 (0 clears)</source>
+        <translation>Eigen score: druk 1–5 (0 wist)</translation>
+    </message>
+    <message>
+        <source>The official criteria are not loaded; our own short description is shown.</source>
+        <translation>De officiële criteria zijn niet ingeladen; u ziet onze eigen korte beschrijving.</translation>
     </message>
 </context>
 <context>
@@ -2611,6 +2799,331 @@
     <message>
         <source>&amp;Note</source>
         <translation>&amp;Notitie</translation>
+    </message>
+</context>
+<context>
+    <name>ZrmModels</name>
+    <message>
+        <source>person</source>
+        <translation>persoon</translation>
+    </message>
+    <message>
+        <source>observation</source>
+        <translation>observatie</translation>
+    </message>
+    <message>
+        <source>partner</source>
+        <translation>partner</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>dossier</translation>
+    </message>
+    <message>
+        <source>previous version: %1</source>
+        <translation>vorige versie: %1</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domein</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Own score</source>
+        <translation>Eigen score</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Doel</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Doeldatum</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <source>Reason not scored</source>
+        <translation>Reden niet gescoord</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>niet gescoord</translation>
+    </message>
+</context>
+<context>
+    <name>ZrmSettingsBox</name>
+    <message>
+        <source>Self-sufficiency matrix</source>
+        <translation>Zelfredzaamheidsmatrix</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> maanden</translation>
+    </message>
+    <message>
+        <source>Reassessment interval in months</source>
+        <translation>Termijn voor een nieuwe meting, in maanden</translation>
+    </message>
+    <message>
+        <source>ZRM setting</source>
+        <translation>ZRM-instelling</translation>
+    </message>
+    <message>
+        <source>New assessment &amp;after</source>
+        <translation>Nieuwe meting &amp;na</translation>
+    </message>
+    <message>
+        <source>Saved: a new assessment is due %1 months after the last.</source>
+        <translation>Bewaard: een nieuwe meting is nodig %1 maanden na de vorige.</translation>
+    </message>
+</context>
+<context>
+    <name>ZrmTab</name>
+    <message>
+        <source>Self-sufficiency matrix</source>
+        <translation>Zelfredzaamheidsmatrix</translation>
+    </message>
+    <message>
+        <source>Self-sufficiency matrix (ZRM)</source>
+        <translation>Zelfredzaamheidsmatrix (ZRM)</translation>
+    </message>
+    <message>
+        <source>ZRM messages</source>
+        <translation>ZRM-meldingen</translation>
+    </message>
+    <message>
+        <source>&amp;New assessment</source>
+        <translation>&amp;Nieuwe meting</translation>
+    </message>
+    <message>
+        <source>New assessment</source>
+        <translation>Nieuwe meting</translation>
+    </message>
+    <message>
+        <source>C&amp;orrect selected…</source>
+        <translation>&amp;Corrigeer gekozen meting…</translation>
+    </message>
+    <message>
+        <source>Correct the selected assessment</source>
+        <translation>De gekozen meting corrigeren</translation>
+    </message>
+    <message>
+        <source>Make &amp;PDF…</source>
+        <translation>&amp;PDF maken…</translation>
+    </message>
+    <message>
+        <source>Make a ZRM overview PDF</source>
+        <translation>Een ZRM-overzicht als PDF maken</translation>
+    </message>
+    <message>
+        <source>Load official criteria…</source>
+        <translation>Officiële criteria inladen…</translation>
+    </message>
+    <message>
+        <source>Load the official criteria file</source>
+        <translation>Het bestand met de officiële criteria inladen</translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <translation>Concept weggooien</translation>
+    </message>
+    <message>
+        <source>Discard the draft assessment</source>
+        <translation>Het concept van de meting weggooien</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domein</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>Eerste</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>Laatste</translation>
+    </message>
+    <message>
+        <source>Since first</source>
+        <translation>Sinds eerste</translation>
+    </message>
+    <message>
+        <source>Since previous</source>
+        <translation>Sinds vorige</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Doel</translation>
+    </message>
+    <message>
+        <source>Distance travelled per domain</source>
+        <translation>Afgelegde weg per domein</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Assessed by</source>
+        <translation>Afgenomen door</translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation>Gescoord</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Assessments, newest first</source>
+        <translation>Metingen, nieuwste eerst</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Previous version</source>
+        <translation>Vorige versie</translation>
+    </message>
+    <message>
+        <source>Own score</source>
+        <translation>Eigen score</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <source>Reason or note</source>
+        <translation>Reden of notitie</translation>
+    </message>
+    <message>
+        <source>Scores of the selected assessment</source>
+        <translation>Scores van de gekozen meting</translation>
+    </message>
+    <message>
+        <source>Low scores: related drempels</source>
+        <translation>Lage scores: verwante drempels</translation>
+    </message>
+    <message>
+        <source>Distance travelled</source>
+        <translation>Afgelegde weg</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Geschiedenis</translation>
+    </message>
+    <message>
+        <source>Could not load the ZRM.</source>
+        <translation>De ZRM kon niet geladen worden.</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>tegen %1</translation>
+    </message>
+    <message>
+        <source>No two scores to compare</source>
+        <translation>Geen twee scores om te vergelijken</translation>
+    </message>
+    <message>
+        <source>No assessment yet. Start one with New assessment (Alt+N); it takes about a minute with the keyboard.</source>
+        <translation>Nog geen meting. Begin er een met Nieuwe meting (Alt+N); met het toetsenbord duurt dat ongeveer een minuut.</translation>
+    </message>
+    <message>
+        <source>⚠ A new assessment was due on %1.</source>
+        <translation>⚠ Een nieuwe meting was gepland op %1.</translation>
+    </message>
+    <message>
+        <source>Next assessment planned on %1.</source>
+        <translation>Volgende meting gepland op %1.</translation>
+    </message>
+    <message>
+        <source>There is an unsaved assessment (draft). New assessment continues it.</source>
+        <translation>Er is een niet-bewaarde meting (concept). Nieuwe meting gaat ermee verder.</translation>
+    </message>
+    <message>
+        <source>Corrected: replaced by the version of %1</source>
+        <translation>Gecorrigeerd: vervangen door de versie van %1</translation>
+    </message>
+    <message>
+        <source>Correction of the version of %1</source>
+        <translation>Correctie van de versie van %1</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Geldig</translation>
+    </message>
+    <message>
+        <source>Value before the correction</source>
+        <translation>Waarde vóór de correctie</translation>
+    </message>
+    <message>
+        <source>View drempels (%1)</source>
+        <translation>Bekijk drempels (%1)</translation>
+    </message>
+    <message>
+        <source>Correction saved.</source>
+        <translation>Correctie bewaard.</translation>
+    </message>
+    <message>
+        <source>Assessment saved.</source>
+        <translation>Meting bewaard.</translation>
+    </message>
+    <message>
+        <source>Save ZRM overview as PDF</source>
+        <translation>ZRM-overzicht als PDF bewaren</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-documenten (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF saved: %1</source>
+        <translation>PDF bewaard: %1</translation>
+    </message>
+    <message>
+        <source>The PDF could not be made.</source>
+        <translation>De PDF kon niet gemaakt worden.</translation>
+    </message>
+    <message>
+        <source>Making the PDF…</source>
+        <translation>PDF wordt gemaakt…</translation>
+    </message>
+    <message>
+        <source>Load the official ZRM criteria</source>
+        <translation>De officiële ZRM-criteria inladen</translation>
+    </message>
+    <message>
+        <source>Criteria files (*.json *.csv)</source>
+        <translation>Criteriabestanden (*.json *.csv)</translation>
+    </message>
+    <message>
+        <source>%1 criteria loaded.</source>
+        <translation>%1 criteria ingeladen.</translation>
+    </message>
+    <message>
+        <source>The criteria file could not be loaded.</source>
+        <translation>Het criteriabestand kon niet ingeladen worden.</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>niet gescoord</translation>
     </message>
 </context>
 </TS>
