@@ -1,4 +1,4 @@
-"""Render the issue-2 screens to docs/*.png: `python -m tests.views.make_screenshots [outdir]`.
+"""Render the screens to docs/*.png: `python -m tests.views.make_screenshots [outdir]`.
 
 Uses the offscreen platform, a throwaway vault with a fast KDF, and waits on signals.
 """
@@ -97,6 +97,10 @@ def main(argv: list[str]) -> int:
     wait_for(setup.finished)
     assert vault is not None
     setup.hide()
+    from app.services.demo import generate_demo
+    from app.services.field import FieldServices
+
+    generate_demo(FieldServices(vault), 40, contacts_per_person=8)  # type: ignore[arg-type]
     vault.lock()  # type: ignore[attr-defined]
 
     # Unlock after a wrong passphrase.
@@ -129,6 +133,35 @@ def main(argv: list[str]) -> int:
     wait_for(main.audit.loaded, timeout_ms=2_000)
     settle(app)
     save(main, out, "audit-log.png")
+
+    # Field registration (issue 3).
+    main.go_to(0)
+    wait_for(main.today.loaded, timeout_ms=5_000)
+    settle(app)
+    save(main, out, "today.png")
+    main.go_to(1)
+    wait_for(until=lambda: main.caseload.model.rowCount() > 0, timeout_ms=5_000)
+    settle(app)
+    save(main, out, "caseload.png")
+    client = next(r for r in main.caseload.model.rows if r.is_client and not r.closed)
+    main.open_person(client.id)
+    wait_for(main.person_file.loaded, timeout_ms=5_000)
+    main.person_file.tabs.setCurrentIndex(1)
+    settle(app)
+    save(main, out, "person-file.png")
+    main.go_to(1)
+    main.quick.open()
+    wait_for(main.quick.opened, timeout_ms=5_000)
+    dialog = main.quick.dialog
+    assert dialog is not None
+    dialog.picker.setText("an")
+    settle(app)
+    save(dialog, out, "quick-entry.png")
+    dialog.reject()
+    main.discretion.set_on(True)
+    settle(app)
+    save(main, out, "discreet-mode.png")
+    main.discretion.set_on(False)
 
     main.go_to(0)
     main.lock()

@@ -32,6 +32,7 @@ class Page(QWidget):
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
+        self.setAutoFillBackground(True)  # opaque: nothing of another page shows through
         self.vault: OpenVault | None = None
         self.field: FieldServices | None = None
         self._stale = True
