@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from app import __version__
 from app.errors import BrugfiguurError, VaultError
@@ -131,6 +131,38 @@ def build_parser() -> argparse.ArgumentParser:
         help="gemiddeld aantal contactmomenten per persoon",
     )
     p.add_argument("--seed", type=int, default=7, help=argparse.SUPPRESS)
+
+    p = sub.add_parser("people", help="druk de personen af als JSON (id, alias, naam)")
+    _common(p)
+
+    p = sub.add_parser("handovers", help="druk de overdrachten af als JSON")
+    _common(p)
+    p.add_argument("--person", metavar="ID", default=None)
+
+    p = sub.add_parser("fiche", help="maak de overdrachtsfiche (PDF) van een overdracht")
+    _common(p)
+    p.add_argument("--handover", metavar="ID", required=True)
+    p.add_argument("--out", metavar="BESTAND", required=True, type=Path)
+    p.add_argument(
+        "--password-fd",
+        metavar="N",
+        type=int,
+        default=None,
+        help="beveilig de PDF (AES-256) met een wachtwoord gelezen van descriptor N",
+    )
+
+    p = sub.add_parser("export-person", help="exporteer alles over één persoon (AVG art. 15/20)")
+    _common(p)
+    p.add_argument("--person", metavar="ID", required=True)
+    p.add_argument("--format", choices=("pdf", "json"), required=True)
+    p.add_argument("--out", metavar="BESTAND", required=True, type=Path)
+
+    p = sub.add_parser(
+        "erase-person",
+        help="wis een persoon (AVG art. 17); bevestigd met de wachtwoordzin",
+    )
+    _common(p)
+    p.add_argument("--person", metavar="ID", required=True)
 
     p = sub.add_parser("check", help="ontgrendel, voer migraties uit en druk 'ok' af")
     _common(p)
@@ -314,7 +346,99 @@ def cmd_demo(args: argparse.Namespace, secrets: SecretSource) -> int:
     return EXIT_OK
 
 
+def _field(args: argparse.Namespace, secrets: SecretSource) -> tuple[OpenVault, Any, str]:
+    """Unlock by passphrase (kept for confirmations) and build the field services."""
+    from app.services.field import FieldServices
+
+    service = _service(_paths(args))
+    passphrase = secrets.read(args.passphrase_fd, "Wachtwoordzin: ")
+    vault = service.unlock(passphrase)
+    return vault, FieldServices(vault), passphrase
+
+
+def cmd_people(args: argparse.Namespace, secrets: SecretSource) -> int:
+    import json
+
+    vault, field, _ = _field(args, secrets)
+    try:
+        rows = [{"id": r.id, "alias": r.alias, "name": r.full_name} for r in field.caseload.rows()]
+    finally:
+        vault.lock()
+    print(json.dumps(rows, ensure_ascii=False))
+    return EXIT_OK
+
+
+def cmd_handovers(args: argparse.Namespace, secrets: SecretSource) -> int:
+    import json
+
+    vault, field, _ = _field(args, secrets)
+    try:
+        ids = [args.person] if args.person else [r.id for r in field.caseload.rows()]
+        rows = [
+            {
+                "id": h.id,
+                "person_id": h.person_id,
+                "type": h.type,
+                "organisation": h.organisation_name,
+                "status": h.status,
+                "planned_at": h.planned_at.isoformat() if h.planned_at else None,
+            }
+            for pid in ids
+            for h in field.handovers.for_person(pid)
+        ]
+    finally:
+        vault.lock()
+    print(json.dumps(rows, ensure_ascii=False))
+    return EXIT_OK
+
+
+def cmd_fiche(args: argparse.Namespace, secrets: SecretSource) -> int:
+    vault, field, _ = _field(args, secrets)
+    try:
+        password = (
+            secrets.read(args.password_fd, "Wachtwoord voor de PDF: ")
+            if args.password_fd is not None
+            else None
+        )
+        data = field.handovers.export_fiche(args.handover, args.out, password=password)
+    finally:
+        vault.lock()
+    if not data.has_consent:
+        print(
+            "Let op: er is geen geldige toestemming; de fiche bevat alleen de partijen en het "
+            "gesprek.",
+            file=sys.stderr,
+        )
+    print(f"Fiche gemaakt: {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_export_person(args: argparse.Namespace, secrets: SecretSource) -> int:
+    vault, field, _ = _field(args, secrets)
+    try:
+        field.rights.export(args.person, args.format, args.out)
+    finally:
+        vault.lock()
+    print(f"Export gemaakt: {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_erase_person(args: argparse.Namespace, secrets: SecretSource) -> int:
+    vault, field, passphrase = _field(args, secrets)
+    try:
+        purge = field.rights.erase(args.person, passphrase)
+    finally:
+        vault.lock()
+    print(f"Persoon gewist ({len(purge.record_refs)} gegevens).", file=sys.stderr)
+    return EXIT_OK
+
+
 COMMANDS = {
+    "people": cmd_people,
+    "handovers": cmd_handovers,
+    "fiche": cmd_fiche,
+    "export-person": cmd_export_person,
+    "erase-person": cmd_erase_person,
     "demo": cmd_demo,
     "init": cmd_init,
     "check": cmd_check,

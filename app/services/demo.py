@@ -20,11 +20,15 @@ from sqlalchemy.orm import Session
 from app.domain import trajectory as t
 from app.models import (
     Agreement,
+    Consent,
     ContactMoment,
     ContactPerson,
     DrempelRecord,
     FollowUp,
+    Handover,
     NetworkMember,
+    Organisation,
+    OrgContact,
     Person,
     PhaseEventRecord,
     PresenceLog,
@@ -186,6 +190,13 @@ TODOS = (
 )
 
 
+HANDOVER_TYPE_OF = {
+    "vdab": "vdab", "ocmw": "ocmw", "gtb": "gtb", "werkgever": "werkgever",
+    "sociale_economie": "werkgever", "caw": "welzijnspartner", "welzijn": "welzijnspartner",
+    "ggz": "welzijnspartner",
+}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class DemoSummary:
     people: int
@@ -209,6 +220,7 @@ class _Builder:
         self.contacts = 0
         self.closures = 0
         self.assessments = 0
+        self.orgs: list[tuple[str, str, str]] = []
         from app.services.zrm import editions
 
         self.zrm_codes = editions()["2017"].codes()
@@ -350,6 +362,8 @@ class _Builder:
         if is_client:
             self._situation(s, p)
             self._zrm(s, p, first_met)
+            if self.orgs and p.phase in ("overdracht", "opvolging", "afgesloten"):
+                self._handover(s, p, self.orgs)
 
     def _trajectory(self, s: Session, p: Person, first_met: date) -> None:
         rng = self.rng
@@ -576,6 +590,144 @@ class _Builder:
             )
             self.assessments += 1
 
+    def organisations(self, s: Session) -> list[tuple[str, str, str]]:
+        """A small sociale kaart: (organisation id, contact id, handover type)."""
+        orgs = [
+            ("VDAB Gent", "vdab", "vdab", ["werk", "onderwijs"], ["ibo", "bvs", "opleiding"]),
+            ("OCMW Gent", "ocmw", "ocmw", ["financien", "huisvesting"], ["art60"]),
+            (
+                "GTB Oost-Vlaanderen",
+                "gtb",
+                "gtb",
+                ["werk", "lichamelijke_gezondheid"],
+                ["jobcoaching"],
+            ),
+            (
+                "CAW Oost-Vlaanderen",
+                "caw",
+                "welzijnspartner",
+                ["huisvesting", "huiselijke_relaties"],
+                [],
+            ),
+            ("Maatwerkbedrijf Ateljee", "sociale_economie", "werkgever", ["werk"], ["maatwerk"]),
+            ("Wijk-werken Gent", "welzijn", "tenderpartner", ["tijdsbesteding"], ["wijk_werken"]),
+            ("Logistiek Zeehaven nv", "werkgever", "werkgever", ["werk"], []),
+        ]
+        out = []
+        for name, kind, htype, domains, measures in orgs:
+            o = self.create(
+                s,
+                Organisation,
+                {
+                    "name": name,
+                    "type": kind,
+                    "life_domains": domains,
+                    "measures": measures,
+                    "address": None,
+                    "phone": None,
+                    "email": None,
+                    "website": None,
+                    "note": None,
+                },
+            )
+            c = self.create(
+                s,
+                OrgContact,
+                {
+                    "organisation_id": o.id,
+                    "name": f"{self.rng.choice(GIVEN)} {self.rng.choice(FAMILY)}",
+                    "role": "trajectbegeleider",
+                    "phone": None,
+                    "email": None,
+                },
+            )
+            out.append((o.id, c.id, htype))
+        return out
+
+    def _handover(self, s: Session, p: Person, orgs: list[tuple[str, str, str]]) -> None:
+        """A consent and a handover with a triogesprek for people in the later phases."""
+        rng = self.rng
+        org_id, contact_id, htype = rng.choice(orgs)
+        given = self.today - timedelta(days=rng.randint(10, 200))
+        withdrawn = rng.random() < 0.05
+        self.create(
+            s,
+            Consent,
+            {
+                "person_id": p.id,
+                "categories": [
+                    "persoonsgegevens",
+                    "motivatie",
+                    "competenties",
+                    "situatie",
+                    "zrm",
+                    "praktisch",
+                    "traject",
+                    *(["netwerk"] if rng.random() < 0.5 else []),
+                ],
+                "organisation_ids": [org_id],
+                "contact_ids": [],
+                "purposes": ["warme_overdracht", "mlp"],
+                "given_how": rng.choice(["mondeling", "schriftelijk"]),
+                "given_on": given.isoformat(),
+                "valid_from": given.isoformat(),
+                "valid_until": (given + timedelta(days=rng.choice([90, 180, 365]))).isoformat(),
+                "withdrawn_on": (given + timedelta(days=5)).isoformat() if withdrawn else None,
+                "note": None,
+            },
+        )
+        planned = given + timedelta(days=rng.randint(3, 40))
+        held = planned < self.today
+        feedback = held and rng.random() < 0.6
+        self.create(
+            s,
+            Handover,
+            {
+                "person_id": p.id,
+                "type": htype,
+                "organisation_id": org_id,
+                "contact_id": contact_id,
+                "purpose": "warme_overdracht",
+                "measure": rng.choice(["ibo", "bvs", "opleiding", None]),
+                "why_now": rng.choice(
+                    [
+                        "Ik wil terug aan het werk, nu de kinderen naar school gaan.",
+                        "Ik ben er klaar voor: mijn woning is eindelijk in orde.",
+                        "Ik wil een opleiding doen om sterker te staan.",
+                    ]
+                ),
+                "goals": "Binnen zes maanden aan de slag in een job met vaste uren.",
+                "job_target": rng.choice(["Magazijnier", "Keukenhulp", "Schoonmaak", "Kassier"]),
+                "strengths": rng.choice(["Stipt en behulpzaam", "Sterk in teamwerk", "Handig"]),
+                "practical": {
+                    "kinderopvang": "Opvang tot 17 uur",
+                    "vervoer": "Fiets, geen rijbewijs",
+                },
+                "admin": {"vdab": "Ingeschreven", "uitkering": "Leefloon"},
+                "early_warning": {
+                    "groen": "Komt op afspraken",
+                    "oranje": "Mist een afspraak: bellen",
+                    "rood": "Twee weken geen contact: huisbezoek",
+                },
+                "employer": {"werkgever": "Logistiek Zeehaven nv"} if htype == "werkgever" else {},
+                "planned_at": datetime.combine(planned, datetime.min.time())
+                .replace(hour=14)
+                .isoformat(timespec="minutes"),
+                "place": "Kantoor van de partner",
+                "participants": [],
+                "held_on": planned.isoformat() if held else None,
+                "status": "feedback_ontvangen" if feedback else ("gehouden" if held else "gepland"),
+                "expected_feedback_on": (planned + timedelta(days=14)).isoformat(),
+                "feedback_received_on": (planned + timedelta(days=10)).isoformat()
+                if feedback and planned + timedelta(days=10) <= self.today
+                else None,
+                "feedback": "Gestart, gaat goed." if feedback else None,
+                "override_reason": None,
+                "override_categories": [],
+                "document_version": 0,
+            },
+        )
+
     def group_activities(self, s: Session, vindplaatsen: list[str], n: int) -> int:
         """Group contacts: one moment with several people and their attendance."""
         rng = self.rng
@@ -691,6 +843,15 @@ def generate_demo(
             for r in s.execute(text("SELECT id FROM vindplaatsen WHERE deleted = 0 ORDER BY name"))
         ]
         vp_ids = existing or b.vindplaatsen(s, vindplaatsen)
+        orgs = s.execute(
+            text(
+                "SELECT o.id, c.id, o.type FROM organisations o JOIN org_contacts c "
+                "ON c.organisation_id = o.id WHERE o.deleted = 0"
+            )
+        ).all()
+        b.orgs = [(o, c, HANDOVER_TYPE_OF.get(t, "andere")) for o, c, t in orgs] or b.organisations(
+            s
+        )
     presence = 0
     with ctx.read() as s:
         presence = int(s.execute(text("SELECT count(*) FROM presence_logs")).scalar_one())
