@@ -55,9 +55,7 @@ def level_radius(level: float, radius: float) -> float:
     return radius * level / MAX_LEVEL
 
 
-def radar_points(
-    values: Sequence[int | None], radius: float
-) -> list[tuple[float, float] | None]:
+def radar_points(values: Sequence[int | None], radius: float) -> list[tuple[float, float] | None]:
     """Each value's point around (0, 0), or None where the score is missing."""
     n = len(values)
     out: list[tuple[float, float] | None] = []
@@ -146,8 +144,17 @@ def radar_drawing(
     axis = HexColor(AXIS_COLOUR)
     text = HexColor(TEXT_COLOUR)
     if n < 3:
-        d.add(String(cx, cy, "Te weinig domeinen voor een radar.", fontName=font,
-                     fontSize=font_size, textAnchor="middle", fillColor=text))
+        d.add(
+            String(
+                cx,
+                cy,
+                "Te weinig domeinen voor een radar.",
+                fontName=font,
+                fontSize=font_size,
+                textAnchor="middle",
+                fillColor=text,
+            )
+        )
         return d
     for lvl in LEVELS:
         r = level_radius(lvl, radius)
@@ -156,12 +163,19 @@ def radar_drawing(
             dx, dy = spoke_direction(i, n)
             ring += [cx + dx * r, cy + dy * r]
         d.add(Polygon(ring, strokeColor=grid, fillColor=None, strokeWidth=0.5))
-        d.add(String(cx + 2, cy + r + 1.5, str(lvl), fontName=font, fontSize=font_size - 1.5,
-                     fillColor=axis))
+        d.add(
+            String(
+                cx + 2,
+                cy + r + 1.5,
+                str(lvl),
+                fontName=font,
+                fontSize=font_size - 1.5,
+                fillColor=axis,
+            )
+        )
     for i, label in enumerate(data.axes):
         dx, dy = spoke_direction(i, n)
-        d.add(Line(cx, cy, cx + dx * radius, cy + dy * radius, strokeColor=axis,
-                   strokeWidth=0.6))
+        d.add(Line(cx, cy, cx + dx * radius, cy + dy * radius, strokeColor=axis, strokeWidth=0.6))
         lx, ly = cx + dx * (radius + 6), cy + dy * (radius + 6)
         anchor = "middle" if abs(dx) < 0.2 else ("start" if dx > 0 else "end")
         lines = wrap_label(label)
@@ -170,8 +184,17 @@ def radar_drawing(
         # vertical placement: above the tip at the top, below it at the bottom, centred at sides
         top = ly + (block if dy > 0.9 else (0 if dy < -0.9 else block / 2)) - font_size * 0.8
         for j, part in enumerate(lines):
-            d.add(String(lx, top - j * lead, part, fontName=font, fontSize=font_size,
-                         textAnchor=anchor, fillColor=text))
+            d.add(
+                String(
+                    lx,
+                    top - j * lead,
+                    part,
+                    fontName=font,
+                    fontSize=font_size,
+                    textAnchor=anchor,
+                    fillColor=text,
+                )
+            )
     for k, (name, values) in enumerate(data.series.items()):
         st = style_for(name, k)
         colour = HexColor(st.colour)
@@ -182,8 +205,17 @@ def radar_drawing(
             fill = Color(c.red, c.green, c.blue, alpha=0.12)
             d.add(Polygon(flat, strokeColor=None, fillColor=fill))
         for a, b in radar_segments(pts):
-            d.add(Line(cx + a[0], cy + a[1], cx + b[0], cy + b[1], strokeColor=colour,
-                       strokeWidth=st.width, strokeDashArray=list(st.dash) or None))
+            d.add(
+                Line(
+                    cx + a[0],
+                    cy + a[1],
+                    cx + b[0],
+                    cy + b[1],
+                    strokeColor=colour,
+                    strokeWidth=st.width,
+                    strokeDashArray=list(st.dash) or None,
+                )
+            )
         for p in pts:
             if p is not None:
                 _rl_marker(d, st.marker, cx + p[0], cy + p[1], 2.4, colour)
@@ -192,8 +224,17 @@ def radar_drawing(
     for k, name in enumerate(data.series):
         st = style_for(name, k)
         colour = HexColor(st.colour)
-        d.add(Line(x, 6, x + 18, 6, strokeColor=colour, strokeWidth=st.width,
-                   strokeDashArray=list(st.dash) or None))
+        d.add(
+            Line(
+                x,
+                6,
+                x + 18,
+                6,
+                strokeColor=colour,
+                strokeWidth=st.width,
+                strokeDashArray=list(st.dash) or None,
+            )
+        )
         _rl_marker(d, st.marker, x + 9, 6, 2.4, colour)
         d.add(String(x + 22, 3.2, name, fontName=font, fontSize=font_size, fillColor=text))
         x += 22 + len(name) * font_size * 0.55 + 14
@@ -207,7 +248,12 @@ def _rl_marker(d: object, kind: str, x: float, y: float, r: float, colour: objec
     if kind == "square":
         add(Rect(x - r, y - r, 2 * r, 2 * r, fillColor=colour, strokeColor=None))
     elif kind == "diamond":
-        add(Polygon([x, y + r * 1.3, x + r * 1.3, y, x, y - r * 1.3, x - r * 1.3, y],
-                    fillColor=colour, strokeColor=None))
+        add(
+            Polygon(
+                [x, y + r * 1.3, x + r * 1.3, y, x, y - r * 1.3, x - r * 1.3, y],
+                fillColor=colour,
+                strokeColor=None,
+            )
+        )
     else:
         add(Circle(x, y, r, fillColor=colour, strokeColor=None))

@@ -173,7 +173,7 @@ def _build(data: ZrmOverviewData, fh: BinaryIO) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
@@ -195,9 +195,7 @@ def _build(data: ZrmOverviewData, fh: BinaryIO) -> None:
             self.setFont(REGULAR, 7.5)
             self.drawString(16 * mm, 10 * mm, footer_left)
             self.drawCentredString(w / 2, 10 * mm, footer_mid)
-            self.drawRightString(
-                w - 16 * mm, 10 * mm, f"pagina {self._pageNumber}/{total}"
-            )
+            self.drawRightString(w - 16 * mm, 10 * mm, f"pagina {self._pageNumber}/{total}")
             self.restoreState()
 
     doc = SimpleDocTemplate(
@@ -216,24 +214,33 @@ def _build(data: ZrmOverviewData, fh: BinaryIO) -> None:
     story: list[Any] = []
 
     confidential = Table(
-        [[Paragraph("VERTROUWELIJK", ParagraphStyle("v", parent=cell_b, textColor=mark,
-                                                     alignment=1))]],
+        [
+            [
+                Paragraph(
+                    "VERTROUWELIJK", ParagraphStyle("v", parent=cell_b, textColor=mark, alignment=1)
+                )
+            ]
+        ],
         colWidths=[34 * mm],
-        style=TableStyle([
-            ("BOX", (0, 0), (-1, -1), 1.2, mark),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ]),
+        style=TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 1.2, mark),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        ),
     )
     head = Table(
         [[Paragraph("Zelfredzaamheidsmatrix — overzicht", title), confidential]],
         colWidths=[width - 36 * mm, 36 * mm],
-        style=TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("ALIGN", (1, 0), (1, 0), "RIGHT"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ]),
+        style=TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        ),
     )
     story.append(head)
     story.append(Spacer(1, 3 * mm))
@@ -256,16 +263,20 @@ def _build(data: ZrmOverviewData, fh: BinaryIO) -> None:
     radar = radar_drawing(data.radar, 88 * mm, font=REGULAR, font_size=7.2)
     legend_rows: list[list[Any]] = [[Paragraph("Niveaus", h2), ""]]
     for lvl in sorted(data.levels):
-        legend_rows.append([Paragraph(f"<b>{lvl}</b>", cell), Paragraph(esc(data.levels[lvl]), cell)])
+        legend_rows.append(
+            [Paragraph(f"<b>{lvl}</b>", cell), Paragraph(esc(data.levels[lvl]), cell)]
+        )
     legend = Table(
         legend_rows,
         colWidths=[8 * mm, 60 * mm],
-        style=TableStyle([
-            ("SPAN", (0, 0), (1, 0)),
-            ("LINEBELOW", (0, 1), (-1, -2), 0.4, line),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ]),
+        style=TableStyle(
+            [
+                ("SPAN", (0, 0), (1, 0)),
+                ("LINEBELOW", (0, 1), (-1, -2), 0.4, line),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ]
+        ),
     )
     explain = Paragraph(
         "Sinds eerste: laatste score min de eerste score van dat domein. Sinds vorige: "
@@ -282,10 +293,12 @@ def _build(data: ZrmOverviewData, fh: BinaryIO) -> None:
         Table(
             [[radar, right]],
             colWidths=[width - 72 * mm, 72 * mm],
-            style=TableStyle([
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ]),
+            style=TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            ),
         )
     )
     story.append(Spacer(1, 3 * mm))
@@ -298,28 +311,33 @@ def _build(data: ZrmOverviewData, fh: BinaryIO) -> None:
         first = DASH if r.first_level is None else f"{r.first_level} · {fmt_date(r.first_on)}"
         target = DASH
         if r.target_level is not None:
-            target = f"{r.target_level}" + (f" tegen {fmt_date(r.target_date)}"
-                                            if r.target_date else "")
-        rows.append([
-            Paragraph(esc(r.domain), cell_b),
-            Paragraph(first, cell),
-            Paragraph(esc(fmt_level(r.latest_level, data.levels)), cell),
-            Paragraph(fmt_change(r.change_total), cell),
-            Paragraph(fmt_change(r.change_recent), cell),
-            Paragraph(target, cell),
-        ])
+            target = f"{r.target_level}" + (
+                f" tegen {fmt_date(r.target_date)}" if r.target_date else ""
+            )
+        rows.append(
+            [
+                Paragraph(esc(r.domain), cell_b),
+                Paragraph(first, cell),
+                Paragraph(esc(fmt_level(r.latest_level, data.levels)), cell),
+                Paragraph(fmt_change(r.change_total), cell),
+                Paragraph(fmt_change(r.change_recent), cell),
+                Paragraph(target, cell),
+            ]
+        )
     table = Table(
         rows,
         colWidths=[42 * mm, 26 * mm, 44 * mm, 16 * mm, 16 * mm, width - 144 * mm],
         repeatRows=1,
-        style=TableStyle([
-            ("LINEBELOW", (0, 0), (-1, 0), 0.9, ink),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.35, line),
-            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, band]),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("TOPPADDING", (0, 0), (-1, -1), 2.4),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.4),
-        ]),
+        style=TableStyle(
+            [
+                ("LINEBELOW", (0, 0), (-1, 0), 0.9, ink),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.35, line),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, band]),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.4),
+            ]
+        ),
     )
     story.append(table)
     story.append(Spacer(1, 3 * mm))
