@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_BE">
 <context>
-    <name></name>
-    <message>
-        <source>Note</source>
-        <translation type="obsolete">Notitie</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation type="obsolete">Datum</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="obsolete">Status</translation>
-    </message>
-</context>
-<context>
     <name>AgreementDialog</name>
     <message>
         <source>New agreement or to-do</source>
@@ -1413,7 +1398,7 @@
     </message>
     <message>
         <source>Agreements and to-dos (Space: done or open)</source>
-        <translation>Afspraken en to-do&apos;s (spatie: afgewerkt of open)</translation>
+        <translation>Afspraken en to-do's (spatie: afgewerkt of open)</translation>
     </message>
     <message>
         <source>New agreement…</source>
@@ -2343,15 +2328,15 @@
     </message>
     <message>
         <source>To-dos due today</source>
-        <translation>To-do&apos;s voor vandaag</translation>
+        <translation>To-do's voor vandaag</translation>
     </message>
     <message>
         <source>No to-dos due today.</source>
-        <translation>Vandaag geen to-do&apos;s.</translation>
+        <translation>Vandaag geen to-do's.</translation>
     </message>
     <message>
         <source>Overdue to-dos</source>
-        <translation>Achterstallige to-do&apos;s</translation>
+        <translation>Achterstallige to-do's</translation>
     </message>
     <message>
         <source>Nothing overdue. Well done.</source>
@@ -2378,7 +2363,7 @@
         <translation>Snelle notitie</translation>
     </message>
     <message>
-        <source>Jot down something you don&apos;t want to forget. This note is kept encrypted in your vault, also when Brugfiguur locks.</source>
+        <source>Jot down something you don't want to forget. This note is kept encrypted in your vault, also when Brugfiguur locks.</source>
         <translation>Schrijf hier iets op dat u niet wilt vergeten. Deze notitie wordt versleuteld bewaard in uw kluis, ook als Brugfiguur vergrendelt.</translation>
     </message>
     <message>
@@ -2575,7 +2560,7 @@
         <translation>Omzetten naar cliëntdossier</translation>
     </message>
     <message>
-        <source>Only with the person&apos;s agreement. Fill in the date on which they agreed to have a file with their name.</source>
+        <source>Only with the person's agreement. Fill in the date on which they agreed to have a file with their name.</source>
         <translation>Alleen met akkoord van de persoon. Vul de datum in waarop die akkoord ging met een dossier op naam.</translation>
     </message>
     <message>
@@ -2632,7 +2617,7 @@
     </message>
     <message>
         <source>Languages, separated by commas</source>
-        <translation>Talen, gescheiden door komma&apos;s</translation>
+        <translation>Talen, gescheiden door komma's</translation>
     </message>
     <message>
         <source>&amp;Languages</source>
