@@ -108,18 +108,66 @@ GIVEN = [
     "Dylan",
     "Jordy",
 ]
-FAMILY = (
-    (
-        "Peeters Janssens Maes Jacobs Mertens Willems Claes Goossens Wouters De_Smet Dubois "
-        "Lambert Dupont Hermans Aerts Michiels Vermeulen Van_den_Broeck Desmet Vandenberghe "
-        "Van_Damme De_Backer "
-        "Verstraete Martens Stevens Pauwels Coppens Leroy Declercq Smets Vermeersch Cools Bogaert "
-        "Van_Acker El_Amrani Benali Yilmaz Kaya Demir Diallo Bah Nowak Kowalski Popescu Haddou "
-        "Ouali Verhaegen Segers Timmermans Baert Van_Hecke Dewulf Callens Vandamme Mahieu"
-    )
-    .replace("_", " ")
-    .split()
-)
+FAMILY = [
+    name.replace("_", " ")
+    for name in [
+        "Peeters",
+        "Janssens",
+        "Maes",
+        "Jacobs",
+        "Mertens",
+        "Willems",
+        "Claes",
+        "Goossens",
+        "Wouters",
+        "De_Smet",
+        "Dubois",
+        "Lambert",
+        "Dupont",
+        "Hermans",
+        "Aerts",
+        "Michiels",
+        "Vermeulen",
+        "Van_den_Broeck",
+        "Desmet",
+        "Vandenberghe",
+        "Van_Damme",
+        "De_Backer",
+        "Verstraete",
+        "Martens",
+        "Stevens",
+        "Pauwels",
+        "Coppens",
+        "Leroy",
+        "Declercq",
+        "Smets",
+        "Vermeersch",
+        "Cools",
+        "Bogaert",
+        "Van_Acker",
+        "El_Amrani",
+        "Benali",
+        "Yilmaz",
+        "Kaya",
+        "Demir",
+        "Diallo",
+        "Bah",
+        "Nowak",
+        "Kowalski",
+        "Popescu",
+        "Haddou",
+        "Ouali",
+        "Verhaegen",
+        "Segers",
+        "Timmermans",
+        "Baert",
+        "Van_Hecke",
+        "Dewulf",
+        "Callens",
+        "Vandamme",
+        "Mahieu",
+    ]
+]
 ALIASES = [
     "Kapitein",
     "Blondje",

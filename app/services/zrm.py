@@ -6,7 +6,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -55,6 +55,8 @@ class AssessmentRow:
     corrects_id: str | None
     superseded: bool
     corrected_by: str | None = None
+    recorded_at: datetime | None = None  # when this version was saved (a correction's date)
+    corrected_at: datetime | None = None  # when the correcting version was saved
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ def _score_from_json(code: str, d: Mapping[str, Any]) -> z.DomainScore:
     )
 
 
-def row(a: ZrmAssessment, corrected_by: str | None = None) -> AssessmentRow:
+def row(a: ZrmAssessment, corrected_by: ZrmAssessment | None = None) -> AssessmentRow:
     return AssessmentRow(
         a.id,
         a.person_id,
@@ -110,7 +112,9 @@ def row(a: ZrmAssessment, corrected_by: str | None = None) -> AssessmentRow:
         {c: _score_from_json(c, d) for c, d in a.scores.items()},
         a.corrects_id,
         a.superseded,
-        corrected_by,
+        corrected_by.id if corrected_by else None,
+        datetime.fromisoformat(a.created_at),
+        datetime.fromisoformat(corrected_by.created_at) if corrected_by else None,
     )
 
 
@@ -197,7 +201,7 @@ class ZrmService:
                     .order_by(ZrmAssessment.assessed_on, ZrmAssessment.created_at)
                 )
             )
-        by_corrected = {r.corrects_id: r.id for r in rows if r.corrects_id}
+        by_corrected = {r.corrects_id: r for r in rows if r.corrects_id}
         return [row(r, by_corrected.get(r.id)) for r in rows]
 
     def interval_months(self) -> int:
