@@ -340,6 +340,73 @@
     </message>
 </context>
 <context>
+    <name>DocumentDetailsBox</name>
+    <message>
+        <source>Your details on documents</source>
+        <translation>Uw gegevens op documenten</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Uw naam</translation>
+    </message>
+    <message>
+        <source>Your phone number</source>
+        <translation>Uw telefoonnummer</translation>
+    </message>
+    <message>
+        <source>Your organisation</source>
+        <translation>Uw organisatie</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Seconds before a copied MLP summary is cleared from the clipboard</source>
+        <translation>Seconden voordat een gekopieerde MLP-samenvatting van het klembord gewist wordt</translation>
+    </message>
+    <message>
+        <source>Save details</source>
+        <translation>Gegevens bewaren</translation>
+    </message>
+    <message>
+        <source>Save your details on documents</source>
+        <translation>Uw gegevens op documenten bewaren</translation>
+    </message>
+    <message>
+        <source>Result of saving your details</source>
+        <translation>Resultaat van het bewaren van uw gegevens</translation>
+    </message>
+    <message>
+        <source>These appear on the handover fiche and on the person&apos;s copy, so the receiver and the person know who to call.</source>
+        <translation>Deze staan op de overdrachtsfiche en op de kopie voor de persoon, zodat de ontvanger en de persoon weten wie ze kunnen bellen.</translation>
+    </message>
+    <message>
+        <source>Your &amp;name</source>
+        <translation>Uw &amp;naam</translation>
+    </message>
+    <message>
+        <source>Your p&amp;hone</source>
+        <translation>Uw &amp;telefoon</translation>
+    </message>
+    <message>
+        <source>Your &amp;organisation</source>
+        <translation>Uw &amp;organisatie</translation>
+    </message>
+    <message>
+        <source>Clear a copied MLP summary after</source>
+        <translation>Gekopieerde MLP-samenvatting wissen na</translation>
+    </message>
+    <message>
+        <source>Your details were saved.</source>
+        <translation>Uw gegevens zijn bewaard.</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>Niet bewaard.</translation>
+    </message>
+</context>
+<context>
     <name>DrempelDialog</name>
     <message>
         <source>Edit drempel</source>
@@ -1345,6 +1412,10 @@
         <translation>Drempel verwijderen</translation>
     </message>
     <message>
+        <source>Related ZRM domains</source>
+        <translation>Verwante ZRM-domeinen</translation>
+    </message>
+    <message>
         <source>Work readiness (apart from the life domains)</source>
         <translation>Werkrijpheid (apart van de levensdomeinen)</translation>
     </message>
@@ -1373,6 +1444,26 @@
         <translation>Werkrijpheidsitem verwijderen</translation>
     </message>
     <message>
+        <source>ZRM</source>
+        <translation>ZRM</translation>
+    </message>
+    <message>
+        <source>&amp;ZRM</source>
+        <translation>&amp;ZRM</translation>
+    </message>
+    <message>
+        <source>No drempels written down for %1 yet. Add one with Add….</source>
+        <translation>Nog geen drempels genoteerd voor %1. Voeg er een toe met Toevoegen….</translation>
+    </message>
+    <message>
+        <source>ZRM: %1 (%2)</source>
+        <translation>ZRM: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>ZRM: %1 (not scored yet)</source>
+        <translation>ZRM: %1 (nog niet gescoord)</translation>
+    </message>
+    <message>
         <source>&amp;Agreements</source>
         <translation>&amp;Afspraken</translation>
     </message>
@@ -1398,7 +1489,7 @@
     </message>
     <message>
         <source>Agreements and to-dos (Space: done or open)</source>
-        <translation>Afspraken en to-do's (spatie: afgewerkt of open)</translation>
+        <translation>Afspraken en to-do&apos;s (spatie: afgewerkt of open)</translation>
     </message>
     <message>
         <source>New agreement…</source>
@@ -2328,15 +2419,15 @@
     </message>
     <message>
         <source>To-dos due today</source>
-        <translation>To-do's voor vandaag</translation>
+        <translation>To-do&apos;s voor vandaag</translation>
     </message>
     <message>
         <source>No to-dos due today.</source>
-        <translation>Vandaag geen to-do's.</translation>
+        <translation>Vandaag geen to-do&apos;s.</translation>
     </message>
     <message>
         <source>Overdue to-dos</source>
-        <translation>Achterstallige to-do's</translation>
+        <translation>Achterstallige to-do&apos;s</translation>
     </message>
     <message>
         <source>Nothing overdue. Well done.</source>
@@ -2359,11 +2450,35 @@
         <translation>Iedereen in uw caseload had onlangs nog contact.</translation>
     </message>
     <message>
+        <source>ZRM: new assessment due</source>
+        <translation>ZRM: nieuwe meting nodig</translation>
+    </message>
+    <message>
+        <source>No ZRM assessments due.</source>
+        <translation>Geen ZRM-metingen nodig.</translation>
+    </message>
+    <message>
+        <source>Consents that end soon</source>
+        <translation>Toestemmingen die binnenkort aflopen</translation>
+    </message>
+    <message>
+        <source>No consent ends in the coming 30 days.</source>
+        <translation>Geen toestemming loopt af in de komende 30 dagen.</translation>
+    </message>
+    <message>
+        <source>Handover feedback overdue</source>
+        <translation>Terugkoppeling van overdracht te laat</translation>
+    </message>
+    <message>
+        <source>Every partner reported back in time.</source>
+        <translation>Elke partner koppelde op tijd terug.</translation>
+    </message>
+    <message>
         <source>Quick note</source>
         <translation>Snelle notitie</translation>
     </message>
     <message>
-        <source>Jot down something you don't want to forget. This note is kept encrypted in your vault, also when Brugfiguur locks.</source>
+        <source>Jot down something you don&apos;t want to forget. This note is kept encrypted in your vault, also when Brugfiguur locks.</source>
         <translation>Schrijf hier iets op dat u niet wilt vergeten. Deze notitie wordt versleuteld bewaard in uw kluis, ook als Brugfiguur vergrendelt.</translation>
     </message>
     <message>
@@ -2376,6 +2491,18 @@
             <numerusform>%1 — %2: opvolging na %n maand</numerusform>
             <numerusform>%1 — %2: opvolging na %n maanden</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 — %2: last assessment %3</source>
+        <translation>%1 — %2: laatste meting %3</translation>
+    </message>
+    <message>
+        <source>%1 — %2: consent ends</source>
+        <translation>%1 — %2: toestemming loopt af</translation>
+    </message>
+    <message>
+        <source>⚠ %1 — %2: no feedback from %3 yet</source>
+        <translation>⚠ %1 — %2: nog geen terugkoppeling van %3</translation>
     </message>
     <message numerus="yes">
         <source>Not contacted for %n week(s) or more</source>
@@ -2560,7 +2687,7 @@
         <translation>Omzetten naar cliëntdossier</translation>
     </message>
     <message>
-        <source>Only with the person's agreement. Fill in the date on which they agreed to have a file with their name.</source>
+        <source>Only with the person&apos;s agreement. Fill in the date on which they agreed to have a file with their name.</source>
         <translation>Alleen met akkoord van de persoon. Vul de datum in waarop die akkoord ging met een dossier op naam.</translation>
     </message>
     <message>
@@ -2617,7 +2744,7 @@
     </message>
     <message>
         <source>Languages, separated by commas</source>
-        <translation>Talen, gescheiden door komma's</translation>
+        <translation>Talen, gescheiden door komma&apos;s</translation>
     </message>
     <message>
         <source>&amp;Languages</source>
@@ -3043,12 +3170,12 @@
         <translation>Er is een niet-bewaarde meting (concept). Nieuwe meting gaat ermee verder.</translation>
     </message>
     <message>
-        <source>Corrected: replaced by the version of %1</source>
-        <translation>Gecorrigeerd: vervangen door de versie van %1</translation>
+        <source>Corrected on %2: replaced by the version of %1</source>
+        <translation>Gecorrigeerd op %2: vervangen door de versie van %1</translation>
     </message>
     <message>
-        <source>Correction of the version of %1</source>
-        <translation>Correctie van de versie van %1</translation>
+        <source>Correction of the version of %1, saved on %2</source>
+        <translation>Correctie van de versie van %1, bewaard op %2</translation>
     </message>
     <message>
         <source>Current</source>

@@ -7,6 +7,8 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -14,6 +16,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app.qt.tasks import TaskRunner
 from app.qt.vaultgate import VaultGate
 from app.services.vault import VaultService
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from app.services.vault import CreatedVault
+    from app.views.main_window import MainWindow
 
 # The offscreen platform says this once per window; it is not a problem of ours.
 OFFSCREEN_NOISE = r"This plugin does not support"
@@ -105,3 +113,30 @@ def visible_texts(root: QWidget) -> list[str]:
                 for c in range(m.columnCount(root)):
                     texts.append(str(m.data(m.index(r, c)) or ""))
     return [t for t in texts if t]
+
+
+def open_main_window(
+    qtbot: QtBot,
+    created: CreatedVault,
+    gate: VaultGate,
+    runner: TaskRunner,
+    clock: FakeClock,
+    clock_now: list[datetime],
+) -> MainWindow:
+    """A MainWindow on the test vault, its field clock following `clock_now`, shown and ready."""
+    from app.services.field import FieldServices
+    from app.views.main_window import MainWindow
+
+    w = MainWindow(
+        created.vault,
+        gate,
+        runner,
+        clock=clock,
+        idle_check_ms=10_000,
+        field_factory=lambda v: FieldServices(v, now=lambda: clock_now[0]),
+    )
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.unlocked):
+        w.show()
+    qtbot.waitExposed(w)
+    return w

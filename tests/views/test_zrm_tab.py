@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from datetime import date
 from pathlib import Path
@@ -186,7 +187,12 @@ def test_correction_is_visible_in_the_history(
     m = tab.history_model
     statuses = [m.data(m.index(r, 3)) for r in range(2)]
     assert statuses[0].startswith("Correctie van")
-    assert statuses[1].startswith("Gecorrigeerd")
+    assert statuses[1].startswith("Gecorrigeerd op ")
+    stamp = r"\d\d/\d\d/\d{4} \d\d:\d\d"
+    assert re.search(
+        rf"Gecorrigeerd op {stamp}: vervangen door de versie van 01/02/2026", statuses[1]
+    )
+    assert re.search(rf"bewaard op {stamp}$", statuses[0])
     # the newest (the correction) is selected: the old value is shown struck through
     d = tab.detail_model
     assert d.data(d.index(0, 1)) == "4"

@@ -6,12 +6,13 @@ after an edit in the file reads the same parts without auditing again.
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,6 +54,7 @@ from app.views.person_dialogs import (
     network_kind_label,
 )
 from app.views.widgets import Feedback, heading, paragraph
+from app.views.zrm import ZrmTab, related_zrm_domains
 
 if TYPE_CHECKING:
     from app.services.caseload import PersonFile
@@ -149,6 +151,7 @@ class PersonFilePage(Page):
         self.person_id: str | None = None
         self.file: PersonFile | None = None
         self.dialog: QDialog | None = None
+        self._zrm_link_texts: list[str] = []
         discretion.changed.connect(lambda _: self._show_header())
 
         layout = QVBoxLayout(self)
@@ -177,6 +180,7 @@ class PersonFilePage(Page):
         self._build_trajectory()
         self._build_network()
         self._build_drempels()
+        self._build_zrm()
         self._build_agreements()
 
     # --- building ----------------------------------------------------------------------------
@@ -336,6 +340,9 @@ class PersonFilePage(Page):
 
     def _build_drempels(self) -> None:
         v = self._tab(self.tr("&Drempels"))
+        page = v.parentWidget()
+        assert page is not None
+        self.drempels_page: QWidget = page
         box = QGroupBox(self.tr("Drempels per life domain"), self)
         box.setAccessibleName(self.tr("Drempels per life domain"))
         b = QVBoxLayout(box)
@@ -368,6 +375,17 @@ class PersonFilePage(Page):
             h.addWidget(x)
         h.addStretch(1)
         b.addLayout(h)
+        self.zrm_links = QLabel(box)
+        self.zrm_links.setWordWrap(True)
+        self.zrm_links.setTextFormat(Qt.TextFormat.RichText)
+        self.zrm_links.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.zrm_links.setAccessibleName(self.tr("Related ZRM domains"))
+        self.zrm_links.linkActivated.connect(self.show_zrm_domain)
+        self.zrm_links.hide()
+        b.addWidget(self.zrm_links)
         v.addWidget(box, 2)
         wbox = QGroupBox(self.tr("Work readiness (apart from the life domains)"), self)
         wbox.setAccessibleName(self.tr("Work readiness"))
@@ -395,6 +413,69 @@ class PersonFilePage(Page):
         h2.addStretch(1)
         w.addLayout(h2)
         v.addWidget(wbox, 1)
+
+    def _build_zrm(self) -> None:
+        self.zrm_tab = ZrmTab(self.runner)
+        self.zrm_tab.setAccessibleName(self.tr("ZRM"))
+        self.tabs.addTab(self.zrm_tab, self.tr("&ZRM"))
+        self.zrm_tab.openDrempels.connect(self.show_drempels)
+        self.zrm_tab.dataChanged.connect(self.data_changed)
+        self.zrm_tab.loaded.connect(self._update_zrm_links)
+
+    def show_drempels(self, life_domain: str) -> None:
+        """Switch to the Drempels tab and select the first drempel of this life domain."""
+        self.tabs.setCurrentWidget(self.drempels_page)
+        label = self._label("life_domains", life_domain)
+        for row in range(self.drempels_model.rowCount()):
+            if self.drempels_model.row_at(row).life_domain == life_domain:
+                self.drempels_table.selectRow(row)
+                self.drempels_table.setFocus()
+                self.feedback.clear_message()
+                return
+        self.drempels_table.setCurrentIndex(QModelIndex())
+        self.drempels_table.clearSelection()
+        self.feedback.show_info(
+            self.tr("No drempels written down for %1 yet. Add one with Add….").replace(
+                "%1", label.lower()
+            )
+        )
+
+    def show_zrm_domain(self, code: str) -> None:
+        """Switch to the ZRM tab with this ZRM domain selected."""
+        self.tabs.setCurrentWidget(self.zrm_tab)
+        self.zrm_tab.show_domain(code)
+
+    def zrm_link_texts(self) -> list[str]:
+        return list(self._zrm_link_texts)
+
+    def _update_zrm_links(self) -> None:
+        f = self.file
+        snap = self.zrm_tab.snapshot
+        links: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for d in f.drempels if f is not None else ():
+            for code, label in related_zrm_domains(d.life_domain):
+                if code in seen:
+                    continue
+                seen.add(code)
+                level: int | None = None
+                if snap is not None and snap.zrm.edition.domain(code) is not None:
+                    zd = snap.zrm.edition.domain(code)
+                    assert zd is not None
+                    prog = snap.zrm.progress.get(zd.canonical or zd.code)
+                    level = prog.latest_level if prog is not None else None
+                text = (
+                    self.tr("ZRM: %1 (%2)").replace("%1", label).replace("%2", str(level))
+                    if level is not None
+                    else self.tr("ZRM: %1 (not scored yet)").replace("%1", label)
+                )
+                links.append((code, text))
+        self._zrm_link_texts = [t for _, t in links]
+        self.zrm_links.setText(
+            " &nbsp;·&nbsp; ".join(f'<a href="{c}">{html.escape(t)}</a>' for c, t in links)
+        )
+        self.zrm_links.setAccessibleDescription(", ".join(self._zrm_link_texts))
+        self.zrm_links.setVisible(bool(links))
 
     def _build_agreements(self) -> None:
         v = self._tab(self.tr("&Agreements"))
@@ -452,6 +533,7 @@ class PersonFilePage(Page):
         self.file = None
         self._clear()
         self._load(audited=True)
+        self.zrm_tab.set_person(person_id, "")
 
     def reload(self) -> None:
         self._load(audited=False)
@@ -514,6 +596,7 @@ class PersonFilePage(Page):
         self.close_button.setEnabled(not st.closed)
         self.reopen_button.setEnabled(st.closed)
         self.upgrade_button.setVisible(not f.person.is_client)
+        self._update_zrm_links()
         self.loaded.emit()
 
     def _show_header(self) -> None:
@@ -524,6 +607,7 @@ class PersonFilePage(Page):
             return
         self.title.setText(self.display_name())
         self.title.setAccessibleName(self.title.text())
+        self.zrm_tab.display_name = self.display_name()
         p = f.person
         status = (
             "afgesloten"
@@ -588,6 +672,9 @@ class PersonFilePage(Page):
         self.subtitle.setText("")
         self.trajectory_state.setText("")
         self.feedback.clear_message()
+        self._zrm_link_texts = []
+        self.zrm_links.clear()
+        self.zrm_links.hide()
         for m in (
             self.contacts_model,
             self.events_model,
@@ -607,12 +694,24 @@ class PersonFilePage(Page):
         if self.dialog is not None:
             self.dialog.done(QDialog.DialogCode.Rejected)
             self.dialog = None
+        self.zrm_tab.set_services(None, None)
         self._clear()
 
     def on_unlocked(self, vault: Any) -> None:
         super().on_unlocked(vault)
+        self.zrm_tab.set_services(self.field, vault)
+
+        def worker_name() -> str:
+            value = vault.settings.get("worker_name", "")
+            return str(value) if value else ""
+
+        def assessor(name: str) -> None:
+            self.zrm_tab.default_assessor = name
+
+        self.runner.submit(worker_name, assessor, owner=self)
         if self.person_id is not None and self.field is not None:
             self._load(audited=True)
+            self.zrm_tab.set_person(self.person_id, "")
 
     def on_data_changed(self) -> None:
         if self.person_id is not None and self.field is not None:

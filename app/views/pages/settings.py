@@ -28,6 +28,7 @@ from app.views.formatting import format_size, format_timestamp
 from app.views.pages.base import Page
 from app.views.passphrase import PassphraseDialog
 from app.views.recovery import RecoveryKeyDialog
+from app.views.sharing.settings import DocumentDetailsBox
 from app.views.widgets import (
     BusyIndicator,
     Feedback,
@@ -36,6 +37,7 @@ from app.views.widgets import (
     heading,
     paragraph,
 )
+from app.views.zrm import ZrmSettingsBox
 
 if TYPE_CHECKING:
     from app.services.vault import OpenVault, RecoveryStatus
@@ -195,6 +197,11 @@ class SettingsPage(Page):
         self.backup_feedback = Feedback(self.tr("Result of the backup"), box)
         b.addWidget(self.backup_feedback)
         v.addWidget(box)
+
+        self.details_box = DocumentDetailsBox(runner, content)
+        v.addWidget(self.details_box)
+        self.zrm_box = ZrmSettingsBox(runner, parent=content)
+        v.addWidget(self.zrm_box)
         v.addStretch(1)
 
         scroll = QScrollArea(self)
@@ -209,11 +216,15 @@ class SettingsPage(Page):
     # --- life cycle --------------------------------------------------------------------------
     def on_unlocked(self, vault: OpenVault) -> None:
         super().on_unlocked(vault)
+        self.details_box.set_vault(vault)
+        self.zrm_box.set_field(self.field)
         self.reload()
 
     def on_locked(self) -> None:
         self._auto_lock_timer.stop()
         super().on_locked()
+        self.details_box.set_vault(None)
+        self.zrm_box.set_field(None)
         self.auto_lock.setEnabled(False)
         for feedback in (
             self.auto_lock_feedback,

@@ -3,6 +3,7 @@ while, and an encrypted quick note (a real draft). Every line opens the person's
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import BrugfiguurError
 from app.qt.tasks import TaskRunner
 from app.views.discreet import Discretion, initials_of
 from app.views.formatting import format_date
@@ -26,6 +28,9 @@ from app.views.widgets import heading, paragraph
 
 if TYPE_CHECKING:
     from app.services.caseload import TodayOverview
+    from app.services.field import FieldServices
+    from app.services.handovers import HandoverRow
+    from app.services.sharing import ConsentRow
     from app.services.vault import OpenVault
 
 
@@ -66,6 +71,33 @@ class PeopleList(QListWidget):
 AUTOSAVE_MS = 1500
 
 
+@dataclass(frozen=True)
+class SharingToday:
+    """Consents that end soon and handovers whose feedback is late, with the names to show."""
+
+    expiring: tuple[ConsentRow, ...]
+    overdue: tuple[HandoverRow, ...]
+    names: dict[str, tuple[str, str | None]]
+    recipients: dict[str, str]  # consent id -> organisation names
+
+
+def load_sharing_today(field: FieldServices) -> SharingToday:
+    expiring = tuple(field.consents.expiring())
+    overdue = tuple(field.handovers.overdue_feedback())
+    names: dict[str, tuple[str, str | None]] = {}
+    for pid in {c.person_id for c in expiring} | {h.person_id for h in overdue}:
+        try:
+            p = field.people.get(pid)
+        except BrugfiguurError:
+            continue
+        names[pid] = (p.alias, p.full_name)
+    orgs = {o.id: o.name for o in field.social_map.search()} if expiring else {}
+    recipients = {
+        c.id: ", ".join(orgs[o] for o in c.organisation_ids if o in orgs) for c in expiring
+    }
+    return SharingToday(expiring, overdue, names, recipients)
+
+
 class TodayPage(Page):
     draft_key = "today.quick_note"
     uses_field = True
@@ -82,6 +114,7 @@ class TodayPage(Page):
         self.discretion = discretion or Discretion(self)
         self.discretion.changed.connect(lambda _: self._render())
         self.overview: TodayOverview | None = None
+        self.sharing: SharingToday | None = None
         self.setAccessibleName(self.tr("Today"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
@@ -112,6 +145,18 @@ class TodayPage(Page):
             self.tr("Not contacted for a while"),
             self.tr("Everyone in your caseload was contacted recently."),
         )
+        self.reassessments = PeopleList(
+            self.tr("ZRM: new assessment due"),
+            self.tr("No ZRM assessments due."),
+        )
+        self.consents_expiring = PeopleList(
+            self.tr("Consents that end soon"),
+            self.tr("No consent ends in the coming 30 days."),
+        )
+        self.feedback_overdue = PeopleList(
+            self.tr("Handover feedback overdue"),
+            self.tr("Every partner reported back in time."),
+        )
         self.stale_box = QGroupBox(self.tr("Not contacted for a while"), self)
         for i, (box_title, lst) in enumerate(
             (
@@ -119,6 +164,9 @@ class TodayPage(Page):
                 (self.tr("To-dos due today"), self.todos_due),
                 (self.tr("Overdue to-dos"), self.todos_overdue),
                 (self.tr("Follow-ups due"), self.follow_ups),
+                (self.tr("ZRM: new assessment due"), self.reassessments),
+                (self.tr("Consents that end soon"), self.consents_expiring),
+                (self.tr("Handover feedback overdue"), self.feedback_overdue),
                 (None, self.stale),
             )
         ):
@@ -178,8 +226,22 @@ class TodayPage(Page):
         super().on_locked()
         self.note.clear()
         self.overview = None
-        for lst in (self.planned, self.todos_due, self.todos_overdue, self.follow_ups, self.stale):
+        self.sharing = None
+        for lst in self.lists:
             lst.clear()
+
+    @property
+    def lists(self) -> list[PeopleList]:
+        return [
+            self.planned,
+            self.todos_due,
+            self.todos_overdue,
+            self.follow_ups,
+            self.reassessments,
+            self.consents_expiring,
+            self.feedback_overdue,
+            self.stale,
+        ]
 
     def on_data_changed(self) -> None:
         self.mark_stale()
@@ -189,20 +251,26 @@ class TodayPage(Page):
         if field is None:
             return
 
-        def show(overview: TodayOverview) -> None:
+        def load() -> tuple[TodayOverview, SharingToday]:
+            return field.caseload.today(), load_sharing_today(field)
+
+        def show(result: tuple[TodayOverview, SharingToday]) -> None:
             if self.field is not field:
                 return
-            self.overview = overview
+            self.overview, self.sharing = result
             self._render()
             self.loaded.emit()
 
-        self.runner.submit(field.caseload.today, show, owner=self)
+        self.runner.submit(load, show, owner=self)
 
     def _who(self, person_id: str | None) -> str:
         o = self.overview
-        if o is None or person_id is None or person_id not in o.names:
+        names = dict(self.sharing.names) if self.sharing is not None else {}
+        if o is not None:
+            names.update(o.names)
+        if person_id is None or person_id not in names:
             return ""
-        alias, full = o.names[person_id]
+        alias, full = names[person_id]
         return self.discretion.label(alias, full, initials_of(full, alias))
 
     def _render(self) -> None:
@@ -239,6 +307,47 @@ class TodayPage(Page):
                 for f in o.follow_ups_due
             ]
         )
+        self.reassessments.set_lines(
+            [
+                (
+                    r.person_id,
+                    self.tr("%1 — %2: last assessment %3")
+                    .replace("%1", format_date(r.due_on))
+                    .replace("%2", self._who(r.person_id))
+                    .replace("%3", format_date(r.last_on)),
+                )
+                for r in o.reassessments_due
+            ]
+        )
+        sh = self.sharing
+        if sh is not None:
+            self.consents_expiring.set_lines(
+                [
+                    (
+                        c.person_id,
+                        self.tr("%1 — %2: consent ends")
+                        .replace("%1", format_date(c.valid_until) if c.valid_until else "")
+                        .replace("%2", self._who(c.person_id))
+                        + (f" ({sh.recipients.get(c.id, '')})" if sh.recipients.get(c.id) else ""),
+                    )
+                    for c in sh.expiring
+                ]
+            )
+            self.feedback_overdue.set_lines(
+                [
+                    (
+                        h.person_id,
+                        self.tr("⚠ %1 — %2: no feedback from %3 yet")
+                        .replace(
+                            "%1",
+                            format_date(h.expected_feedback_on) if h.expected_feedback_on else "",
+                        )
+                        .replace("%2", self._who(h.person_id))
+                        .replace("%3", h.organisation_name),
+                    )
+                    for h in sh.overdue
+                ]
+            )
         title = self.tr("Not contacted for %n week(s) or more", "", o.stale_weeks)
         self.stale_box.setTitle(title)
         self.stale_box.setAccessibleName(title)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -95,6 +95,15 @@ def load_snapshot(field: FieldServices, vault: OpenVault | None, person_id: str)
 
 def _level(v: int | None) -> str:
     return DASH if v is None else str(v)
+
+
+def _moment(d: datetime | None) -> str:
+    """A save moment as dd/mm/jjjj HH:MM (local time for aware datetimes)."""
+    if d is None:
+        return DASH
+    if d.tzinfo is not None:
+        d = d.astimezone()
+    return d.strftime("%d/%m/%Y %H:%M")
 
 
 def _day(d: date | None) -> str:
@@ -445,13 +454,18 @@ class ZrmTab(QWidget):
             total = len(editions()[r.edition].domains) if r.edition in editions() else scored
             if r.superseded:
                 newer = by_id.get(r.corrected_by or "")
-                status = _QCA.translate(
-                    "ZrmTab", "Corrected: replaced by the version of %1"
-                ).replace("%1", _day(newer.assessed_on) if newer else DASH)
+                when = r.corrected_at or (newer.recorded_at if newer else None)
+                status = (
+                    _QCA.translate("ZrmTab", "Corrected on %2: replaced by the version of %1")
+                    .replace("%1", _day(newer.assessed_on) if newer else DASH)
+                    .replace("%2", _moment(when))
+                )
             elif r.corrects_id:
                 old = by_id.get(r.corrects_id)
-                status = _QCA.translate("ZrmTab", "Correction of the version of %1").replace(
-                    "%1", _day(old.assessed_on) if old else DASH
+                status = (
+                    _QCA.translate("ZrmTab", "Correction of the version of %1, saved on %2")
+                    .replace("%1", _day(old.assessed_on) if old else DASH)
+                    .replace("%2", _moment(r.recorded_at))
                 )
             else:
                 status = _QCA.translate("ZrmTab", "Current")
@@ -552,6 +566,14 @@ class ZrmTab(QWidget):
             + ", ".join(label for _, label in links)
         )
         self.links_box.setVisible(bool(links))
+
+    def show_domain(self, code: str) -> None:
+        """Select a ZRM domain in the distance-travelled table (from a link in the drempels)."""
+        for row in range(self.progress_model.rowCount()):
+            if self.progress_model.payload(row) == code:
+                self.progress_table.selectRow(row)
+                self.progress_table.setFocus()
+                return
 
     def drempel_links(self) -> list[str]:
         """The life domains offered as links (for tests and the lead's wiring)."""

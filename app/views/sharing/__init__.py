@@ -1,0 +1,1 @@
+"""Consent, the sociale kaart and the warm handover: tab, dialogs, fiche preview."""
