@@ -68,6 +68,7 @@ class Agreement(SyncedRecord):
     __table_args__ = (
         Index("ix_agreements_person", "person_id"),
         Index("ix_agreements_due", "due_on"),
+        Index("ix_agreements_open", "deleted", "done_on", "due_on"),
     )
 
     person_id: Mapped[str | None] = mapped_column(String(36))

@@ -19,7 +19,11 @@ class ZrmAssessment(SyncedRecord):
         "person_id", "assessed_on", "assessor", "edition", "scores", "corrects_id",
         "superseded", "deleted",
     )  # fmt: skip
-    __table_args__ = (Index("ix_zrm_assessments_person", "person_id", "assessed_on"),)
+    __table_args__ = (
+        Index("ix_zrm_assessments_person", "person_id", "assessed_on"),
+        # Covers "latest current measurement per person" without reading the scores.
+        Index("ix_zrm_assessments_current", "superseded", "deleted", "person_id", "assessed_on"),
+    )
 
     person_id: Mapped[str] = mapped_column(String(36), nullable=False)
     assessed_on: Mapped[str] = mapped_column(String(10), nullable=False)

@@ -103,22 +103,33 @@ class PersonFile:
     agreements: tuple[AgreementRow, ...]
 
 
-def _row(p: Person) -> CaseloadRow:
-    return CaseloadRow(
-        p.id,
-        p.alias,
-        p.given_name,
-        p.family_name,
-        p.is_client,
-        p.phase,
-        p.low_flame,
-        p.closed,
-        p.assigned_worker,
-        p.team,
-        tuple(p.target_groups),
-        p.last_contact_at,
-        p.next_contact_at,
+def _caseload_rows(s: Session) -> list[CaseloadRow]:
+    """Only the columns the list needs, without loading whole records (fast for 5,000)."""
+    q = (
+        select(
+            Person.id,
+            Person.alias,
+            Person.given_name,
+            Person.family_name,
+            Person.is_client,
+            Person.phase,
+            Person.low_flame,
+            Person.closed,
+            Person.assigned_worker,
+            Person.team,
+            Person.target_groups,
+            Person.last_contact_at,
+            Person.next_contact_at,
+        )
+        .where(Person.deleted.is_(False))
+        .order_by(Person.alias)
     )
+    return [
+        CaseloadRow(
+            r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], tuple(r[10]), r[11], r[12]
+        )
+        for r in s.execute(q)
+    ]
 
 
 def _name(p: Person) -> str | None:
@@ -133,10 +144,7 @@ class CaseloadService:
 
     def rows(self) -> list[CaseloadRow]:
         with self._fc.ctx.read() as s:
-            people = s.scalars(
-                select(Person).where(Person.deleted.is_(False)).order_by(Person.alias)
-            )
-            return [_row(p) for p in people]
+            return _caseload_rows(s)
 
     def search(self, text: str) -> list[str]:
         """Ids of people whose names, alias or notes match; accent-insensitive, prefix per word."""
@@ -157,30 +165,14 @@ class CaseloadService:
         fc = self._fc
         today = fc.today()
         weeks = stale_weeks or self.stale_weeks()
+        cutoff = (today - timedelta(weeks=weeks)).isoformat()
         with fc.ctx.read() as s:
-            names: dict[str, tuple[str, str | None]] = {}
-
-            def remember(p: Person) -> None:
-                names[p.id] = (p.alias, _name(p))
-
-            start, end = today.isoformat(), (today + timedelta(days=1)).isoformat()
-            planned = []
-            for p in s.scalars(
-                select(Person)
-                .where(
-                    Person.deleted.is_(False),
-                    Person.next_contact_at >= start,
-                    Person.next_contact_at < end,
-                )
-                .order_by(Person.next_contact_at)
-            ):
-                remember(p)
-                assert p.next_contact_at is not None
-                planned.append(
-                    PlannedContact(
-                        p.id, p.alias, _name(p), datetime.fromisoformat(p.next_contact_at)
-                    )
-                )
+            people = _caseload_rows(s)
+            first_met = dict(
+                s.execute(
+                    select(Person.id, Person.first_met_on).where(Person.deleted.is_(False))
+                ).all()
+            )
             todos = [
                 agreement_row(a)
                 for a in s.scalars(
@@ -206,30 +198,33 @@ class CaseloadService:
                     .order_by(FollowUp.due_on)
                 )
             ]
-            cutoff = (today - timedelta(weeks=weeks)).isoformat()
-            stale = []
-            for p in s.scalars(
-                select(Person)
-                .where(
-                    Person.deleted.is_(False),
-                    Person.closed.is_(False),
-                    Person.low_flame.is_(False),
-                    (Person.last_contact_at.is_(None) & (Person.first_met_on < cutoff))
-                    | (Person.last_contact_at < cutoff),
+        names = {r.id: (r.alias, r.full_name) for r in people}
+        start, end = today.isoformat(), (today + timedelta(days=1)).isoformat()
+        planned = sorted(
+            (
+                PlannedContact(
+                    r.id, r.alias, r.full_name, datetime.fromisoformat(r.next_contact_at)
                 )
-                .order_by(Person.last_contact_at)
-            ):
-                remember(p)
-                last = datetime.fromisoformat(p.last_contact_at) if p.last_contact_at else None
-                w = (today - last.date()).days // 7 if last else None
-                stale.append(StalePerson(p.id, p.alias, _name(p), last, w))
-            zrm_due = ZrmService(fc).reassessments_due(today)
-            wanted = {a.person_id for a in todos if a.person_id} | {f.person_id for f in follow}
-            for pid in wanted | {r.person_id for r in zrm_due}:
-                if pid not in names:
-                    p2 = s.get(Person, pid)
-                    if p2 is not None:
-                        remember(p2)
+                for r in people
+                if r.next_contact_at and start <= r.next_contact_at < end
+            ),
+            key=lambda x: x.at,
+        )
+        stale = []
+        for r in people:
+            if r.closed or r.low_flame:
+                continue
+            last_text = r.last_contact_at
+            if (last_text or "") >= cutoff or (last_text is None and first_met[r.id] >= cutoff):
+                continue
+            last = datetime.fromisoformat(last_text) if last_text else None
+            weeks_ago = (today - last.date()).days // 7 if last else None
+            stale.append(StalePerson(r.id, r.alias, r.full_name, last, weeks_ago))
+        stale.sort(key=lambda x: (x.last_contact_at is not None, x.last_contact_at or datetime.min))
+        zrm_due = ZrmService(fc).reassessments_due(today)
+        live = set(names)
+        todos = [a for a in todos if a.person_id is None or a.person_id in live]
+        follow = [f for f in follow if f.person_id in live]
         return TodayOverview(
             today=today,
             planned=tuple(planned),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -147,13 +148,11 @@ def agreement_row(a: Agreement) -> AgreementRow:
     )
 
 
-def reindex_contact(s: Session, c: ContactMoment) -> None:
-    """Rebuild the local indexes of one contact moment and its people's cached dates."""
+def reindex_contact(s: Session, c: ContactMoment, previous_people: Iterable[str] = ()) -> None:
+    """Rebuild the local indexes of one contact moment: who it concerns, their search
+    documents and their cached contact dates (also for people no longer on it)."""
     s.execute(delete(ContactPerson).where(ContactPerson.contact_id == c.id))
-    people = [] if c.deleted else [p["person_id"] for p in c.people]
-    if c.deleted:
-        search.remove(s, c.id)
-    else:
+    if not c.deleted:
         for p in c.people:
             s.add(
                 ContactPerson(
@@ -164,11 +163,10 @@ def reindex_contact(s: Session, c: ContactMoment) -> None:
                     reached=c.status == REACHED,
                 )
             )
-        body = " ".join(x for x in (c.summary, c.private_note, c.group_activity or "") if x)
-        search.put(s, c.id, people, body)
     s.flush()
-    for p in c.people:
-        refresh_contact_cache(s, p["person_id"])
+    for person_id in dict.fromkeys([*(p["person_id"] for p in c.people), *previous_people]):
+        refresh_contact_cache(s, person_id)
+        search.reindex_person(s, person_id)
 
 
 def refresh_contact_cache(s: Session, person_id: str) -> None:
@@ -338,9 +336,7 @@ class ContactService:
             before = [p["person_id"] for p in contact.people]
             changed = fc.records.update(s, contact, self._values(s, c))
             if changed:
-                reindex_contact(s, contact)
-                for pid in before:
-                    refresh_contact_cache(s, pid)
+                reindex_contact(s, contact, before)
             return changed
 
     def delete(self, contact_id: str) -> None:

@@ -39,7 +39,6 @@ from app.models import (
 from app.services import search
 from app.services.contacts import reindex_contact
 from app.services.field import FieldServices
-from app.services.people import index_person
 from app.services.trajectory import refresh_person_state
 
 GIVEN = [
@@ -404,7 +403,6 @@ class _Builder:
             ),
         }
         p = self.create(s, Person, values)
-        index_person(s, p)
         self._trajectory(s, p, first_met)
         self._contacts(s, p, first_met, vindplaatsen, contacts_mean)
         if is_client:
@@ -562,9 +560,6 @@ class _Builder:
                     "reached": status == "bereikt",
                 }
             )
-            body = " ".join(x for x in (summary, c.private_note) if x)
-            if body:
-                search.put(s, c.id, [p.id], body, new=True)
             if status == "bereikt" and rng.random() < 0.2:
                 due = when.date() + timedelta(days=rng.randint(3, 30))
                 self.create(
@@ -596,6 +591,7 @@ class _Builder:
         s.execute(insert(ContactPerson), cp_rows)
         p.last_contact_at = last_at
         s.execute(update(Person).where(Person.id == p.id).values(last_contact_at=last_at))
+        search.reindex_person(s, p.id)
 
     def _zrm(self, s: Session, p: Person, first_met: date) -> None:
         """About five measurements per client over time, drifting upward, some cells unscored."""

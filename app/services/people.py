@@ -141,11 +141,8 @@ def detail(p: Person) -> PersonDetail:
 
 
 def index_person(session: Session, p: Person) -> None:
-    if p.deleted:
-        search.remove(session, p.id)
-        return
-    parts = [p.alias, p.given_name or "", p.family_name or "", p.note or ""]
-    search.put(session, p.id, [p.id], " ".join(parts))
+    session.flush()
+    search.reindex_person(session, p.id)
 
 
 def _opt_str(value: object) -> str | None:

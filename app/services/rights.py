@@ -172,7 +172,6 @@ class RightsService:
                     reindex_contact(s, c)
                 else:
                     refs.append([ContactMoment.__record_type__, c.id])
-                    search.remove(s, c.id)
                     s.execute(delete(ContactPerson).where(ContactPerson.contact_id == c.id))
                     s.delete(c)
             search.remove(s, person_id)

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from app.crypto.header import now_iso
@@ -238,7 +238,7 @@ class ZrmService:
         months = self.interval_months()
         with self._fc.ctx.read() as s:
             rows = s.execute(
-                select(ZrmAssessment.person_id, ZrmAssessment.assessed_on)
+                select(ZrmAssessment.person_id, func.max(ZrmAssessment.assessed_on))
                 .join(Person, Person.id == ZrmAssessment.person_id)
                 .where(
                     ZrmAssessment.deleted.is_(False),
@@ -246,12 +246,9 @@ class ZrmService:
                     Person.deleted.is_(False),
                     Person.closed.is_(False),
                 )
+                .group_by(ZrmAssessment.person_id)
             ).all()
-        last: dict[str, date] = {}
-        for pid, on in rows:
-            d = date.fromisoformat(on)
-            if pid not in last or d > last[pid]:
-                last[pid] = d
+        last = {pid: date.fromisoformat(on) for pid, on in rows}
         due = [ReassessmentDue(pid, d, add_months(d, months)) for pid, d in last.items()]
         return sorted((x for x in due if x.due_on <= today), key=lambda x: x.due_on)
 

@@ -69,3 +69,28 @@ def test_an_older_vault_is_upgraded_at_unlock(
     with v.context.engine.connect() as conn:
         assert current_revision(conn) == head_revision()
     v.lock()
+
+
+def test_the_search_index_migration_rebuilds_what_the_services_build(field) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date, datetime
+
+    from alembic import command
+
+    from app.db.migrate import _config
+    from app.services.contacts import ContactInput, Participant
+    from app.services.people import PseudonymInput
+
+    pid = field.people.create_pseudonym(PseudonymInput("Zoë", date(2026, 1, 1), "mond_aan_mond"))
+    field.contacts.create(ContactInput(datetime(2026, 11, 1, 9, 0), "telefoon",
+                                       (Participant(pid),), summary="Schuldbemiddeling gestart"))
+    queries = ["zoe", "schuld", "zoe schuld", "gestart"]
+    before = [field.caseload.search(q) for q in queries]
+    engine = field.context.ctx.engine
+    for target in ("0006_purges", "head"):
+        with engine.begin() as conn:
+            cfg = _config()
+            cfg.attributes["connection"] = conn
+            (command.downgrade if target != "head" else command.upgrade)(cfg, target)
+        if target != "head":
+            assert field.caseload.search("zoe") == []  # the old index is gone
+    assert [field.caseload.search(q) for q in queries] == before == [[pid]] * 4
