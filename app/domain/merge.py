@@ -52,17 +52,12 @@ def merge(a: Version, b: Version, note_fields: Collection[str] = ()) -> Merged:
         if va == vb:
             fields[name], clocks[name] = win_v, win_c
             continue
-        joined = (
-            name in note_fields
-            and isinstance(win_v, str)
-            and isinstance(lose_v, str)
-            and lose_v.strip() != ""
-            and lose_v not in win_v
-        )
-        if joined:
-            fields[name] = (win_v + NOTE_SEPARATOR + lose_v) if win_v.strip() else lose_v
-        else:
-            fields[name] = win_v
+        joined = False
+        fields[name] = win_v
+        if name in note_fields and isinstance(win_v, str) and isinstance(lose_v, str):
+            joined = lose_v.strip() != "" and lose_v not in win_v
+            if joined:
+                fields[name] = (win_v + NOTE_SEPARATOR + lose_v) if win_v.strip() else lose_v
         clocks[name] = win_c
         conflicts.append(Conflict(name, win_v, win_c, lose_v, lose_c, joined))
     return Merged(fields, clocks, tuple(conflicts))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QClipboard, QGuiApplication
 
 
@@ -54,3 +54,50 @@ class ClipboardGuard(QObject):
             self._ours = None
             return True
         return False
+
+
+class TimedClipboard(QObject):
+    """Copies text that must not linger (the MLP summary) and clears it after an interval.
+
+    Only a fingerprint of the text is kept. When the interval ends the clipboard is cleared only
+    if it still holds that text (the worker may have copied something else meanwhile).
+    `clipboardCleared(bool)` fires when the interval ends: True when it was cleared.
+    """
+
+    clipboardCleared = Signal(object)  # bool as object: see app.qt.compat
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._clipboard: QClipboard = QGuiApplication.clipboard()
+        self._fingerprint: bytes | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._expire)
+
+    @property
+    def pending(self) -> bool:
+        return self._timer.isActive()
+
+    def copy(self, text: str, clear_after_ms: int) -> None:
+        self._fingerprint = _fingerprint(text)
+        self._clipboard.setText(text)
+        self._timer.start(max(1, clear_after_ms))
+
+    def _still_ours(self) -> bool:
+        return self._fingerprint is not None and self._fingerprint == _fingerprint(
+            self._clipboard.text()
+        )
+
+    @Slot()
+    def _expire(self) -> None:
+        cleared = self._still_ours()
+        if cleared:
+            self._clipboard.clear()
+        self._fingerprint = None
+        self.clipboardCleared.emit(cleared)
+
+    def clear_now(self) -> None:
+        """On lock: clear at once if the copied text is still there."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._expire()

@@ -412,8 +412,13 @@ class ContactService:
         with self._fc.ctx.read() as s:
             q = select(Agreement).where(Agreement.deleted.is_(False))
             if person_id is not None:
+                # Served by ix_agreements_person (person_id, due_on) in due order; "open" is
+                # filtered here so the planner has no second index to weigh.
                 q = q.where(Agreement.person_id == person_id)
-            if open_only:
+            elif open_only:
                 q = q.where(Agreement.done_on.is_(None))
-            q = q.order_by(Agreement.due_on.is_(None), Agreement.due_on)
-            return [agreement_row(a) for a in s.scalars(q)]
+            rows = [agreement_row(a) for a in s.scalars(q.order_by(Agreement.due_on))]
+        if open_only:
+            rows = [a for a in rows if a.done_on is None]
+        # Undated agreements last.
+        return sorted(rows, key=lambda a: a.due_on is None)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 
 R = TypeVar("R")
 
@@ -22,6 +22,7 @@ class Column(Generic[R]):
     sort: Callable[[R], Any] | None = None
     italic: Callable[[R], bool] | None = None
     tooltip: Callable[[R], str] | None = None
+    icon: Callable[[R], QIcon | None] | None = None  # beside the text, never instead of it
 
 
 class RowsModel(QAbstractTableModel, Generic[R]):
@@ -99,4 +100,6 @@ class RowsModel(QAbstractTableModel, Generic[R]):
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
             return column.tooltip(row)
+        if role == Qt.ItemDataRole.DecorationRole and column.icon:
+            return column.icon(row)
         return None

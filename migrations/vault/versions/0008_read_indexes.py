@@ -16,7 +16,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_index("ix_agreements_open", "agreements", ["deleted", "done_on", "due_on"])
+    # One person's agreements in due order, without a sort; open agreements for Vandaag.
+    op.drop_index("ix_agreements_person", table_name="agreements")
+    op.create_index("ix_agreements_person", "agreements", ["person_id", "due_on"])
+    op.create_index("ix_agreements_open", "agreements", ["done_on", "due_on"])
     op.create_index(
         "ix_zrm_assessments_current",
         "zrm_assessments",
@@ -27,3 +30,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_zrm_assessments_current", table_name="zrm_assessments")
     op.drop_index("ix_agreements_open", table_name="agreements")
+    op.drop_index("ix_agreements_person", table_name="agreements")
+    op.create_index("ix_agreements_person", "agreements", ["person_id"])
