@@ -17,8 +17,8 @@ from pypdf import PdfReader
 from app.errors import StorageError
 from app.services.field import FieldServices
 from app.services.sharing import ConsentInput
-from tests.conftest import CANARY, PASSPHRASE
-from tests.db.test_sharing import HEALTH, PRIVATE, WHY, setup  # noqa: F401 - fixture
+from tests.conftest import PASSPHRASE
+from tests.db.conftest import HEALTH, PRIVATE, WHY
 
 
 def _pdf_text(path: Path, password: str | None = None) -> str:
@@ -29,32 +29,34 @@ def _pdf_text(path: Path, password: str | None = None) -> str:
     return "\n".join(page.extract_text() for page in reader.pages)
 
 
-def _consent(field: FieldServices, setup: dict[str, str], *cats: str) -> None:  # noqa: F811
+def _consent(field: FieldServices, sharing: dict[str, str], *cats: str) -> None:
     field.consents.record(
         ConsentInput(
-            setup["pid"],
+            sharing["pid"],
             cats,
             ("warme_overdracht",),
             "schriftelijk",
             date(2026, 11, 1),
-            organisation_ids=(setup["vdab"],),
+            organisation_ids=(sharing["vdab"],),
         )
     )
 
 
 def test_fiche_pdf_holds_consented_sections_only(
-    field: FieldServices, setup, tmp_path: Path, vault
-) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
-    _consent(field, setup, "persoonsgegevens", "motivatie", "situatie", "traject")
+    field: FieldServices, sharing, tmp_path: Path, vault
+) -> None:  # type: ignore[no-untyped-def]
+    _consent(field, sharing, "persoonsgegevens", "motivatie", "situatie", "traject")
     out = tmp_path / "fiche.pdf"
-    field.handovers.export_fiche(setup["h"], out)
+    field.handovers.export_fiche(sharing["h"], out)
     text = _pdf_text(out)
     assert "Zoë Vermeulen" in text and WHY in text.replace("\n", "")
     assert "Huisvesting" in text and "Cv meebrengen" in text
     assert "Vertrouwelijk" in text and "pagina 1/" in text.lower()
     for absent in (PRIVATE, HEALTH, "Opvang tot 17 uur", "Dr. X"):
         assert absent not in text, absent
-    assert ("fiche_exported", setup["h"]) in [(e.event, e.record_id) for e in vault.audit.entries()]
+    assert ("fiche_exported", sharing["h"]) in [
+        (e.event, e.record_id) for e in vault.audit.entries()
+    ]
     # Pages render and are not blank.
     if shutil.which("pdftoppm"):
         png = subprocess.run(
@@ -67,11 +69,11 @@ def test_fiche_pdf_holds_consented_sections_only(
 
 
 def test_password_protected_fiche_opens_only_with_the_password(
-    field: FieldServices, setup, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
-    _consent(field, setup, "motivatie")
+    field: FieldServices, sharing, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    _consent(field, sharing, "motivatie")
     out = tmp_path / "beveiligd.pdf"
-    field.handovers.export_fiche(setup["h"], out, password="triogesprek-2026")
+    field.handovers.export_fiche(sharing["h"], out, password="triogesprek-2026")
     reader = PdfReader(out)
     assert reader.is_encrypted
     assert reader.decrypt("fout wachtwoord") == 0
@@ -89,27 +91,27 @@ def test_password_protected_fiche_opens_only_with_the_password(
 
 
 def test_existing_or_unwritable_paths_leave_nothing_behind(
-    field: FieldServices, setup, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    field: FieldServices, sharing, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "usb"
     target.mkdir()
     out = target / "fiche.pdf"
     out.write_bytes(b"van iemand anders")
     with pytest.raises(StorageError) as info:
-        field.handovers.export_fiche(setup["h"], out)
+        field.handovers.export_fiche(sharing["h"], out)
     assert "bestaat al" in info.value.message and out.read_bytes() == b"van iemand anders"
     with pytest.raises(StorageError):
-        field.handovers.export_fiche(setup["h"], target / "bestaat-niet" / "fiche.pdf")
+        field.handovers.export_fiche(sharing["h"], target / "bestaat-niet" / "fiche.pdf")
     assert sorted(p.name for p in target.iterdir()) == ["fiche.pdf"]
 
 
-def test_person_copy_and_pdf_export(field: FieldServices, setup, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_person_copy_and_pdf_export(field: FieldServices, sharing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     copy = tmp_path / "kopie.pdf"
-    field.handovers.export_person_copy(setup["h"], copy)
+    field.handovers.export_person_copy(sharing["h"], copy)
     text = _pdf_text(copy)
     assert "Cv meebrengen" in text and PRIVATE not in text and HEALTH not in text
     export = tmp_path / "alles.pdf"
-    field.rights.export(setup["pid"], "pdf", export)
+    field.rights.export(sharing["pid"], "pdf", export)
     assert "Vermeulen" in _pdf_text(export)
 
 
@@ -138,36 +140,36 @@ def _cli(
 
 
 def test_headless_people_fiche_export_and_erase(
-    field: FieldServices, setup, vault, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
-    _consent(field, setup, "persoonsgegevens", "motivatie")
+    field: FieldServices, sharing, vault, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    _consent(field, sharing, "persoonsgegevens", "motivatie")
     data_dir = vault.paths.data_dir
     vault.lock()  # the CLI opens the vault itself
     p = _cli(data_dir, "people")
     assert p.returncode == 0, p.stderr
     people = json.loads(p.stdout)
-    assert people == [{"id": setup["pid"], "alias": "Zoë", "name": "Zoë Vermeulen"}]
-    p = _cli(data_dir, "handovers", "--person", setup["pid"])
-    assert [h["id"] for h in json.loads(p.stdout)] == [setup["h"]]
+    assert people == [{"id": sharing["pid"], "alias": "Zoë", "name": "Zoë Vermeulen"}]
+    p = _cli(data_dir, "handovers", "--person", sharing["pid"])
+    assert [h["id"] for h in json.loads(p.stdout)] == [sharing["h"]]
     out = tmp_path / "fiche.pdf"
     p = _cli(
         data_dir,
         "fiche",
         "--handover",
-        setup["h"],
+        sharing["h"],
         "--out",
         str(out),
         secrets=(PASSPHRASE, "een sterk pdf-wachtwoord"),
     )
     assert p.returncode == 0, p.stderr
     assert PdfReader(out).is_encrypted
-    p = _cli(data_dir, "fiche", "--handover", setup["h"], "--out", str(out))
+    p = _cli(data_dir, "fiche", "--handover", sharing["h"], "--out", str(out))
     assert p.returncode == 1 and "bestaat al" in p.stderr
     p = _cli(
         data_dir,
         "export-person",
         "--person",
-        setup["pid"],
+        sharing["pid"],
         "--format",
         "json",
         "--out",
@@ -177,8 +179,8 @@ def test_headless_people_fiche_export_and_erase(
         p.returncode == 0
         and json.loads((tmp_path / "x.json").read_text())["person"]["alias"] == "Zoë"
     )
-    p = _cli(data_dir, "erase-person", "--person", setup["pid"])
+    p = _cli(data_dir, "erase-person", "--person", sharing["pid"])
     assert p.returncode == 0, p.stderr
     assert json.loads(_cli(data_dir, "people").stdout) == []
-    p = _cli(data_dir, "erase-person", "--person", setup["pid"])
+    p = _cli(data_dir, "erase-person", "--person", sharing["pid"])
     assert p.returncode == 1 and "niet gevonden" in p.stderr

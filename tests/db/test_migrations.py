@@ -81,8 +81,14 @@ def test_the_search_index_migration_rebuilds_what_the_services_build(field) -> N
     from app.services.people import PseudonymInput
 
     pid = field.people.create_pseudonym(PseudonymInput("Zoë", date(2026, 1, 1), "mond_aan_mond"))
-    field.contacts.create(ContactInput(datetime(2026, 11, 1, 9, 0), "telefoon",
-                                       (Participant(pid),), summary="Schuldbemiddeling gestart"))
+    field.contacts.create(
+        ContactInput(
+            datetime(2026, 11, 1, 9, 0),
+            "telefoon",
+            (Participant(pid),),
+            summary="Schuldbemiddeling gestart",
+        )
+    )
     queries = ["zoe", "schuld", "zoe schuld", "gestart"]
     before = [field.caseload.search(q) for q in queries]
     engine = field.context.ctx.engine
