@@ -38,7 +38,14 @@ class Merged:
     conflicts: tuple[Conflict, ...]
 
 
-def merge(a: Version, b: Version, note_fields: Collection[str] = ()) -> Merged:
+def merge(
+    a: Version,
+    b: Version,
+    note_fields: Collection[str] = (),
+    base: Version | None = None,
+) -> Merged:
+    """`base` is the last version both sides had, when known: a field changed on one side
+    only is then taken without a conflict (three-way); without it every difference is one."""
     fields: dict[str, Any] = {}
     clocks: dict[str, str] = {}
     conflicts: list[Conflict] = []
@@ -50,6 +57,10 @@ def merge(a: Version, b: Version, note_fields: Collection[str] = ()) -> Merged:
             ((va, ca), (vb, cb)) if ca >= cb else ((vb, cb), (va, ca))
         )
         if va == vb:
+            fields[name], clocks[name] = win_v, win_c
+            continue
+        if base is not None and name in base.fields and lose_v == base.fields[name]:
+            # Only the winner changed this field since the common version: no conflict.
             fields[name], clocks[name] = win_v, win_c
             continue
         joined = False

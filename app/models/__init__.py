@@ -13,6 +13,15 @@ from app.models.search import FTS_TABLE, SearchDoc
 from app.models.setting import Setting
 from app.models.sharing import Consent, Handover, Organisation, OrgContact
 from app.models.situation import DrempelRecord, NetworkMember, WorkReadinessItem
+from app.models.sync import (
+    ConflictRecord,
+    PurgedRecord,
+    RecordTeam,
+    SyncBase,
+    SyncConfig,
+    TeamKey,
+    TeamState,
+)
 from app.models.trajectory import FollowUp, PhaseEventRecord
 from app.models.vindplaatsen import PresenceLog, Vindplaats
 from app.models.zrm import ZrmAssessment, ZrmCriterion
@@ -31,6 +40,7 @@ __all__ = [
     "Agreement",
     "AuditEntry",
     "Base",
+    "ConflictRecord",
     "Consent",
     "ContactMoment",
     "ContactPerson",
@@ -47,9 +57,15 @@ __all__ = [
     "PhaseEventRecord",
     "PresenceLog",
     "Purge",
+    "PurgedRecord",
+    "RecordTeam",
     "SearchDoc",
     "Setting",
+    "SyncBase",
+    "SyncConfig",
     "SyncedRecord",
+    "TeamKey",
+    "TeamState",
     "Vindplaats",
     "WorkReadinessItem",
     "ZrmAssessment",

@@ -493,7 +493,7 @@ class _Builder:
                 },
             )
         s.flush()
-        refresh_person_state(self.f.context, s, p)
+        refresh_person_state(self.voc, s, p)
 
     def _contacts(
         self, s: Session, p: Person, first_met: date, vindplaatsen: list[str], mean: int

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain import trajectory as t
+from app.domain.vocab import Vocabularies
 from app.errors import NotFound
 from app.models import FollowUp, Person, PhaseEventRecord
 from app.services.base import FieldContext, from_iso
@@ -62,15 +63,15 @@ def load_events(s: Session, person_id: str) -> list[PhaseEventRecord]:
     )
 
 
-def phase_order(fc: FieldContext) -> list[str]:
+def phase_order(vocab: Vocabularies) -> list[str]:
     """Phase codes in their vocabulary order (used to count steps back)."""
-    terms = list(fc.vocab["phases"])
+    terms = list(vocab["phases"])
     return [x.code for x in sorted(terms, key=lambda x: int(x.attrs.get("order", 99)))]
 
 
-def refresh_person_state(fc: FieldContext, s: Session, person: Person) -> t.TrajectoryState:
+def refresh_person_state(vocab: Vocabularies, s: Session, person: Person) -> t.TrajectoryState:
     """Recompute the cached phase columns from the event history (also after a sync merge)."""
-    state = t.replay((_domain_event(r) for r in load_events(s, person.id)), phase_order(fc))
+    state = t.replay((_domain_event(r) for r in load_events(s, person.id)), phase_order(vocab))
     person.phase = state.phase
     person.low_flame = state.low_flame
     person.closed = state.closed
@@ -92,7 +93,7 @@ class TrajectoryService:
         fc = self._fc
         with fc.ctx.transaction() as s:
             person = self._person(s, person_id)
-            order = phase_order(fc)
+            order = phase_order(fc.vocab)
             state = t.replay((_domain_event(r) for r in load_events(s, person_id)), order)
             t.check_next(
                 state,
@@ -114,7 +115,7 @@ class TrajectoryService:
                 },
             )
             s.flush()
-            new_state = refresh_person_state(fc, s, person)
+            new_state = refresh_person_state(fc.vocab, s, person)
             if event.kind is t.EventKind.CLOSE and self._is_work(event.outcome):
                 assert new_state.closed_on is not None
                 for months, due in t.follow_up_dates(new_state.closed_on):
@@ -164,7 +165,7 @@ class TrajectoryService:
             events = sorted(
                 ((_domain_event(r), r) for r in records), key=lambda x: (x[0].on, x[0].order_key)
             )
-            state = t.replay((e for e, _ in events), phase_order(fc))
+            state = t.replay((e for e, _ in events), phase_order(fc.vocab))
             rows = tuple(
                 TrajectoryEventRow(
                     r.id, r.kind, date.fromisoformat(r.on), r.phase, r.reason, r.outcome

@@ -86,3 +86,27 @@ def test_edit_against_concurrent_delete_keeps_the_loser() -> None:
     m = merge(edit, gone)
     assert m.fields == {"deleted": True, "phone": "+32470"}
     assert [(c.field, c.lost) for c in m.conflicts] == [("deleted", False), ("phone", None)]
+
+
+@given(versions(), versions(), versions())
+def test_with_a_common_base_only_real_conflicts_are_recorded(a: Version, b: Version, base: Version) -> None:  # noqa: E501
+    if not _consistent(a, b):
+        return
+    m = merge(a, b, NOTES, base)
+    assert m == merge(b, a, NOTES, base)
+    for c in m.conflicts:
+        assert c.lost != base.fields[c.field]  # the losing side really changed it
+    # Values never depend on the base except for note joining.
+    plain = merge(a, b, (), base)
+    assert plain.fields == merge(a, b).fields
+
+
+def test_one_sided_change_against_the_base_is_no_conflict() -> None:
+    base = Version({"phone": "1", "note": "oud"}, {"phone": "000000000000001:000000:a",
+                                                   "note": "000000000000001:000000:a"})
+    a = Version({"phone": "2", "note": "oud"}, {"phone": "000000000000005:000000:a",
+                                                "note": "000000000000001:000000:a"})
+    b = Version({"phone": "1", "note": "nieuw"}, {"phone": "000000000000001:000000:a",
+                                                  "note": "000000000000004:000000:b"})
+    m = merge(a, b, NOTES, base)
+    assert m.fields == {"phone": "2", "note": "nieuw"} and m.conflicts == ()

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import JSON, Index, Integer, LargeBinary, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base
+
+
+class SyncConfig(Base):
+    """This device's enrolment with the central store (one row). The Ed25519 signing key lives
+    only here, inside the encrypted vault."""
+
+    __tablename__ = "sync_config"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    server_url: Mapped[str] = mapped_column(String(500), nullable=False)
+    organisation_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    role: Mapped[str] = mapped_column(String(20), nullable=False)
+    home_team_id: Mapped[str | None] = mapped_column(String(36))
+    sign_private_key: Mapped[bytes] = mapped_column(LargeBinary(32), nullable=False)
+    enrolled_at: Mapped[str] = mapped_column(String(40), nullable=False)
+    last_sync_at: Mapped[str | None] = mapped_column(String(40))
+
+
+class TeamKey(Base):
+    """A team key of one epoch, unwrapped at enrolment or rotation, kept inside the vault."""
+
+    __tablename__ = "team_keys"
+
+    team_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    epoch: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[bytes] = mapped_column(LargeBinary(32), nullable=False)
+
+
+class TeamState(Base):
+    """A team this device belongs to and how far it has pulled."""
+
+    __tablename__ = "team_state"
+
+    team_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    current_epoch: Mapped[int] = mapped_column(Integer, nullable=False)
+    cursor: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+
+class RecordTeam(Base):
+    """Which team a record is shared with (local routing for push)."""
+
+    __tablename__ = "record_teams"
+
+    record_type: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(36), nullable=False)
+
+
+class SyncBase(Base):
+    """The last version of a record both sides are known to have (pulled or acknowledged):
+    the common ancestor for a three-way merge, so only real conflicts are recorded."""
+
+    __tablename__ = "sync_base"
+
+    record_type: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    revision: Mapped[str] = mapped_column(String(64), nullable=False)
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False)
+    clocks: Mapped[dict[str, str]] = mapped_column(JSON, nullable=False)
+
+
+class ConflictRecord(Base):
+    """A value that lost a concurrent edit: kept so the worker can review, choose or undo."""
+
+    __tablename__ = "conflicts"
+    __table_args__ = (Index("ix_conflicts_record", "record_type", "record_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    record_type: Mapped[str] = mapped_column(String(40), nullable=False)
+    record_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    field: Mapped[str] = mapped_column(String(60), nullable=False)
+    kept: Mapped[Any] = mapped_column(JSON)
+    kept_clock: Mapped[str] = mapped_column(String(80), nullable=False)
+    lost: Mapped[Any] = mapped_column(JSON)
+    lost_clock: Mapped[str] = mapped_column(String(80), nullable=False)
+    lost_by: Mapped[str | None] = mapped_column(String(36))
+    both_kept: Mapped[bool] = mapped_column(nullable=False, default=False)
+    created_at: Mapped[str] = mapped_column(String(40), nullable=False)
+    status: Mapped[str] = mapped_column(String(20), nullable=False, default="open")
+    resolved_at: Mapped[str | None] = mapped_column(String(40))
+
+
+class PurgedRecord(Base):
+    """A record erased somewhere (GDPR): never accepted again, from any push or pull."""
+
+    __tablename__ = "purged_records"
+
+    record_type: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
