@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import settings as limits
-from app.qt.clipboard import ClipboardGuard
+from app.qt.clipboard import ClipboardGuard, TimedClipboard
 from app.qt.idle import IdleWatcher
 from app.qt.tasks import TaskRunner
 from app.qt.vaultgate import VaultGate
@@ -36,6 +36,7 @@ from app.views.pages.empty import EmptyStatePage
 from app.views.pages.locations import LocationsPage
 from app.views.pages.person_file import PersonFilePage
 from app.views.pages.settings import SettingsPage
+from app.views.pages.social_map import SocialMapPage
 from app.views.pages.today import TodayPage
 from app.views.person_dialogs import NewPseudonymDialog
 from app.views.quick_entry import QuickEntry
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.today = TodayPage(runner, self.discretion)
         self.caseload = CaseloadPage(runner, self.discretion)
         self.locations = LocationsPage(runner)
+        self.social_map = SocialMapPage(runner, self.discretion)
         self.reports = EmptyStatePage(
             runner,
             self.tr("Reports"),
@@ -113,6 +115,7 @@ class MainWindow(QMainWindow):
             self.today,
             self.caseload,
             self.locations,
+            self.social_map,
             self.reports,
             self.settings,
             self.audit,
@@ -129,7 +132,9 @@ class MainWindow(QMainWindow):
             item.setSizeHint(QSize(0, 40))
             self.nav.addItem(item)
             self.page_stack.addWidget(page)
-        self.person_file = PersonFilePage(runner, self.discretion)
+        self.timed_clipboard = TimedClipboard(self)
+        self.person_file = PersonFilePage(runner, self.discretion, clipboard=self.timed_clipboard)
+        self.person_file.status_message.connect(self._flash)
         self.page_stack.addWidget(self.person_file)
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.page_stack.currentChanged.connect(lambda _: self._update_title())
@@ -139,7 +144,7 @@ class MainWindow(QMainWindow):
         self.caseload.new_person.connect(self.new_person)
         self.person_file.new_contact.connect(lambda pid: self.quick_entry(person_id=pid))
         self.person_file.edit_contact.connect(self.edit_contact)
-        self.person_file.closed_file.connect(lambda: self.go_to(1))
+        self.person_file.closed_file.connect(lambda: self.go_to(self.pages.index(self.caseload)))
         self.person_file.loaded.connect(self._update_title)
         self.quick = QuickEntry(runner, self.discretion, self, lambda: self.caseload.model.rows)
         self.quick.saved.connect(self._contact_saved)
@@ -468,6 +473,7 @@ class MainWindow(QMainWindow):
         for dialog in self.findChildren(QDialog):
             if dialog.isVisible():
                 dialog.done(QDialog.DialogCode.Rejected)
+        self.timed_clipboard.clear_now()
         self.clipboard.clear_if_ours()
         self.statusBar().clearMessage()
         self._update_title()

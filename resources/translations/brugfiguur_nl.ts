@@ -298,6 +298,113 @@
     </message>
 </context>
 <context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Record consent</source>
+        <translation>Toestemming noteren</translation>
+    </message>
+    <message>
+        <source>Write down what the person agreed to: which data, with whom, for what. Private notes are never shared.</source>
+        <translation>Noteer waarmee de persoon instemde: welke gegevens, met wie, waarvoor. Privénotities worden nooit gedeeld.</translation>
+    </message>
+    <message>
+        <source>Data that may be shared</source>
+        <translation>Gegevens die gedeeld mogen worden</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>&amp;Gegevens</translation>
+    </message>
+    <message>
+        <source>⚠ Sensitive data</source>
+        <translation>⚠ Gevoelige gegevens</translation>
+    </message>
+    <message>
+        <source>Sensitive data</source>
+        <translation>Gevoelige gegevens</translation>
+    </message>
+    <message>
+        <source>Health, addiction and justice are only shared when you tick them here, explicitly, after asking the person. Leave them empty when in doubt.</source>
+        <translation>Gezondheid, verslaving en justitie worden alleen gedeeld als u ze hier uitdrukkelijk aanvinkt, nadat u het de persoon gevraagd hebt. Laat ze leeg bij twijfel.</translation>
+    </message>
+    <message>
+        <source>Sensitive data that may be shared</source>
+        <translation>Gevoelige gegevens die gedeeld mogen worden</translation>
+    </message>
+    <message>
+        <source>&amp;Sensitive</source>
+        <translation>&amp;Gevoelig</translation>
+    </message>
+    <message>
+        <source>For what</source>
+        <translation>Waarvoor</translation>
+    </message>
+    <message>
+        <source>&amp;For what</source>
+        <translation>&amp;Waarvoor</translation>
+    </message>
+    <message>
+        <source>With whom (from the sociale kaart)</source>
+        <translation>Met wie (van de sociale kaart)</translation>
+    </message>
+    <message>
+        <source>With whom</source>
+        <translation>Met wie</translation>
+    </message>
+    <message>
+        <source>&amp;With whom</source>
+        <translation>&amp;Met wie</translation>
+    </message>
+    <message>
+        <source>How the consent was given</source>
+        <translation>Hoe de toestemming gegeven werd</translation>
+    </message>
+    <message>
+        <source>&amp;How</source>
+        <translation>&amp;Hoe</translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation>Gegeven op</translation>
+    </message>
+    <message>
+        <source>&amp;Given on</source>
+        <translation>Ge&amp;geven op</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Geldig vanaf</translation>
+    </message>
+    <message>
+        <source>Valid f&amp;rom</source>
+        <translation>Geldig &amp;vanaf</translation>
+    </message>
+    <message>
+        <source>Leave empty: valid from the day it was given.</source>
+        <translation>Leeg laten: geldig vanaf de dag dat ze gegeven werd.</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Geldig tot</translation>
+    </message>
+    <message>
+        <source>Valid &amp;until</source>
+        <translation>Geldig &amp;tot</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>N&amp;otitie</translation>
+    </message>
+    <message>
+        <source>    %1 at %2 (only this person)</source>
+        <translation>    %1 bij %2 (alleen deze persoon)</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>Demo vault with fictional data — passphrase: %1</source>
@@ -462,6 +569,218 @@
     </message>
 </context>
 <context>
+    <name>EraseDialog</name>
+    <message>
+        <source>Erase %1</source>
+        <translation>%1 wissen</translation>
+    </message>
+    <message>
+        <source>The person asked to be forgotten (right to erasure). Everything about %1 is erased from this vault: the file, contact moments (a group contact goes on without them), consents, handovers, ZRM, drafts and the search index. At the next sync the erasure reaches your team; only a record without content remains that the erasure happened.
+
+This cannot be undone. Consider exporting everything first and giving it to the person.</source>
+        <translation>De persoon vroeg om vergeten te worden (recht op wissen). Alles over %1 wordt uit deze kluis gewist: het dossier, contactmomenten (een groepscontact blijft bestaan zonder deze persoon), toestemmingen, overdrachten, ZRM, concepten en de zoekindex. Bij de volgende synchronisatie bereikt het wissen uw team; er blijft alleen een melding zonder inhoud dat er gewist werd.
+
+Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef het aan de persoon.</translation>
+    </message>
+    <message>
+        <source>Your passphrase</source>
+        <translation>Uw wachtwoordzin</translation>
+    </message>
+    <message>
+        <source>Type your &amp;passphrase to erase</source>
+        <translation>Typ uw &amp;wachtwoordzin om te wissen</translation>
+    </message>
+    <message>
+        <source>Problem with the passphrase</source>
+        <translation>Probleem met de wachtwoordzin</translation>
+    </message>
+    <message>
+        <source>Erasing…</source>
+        <translation>Bezig met wissen…</translation>
+    </message>
+    <message>
+        <source>Erase for good</source>
+        <translation>Definitief wissen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <source>Feedback from %1</source>
+        <translation>Terugkoppeling van %1</translation>
+    </message>
+    <message>
+        <source>What did the receiver report back? Keep it short and factual.</source>
+        <translation>Wat koppelde de ontvanger terug? Houd het kort en feitelijk.</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Ontvangen op</translation>
+    </message>
+    <message>
+        <source>&amp;Received on</source>
+        <translation>&amp;Ontvangen op</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>&amp;Feedback</source>
+        <translation>&amp;Terugkoppeling</translation>
+    </message>
+</context>
+<context>
+    <name>FichePreviewDialog</name>
+    <message>
+        <source>Fiche for %1</source>
+        <translation>Fiche voor %1</translation>
+    </message>
+    <message>
+        <source>This is what the fiche will contain, filtered by the person&apos;s consent. Sections that are not shared are listed under “Niet gedeeld”.</source>
+        <translation>Dit komt op de fiche, gefilterd volgens de toestemming van de persoon. Delen die niet gedeeld worden, staan onder “Niet gedeeld”.</translation>
+    </message>
+    <message>
+        <source>Fiche preview</source>
+        <translation>Voorbeeld van de fiche</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Even geduld…</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <source>Protect the PDF with a password</source>
+        <translation>Beveiligen met wachtwoord</translation>
+    </message>
+    <message>
+        <source>PDF password</source>
+        <translation>PDF-wachtwoord</translation>
+    </message>
+    <message>
+        <source>PDF password again</source>
+        <translation>PDF-wachtwoord opnieuw</translation>
+    </message>
+    <message>
+        <source>P&amp;assword</source>
+        <translation>&amp;Wachtwoord</translation>
+    </message>
+    <message>
+        <source>Password a&amp;gain</source>
+        <translation>Wachtwoord &amp;opnieuw</translation>
+    </message>
+    <message>
+        <source>Problem with the PDF password</source>
+        <translation>Probleem met het PDF-wachtwoord</translation>
+    </message>
+    <message>
+        <source>Exception…</source>
+        <translation>Uitzondering…</translation>
+    </message>
+    <message>
+        <source>Share more than the consent: exception</source>
+        <translation>Meer delen dan de toestemming: uitzondering</translation>
+    </message>
+    <message>
+        <source>Copy for the person…</source>
+        <translation>Kopie voor de persoon…</translation>
+    </message>
+    <message>
+        <source>Save a copy in simple language for the person</source>
+        <translation>Een kopie in eenvoudige taal voor de persoon opslaan</translation>
+    </message>
+    <message>
+        <source>Copy MLP summary</source>
+        <translation>MLP-samenvatting kopiëren</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>PDF opslaan…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>That did not work; nothing was saved.</source>
+        <translation>Dat lukte niet; er werd niets bewaard.</translation>
+    </message>
+    <message>
+        <source>Give a reason.</source>
+        <translation>Geef een reden.</translation>
+    </message>
+    <message>
+        <source>Tick the data to share anyway.</source>
+        <translation>Vink de gegevens aan die toch gedeeld worden.</translation>
+    </message>
+    <message>
+        <source>Type your passphrase.</source>
+        <translation>Typ uw wachtwoordzin.</translation>
+    </message>
+    <message>
+        <source>ⓘ Exception recorded in the audit log. The preview now shows what will be shared.</source>
+        <translation>ⓘ Uitzondering genoteerd in het auditlog. Het voorbeeld toont nu wat gedeeld wordt.</translation>
+    </message>
+    <message>
+        <source>The exception could not be recorded.</source>
+        <translation>De uitzondering kon niet genoteerd worden.</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-documenten (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the fiche as</source>
+        <translation>De fiche opslaan als</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>De twee wachtwoorden verschillen.</translation>
+    </message>
+    <message>
+        <source>Choose a password of at least 8 characters.</source>
+        <translation>Kies een wachtwoord van minstens 8 tekens.</translation>
+    </message>
+    <message>
+        <source>Fiche saved in %1.</source>
+        <translation>Fiche bewaard in %1.</translation>
+    </message>
+    <message>
+        <source>It opens only with the password.</source>
+        <translation>Ze opent alleen met het wachtwoord.</translation>
+    </message>
+    <message>
+        <source>Saving the fiche…</source>
+        <translation>Bezig met de fiche…</translation>
+    </message>
+    <message>
+        <source>Save the copy for the person as</source>
+        <translation>De kopie voor de persoon opslaan als</translation>
+    </message>
+    <message>
+        <source>Copy for the person saved in %1.</source>
+        <translation>Kopie voor de persoon bewaard in %1.</translation>
+    </message>
+    <message>
+        <source>Saving the copy…</source>
+        <translation>Bezig met de kopie…</translation>
+    </message>
+    <message numerus="yes">
+        <source>MLP summary copied. Paste it in Mijn Loopbaan now: the clipboard is cleared after %n second(s).</source>
+        <translation>
+            <numerusform>MLP-samenvatting gekopieerd. Plak ze nu in Mijn Loopbaan: het klembord wordt na %n seconde gewist.</numerusform>
+            <numerusform>MLP-samenvatting gekopieerd. Plak ze nu in Mijn Loopbaan: het klembord wordt na %n seconden gewist.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FollowUpDialog</name>
     <message numerus="yes">
         <source>Follow-up after %n month(s)</source>
@@ -535,6 +854,196 @@
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>New warm handover</source>
+        <translation>Nieuwe warme overdracht</translation>
+    </message>
+    <message>
+        <source>Plan the triogesprek with the person and the receiving counsellor. What you write here goes on the fiche only as far as the person&apos;s consent reaches.</source>
+        <translation>Plan het triogesprek met de persoon en de ontvangende begeleider. Wat u hier schrijft, komt alleen op de fiche voor zover de toestemming van de persoon reikt.</translation>
+    </message>
+    <message>
+        <source>Kind of handover</source>
+        <translation>Soort overdracht</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Soort</translation>
+    </message>
+    <message>
+        <source>Receiving organisation</source>
+        <translation>Ontvangende organisatie</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>Ontvanger</translation>
+    </message>
+    <message>
+        <source>&amp;Receiver</source>
+        <translation>&amp;Ontvanger</translation>
+    </message>
+    <message>
+        <source>Receiving counsellor</source>
+        <translation>Ontvangende begeleider</translation>
+    </message>
+    <message>
+        <source>C&amp;ounsellor</source>
+        <translation>&amp;Begeleider</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Doel</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose</source>
+        <translation>&amp;Doel</translation>
+    </message>
+    <message>
+        <source>Proposed route or measure</source>
+        <translation>Voorgestelde route of maatregel</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(geen)</translation>
+    </message>
+    <message>
+        <source>Route or &amp;measure</source>
+        <translation>Route of &amp;maatregel</translation>
+    </message>
+    <message>
+        <source>Why now, in the person&apos;s words</source>
+        <translation>Waarom nu, in de woorden van de persoon</translation>
+    </message>
+    <message>
+        <source>&amp;Why now</source>
+        <translation>&amp;Waarom nu</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Doelen</translation>
+    </message>
+    <message>
+        <source>&amp;Goals</source>
+        <translation>&amp;Doelen</translation>
+    </message>
+    <message>
+        <source>Job target</source>
+        <translation>Jobdoelwit</translation>
+    </message>
+    <message>
+        <source>&amp;Job target</source>
+        <translation>&amp;Jobdoelwit</translation>
+    </message>
+    <message>
+        <source>Strengths and competences</source>
+        <translation>Sterktes en competenties</translation>
+    </message>
+    <message>
+        <source>&amp;Strengths</source>
+        <translation>&amp;Sterktes</translation>
+    </message>
+    <message>
+        <source>Practical points of attention</source>
+        <translation>Praktische aandachtspunten</translation>
+    </message>
+    <message>
+        <source>Practical</source>
+        <translation>Praktisch</translation>
+    </message>
+    <message>
+        <source>Administrative status</source>
+        <translation>Administratieve situatie</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Administratie</translation>
+    </message>
+    <message>
+        <source>Early-warning plan (optional): what to do when…</source>
+        <translation>Signaalplan (optioneel): wat doen als…</translation>
+    </message>
+    <message>
+        <source>Early warning</source>
+        <translation>Signaalplan</translation>
+    </message>
+    <message>
+        <source>Employer (only for a handover to an employer)</source>
+        <translation>Werkgever (alleen bij overdracht naar een werkgever)</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Werkgever</translation>
+    </message>
+    <message>
+        <source>Triogesprek on</source>
+        <translation>Triogesprek op</translation>
+    </message>
+    <message>
+        <source>&amp;Triogesprek on</source>
+        <translation>&amp;Triogesprek op</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plaats</translation>
+    </message>
+    <message>
+        <source>P&amp;lace</source>
+        <translation>&amp;Plaats</translation>
+    </message>
+    <message>
+        <source>Others present</source>
+        <translation>Anderen aanwezig</translation>
+    </message>
+    <message>
+        <source>One per line: name, organisation.</source>
+        <translation>Eén per regel: naam, organisatie.</translation>
+    </message>
+    <message>
+        <source>Feedback expected by</source>
+        <translation>Terugkoppeling verwacht tegen</translation>
+    </message>
+    <message>
+        <source>&amp;Feedback expected by</source>
+        <translation>&amp;Terugkoppeling verwacht tegen</translation>
+    </message>
+    <message>
+        <source>The receiver reports back to you by this date; late feedback is listed.</source>
+        <translation>De ontvanger koppelt tegen deze datum terug; te late terugkoppeling wordt opgelijst.</translation>
+    </message>
+    <message>
+        <source>(choose a partner)</source>
+        <translation>(kies een partner)</translation>
+    </message>
+    <message>
+        <source>(no one in particular)</source>
+        <translation>(niemand in het bijzonder)</translation>
+    </message>
+    <message>
+        <source>Choose the receiver from the sociale kaart (add it first).</source>
+        <translation>Kies de ontvanger van de sociale kaart (voeg hem eerst toe).</translation>
+    </message>
+</context>
+<context>
+    <name>HeldDialog</name>
+    <message>
+        <source>Triogesprek held</source>
+        <translation>Triogesprek gehouden</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Held on</source>
+        <translation>Gehouden op</translation>
+    </message>
+    <message>
+        <source>&amp;Held on</source>
+        <translation>&amp;Gehouden op</translation>
     </message>
 </context>
 <context>
@@ -802,6 +1311,25 @@
     </message>
 </context>
 <context>
+    <name>MissingPartner</name>
+    <message>
+        <source>No partners yet</source>
+        <translation>Nog geen partners</translation>
+    </message>
+    <message>
+        <source>ⓘ The receiver is not on the sociale kaart yet. Add the organisation first; it is then available here and for every other person.</source>
+        <translation>ⓘ De ontvanger staat nog niet op de sociale kaart. Voeg de organisatie eerst toe; ze is dan hier en voor elke andere persoon beschikbaar.</translation>
+    </message>
+    <message>
+        <source>Add a partner to the sociale kaart…</source>
+        <translation>Partner toevoegen aan de sociale kaart…</translation>
+    </message>
+    <message>
+        <source>Add a partner to the sociale kaart</source>
+        <translation>Een partner toevoegen aan de sociale kaart</translation>
+    </message>
+</context>
+<context>
     <name>NetworkDialog</name>
     <message>
         <source>Add to the network</source>
@@ -999,6 +1527,187 @@
     </message>
 </context>
 <context>
+    <name>OrgContactDialog</name>
+    <message>
+        <source>New contact person at %1</source>
+        <translation>Nieuwe contactpersoon bij %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Naam</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Functie</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Functie</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telefoon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationDialog</name>
+    <message>
+        <source>Edit partner</source>
+        <translation>Partner bewerken</translation>
+    </message>
+    <message>
+        <source>New partner on the sociale kaart</source>
+        <translation>Nieuwe partner op de sociale kaart</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Naam</translation>
+    </message>
+    <message>
+        <source>Kind of organisation</source>
+        <translation>Soort organisatie</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Soort</translation>
+    </message>
+    <message>
+        <source>Life domains they help with</source>
+        <translation>Levensdomeinen waarin ze helpen</translation>
+    </message>
+    <message>
+        <source>&amp;Life domains</source>
+        <translation>&amp;Levensdomeinen</translation>
+    </message>
+    <message>
+        <source>What they offer</source>
+        <translation>Wat ze aanbieden</translation>
+    </message>
+    <message>
+        <source>&amp;Offer</source>
+        <translation>&amp;Aanbod</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Adres</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telefoon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>&amp;Website</source>
+        <translation>&amp;Website</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>N&amp;otitie</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Exception to the consent</source>
+        <translation>Uitzondering op de toestemming</translation>
+    </message>
+    <message>
+        <source>Only when sharing is really necessary and the person cannot agree now (for example in a crisis). The reason and what you shared are written to the audit log.</source>
+        <translation>Alleen als delen echt nodig is en de persoon nu niet kan instemmen (bijvoorbeeld in een crisis). De reden en wat u deelde komen in het auditlog.</translation>
+    </message>
+    <message>
+        <source>Reason for the exception</source>
+        <translation>Reden voor de uitzondering</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Reden</translation>
+    </message>
+    <message>
+        <source>Problem with the reason</source>
+        <translation>Probleem met de reden</translation>
+    </message>
+    <message>
+        <source>Data to share anyway</source>
+        <translation>Gegevens die toch gedeeld worden</translation>
+    </message>
+    <message>
+        <source>&amp;Data to share anyway</source>
+        <translation>&amp;Gegevens die toch gedeeld worden</translation>
+    </message>
+    <message>
+        <source>Problem with the data</source>
+        <translation>Probleem met de gegevens</translation>
+    </message>
+    <message>
+        <source>Your passphrase</source>
+        <translation>Uw wachtwoordzin</translation>
+    </message>
+    <message>
+        <source>Your &amp;passphrase</source>
+        <translation>Uw &amp;wachtwoordzin</translation>
+    </message>
+    <message>
+        <source>Problem with the passphrase</source>
+        <translation>Probleem met de wachtwoordzin</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Bezig met controleren…</translation>
+    </message>
+    <message>
+        <source>Share anyway</source>
+        <translation>Toch delen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <source>Choose a new passphrase</source>
@@ -1081,6 +1790,129 @@
     <message>
         <source>Professional</source>
         <translation>Professioneel</translation>
+    </message>
+</context>
+<context>
+    <name>PersonEditDialog</name>
+    <message>
+        <source>Edit details</source>
+        <translation>Gegevens bewerken</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>&amp;Alias</source>
+        <translation>&amp;Alias</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Voornaam</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Familienaam</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Geboortedatum</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>Languages, separated by commas</source>
+        <translation>Talen, gescheiden door komma&apos;s</translation>
+    </message>
+    <message>
+        <source>Needs an interpreter</source>
+        <translation>Heeft een tolk nodig</translation>
+    </message>
+    <message>
+        <source>Interpreter language</source>
+        <translation>Taal van de tolk</translation>
+    </message>
+    <message>
+        <source>Radar</source>
+        <translation>Radar</translation>
+    </message>
+    <message>
+        <source>&amp;Given name</source>
+        <translation>&amp;Voornaam</translation>
+    </message>
+    <message>
+        <source>&amp;Family name</source>
+        <translation>&amp;Familienaam</translation>
+    </message>
+    <message>
+        <source>Hidden in discreet mode (Ctrl+D)</source>
+        <translation>Verborgen in discrete modus (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth</source>
+        <translation>&amp;Geboortedatum</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telefoon</translation>
+    </message>
+    <message>
+        <source>&amp;Languages</source>
+        <translation>&amp;Talen</translation>
+    </message>
+    <message>
+        <source>&amp;Interpreter</source>
+        <translation>&amp;Tolk</translation>
+    </message>
+    <message>
+        <source>Interpreter lang&amp;uage</source>
+        <translation>Taal van de t&amp;olk</translation>
+    </message>
+    <message>
+        <source>&amp;Radar</source>
+        <translation>&amp;Radar</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>Doorverwezen door</translation>
+    </message>
+    <message>
+        <source>Referred &amp;by</source>
+        <translation>Doorverwezen &amp;door</translation>
+    </message>
+    <message>
+        <source>Target groups (optional, never printed)</source>
+        <translation>Doelgroepen (optioneel, nooit afgedrukt)</translation>
+    </message>
+    <message>
+        <source>&amp;Target groups</source>
+        <translation>&amp;Doelgroepen</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Werker</translation>
+    </message>
+    <message>
+        <source>&amp;Worker</source>
+        <translation>&amp;Werker</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Notitie</translation>
+    </message>
+    <message>
+        <source>A client file needs a given name.</source>
+        <translation>Een cliëntdossier heeft een voornaam nodig.</translation>
+    </message>
+    <message>
+        <source>A date of birth cannot be in the future.</source>
+        <translation>Een geboortedatum kan niet in de toekomst liggen.</translation>
     </message>
 </context>
 <context>
@@ -1211,6 +2043,38 @@
     <message>
         <source>Edit…</source>
         <translation>Bewerken…</translation>
+    </message>
+    <message>
+        <source>C&amp;onsent &amp;&amp; handover</source>
+        <translation>T&amp;oestemming &amp;&amp; overdracht</translation>
+    </message>
+    <message>
+        <source>Edit the details</source>
+        <translation>De gegevens bewerken</translation>
+    </message>
+    <message>
+        <source>Rights of the person</source>
+        <translation>Rechten van de persoon</translation>
+    </message>
+    <message>
+        <source>The person may see everything you keep about them, take it along, or ask to be forgotten.</source>
+        <translation>De persoon mag alles zien wat u over hem of haar bijhoudt, het meenemen, of vragen om vergeten te worden.</translation>
+    </message>
+    <message>
+        <source>Export everything (PDF)…</source>
+        <translation>Alles exporteren (PDF)…</translation>
+    </message>
+    <message>
+        <source>Export everything (JSON)…</source>
+        <translation>Alles exporteren (JSON)…</translation>
+    </message>
+    <message>
+        <source>Erase person…</source>
+        <translation>Persoon wissen…</translation>
+    </message>
+    <message>
+        <source>Result of the export</source>
+        <translation>Resultaat van de export</translation>
     </message>
     <message>
         <source>Edit contact moment</source>
@@ -1608,6 +2472,38 @@
     <message>
         <source>Next contact</source>
         <translation>Volgend contact</translation>
+    </message>
+    <message>
+        <source>Save everything about this person as</source>
+        <translation>Alles over deze persoon opslaan als</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-documenten (*.pdf)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-bestanden (*.json)</translation>
+    </message>
+    <message>
+        <source>Everything about this person was saved in %1.</source>
+        <translation>Alles over deze persoon is bewaard in %1.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation>Er werd niets bewaard.</translation>
+    </message>
+    <message>
+        <source>Type your passphrase.</source>
+        <translation>Typ uw wachtwoordzin.</translation>
+    </message>
+    <message>
+        <source>The person was erased.</source>
+        <translation>De persoon werd gewist.</translation>
+    </message>
+    <message>
+        <source>Nothing was erased.</source>
+        <translation>Er werd niets gewist.</translation>
     </message>
     <message>
         <source>Not saved.</source>
@@ -2381,6 +3277,275 @@
     </message>
 </context>
 <context>
+    <name>Sharing</name>
+    <message>
+        <source>Childcare and hours</source>
+        <translation>Kinderopvang en uren</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Vervoer</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <source>Reading and writing</source>
+        <translation>Lezen en schrijven</translation>
+    </message>
+    <message>
+        <source>Interpreter</source>
+        <translation>Tolk</translation>
+    </message>
+    <message>
+        <source>How to communicate</source>
+        <translation>Hoe communiceren</translation>
+    </message>
+    <message>
+        <source>VDAB registration</source>
+        <translation>Inschrijving VDAB</translation>
+    </message>
+    <message>
+        <source>Mijn Loopbaan (MLP)</source>
+        <translation>Mijn Loopbaan (MLP)</translation>
+    </message>
+    <message>
+        <source>Who holds the file</source>
+        <translation>Wie heeft het dossier</translation>
+    </message>
+    <message>
+        <source>Benefit or income</source>
+        <translation>Uitkering of inkomen</translation>
+    </message>
+    <message>
+        <source>● Green: going well</source>
+        <translation>● Groen: het gaat goed</translation>
+    </message>
+    <message>
+        <source>▲ Orange: first signs</source>
+        <translation>▲ Oranje: eerste signalen</translation>
+    </message>
+    <message>
+        <source>■ Red: act now</source>
+        <translation>■ Rood: nu ingrijpen</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Werkgever</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Contactpersoon</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Functie</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Startdatum</translation>
+    </message>
+    <message>
+        <source>Support at work</source>
+        <translation>Ondersteuning op de werkvloer</translation>
+    </message>
+    <message>
+        <source>orally</source>
+        <translation>mondeling</translation>
+    </message>
+    <message>
+        <source>in writing</source>
+        <translation>schriftelijk</translation>
+    </message>
+    <message>
+        <source>✓ valid</source>
+        <translation>✓ geldig</translation>
+    </message>
+    <message>
+        <source>◷ not yet valid</source>
+        <translation>◷ nog niet geldig</translation>
+    </message>
+    <message>
+        <source>✗ expired</source>
+        <translation>✗ verlopen</translation>
+    </message>
+    <message>
+        <source>✗ withdrawn</source>
+        <translation>✗ ingetrokken</translation>
+    </message>
+</context>
+<context>
+    <name>SharingTab</name>
+    <message>
+        <source>Consent and handover</source>
+        <translation>Toestemming en overdracht</translation>
+    </message>
+    <message>
+        <source>Messages about consent and handovers</source>
+        <translation>Berichten over toestemming en overdrachten</translation>
+    </message>
+    <message>
+        <source>Consent: what may be shared, with whom</source>
+        <translation>Toestemming: wat gedeeld mag worden, met wie</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Toestemmingen</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Gegevens</translation>
+    </message>
+    <message>
+        <source>With whom</source>
+        <translation>Met wie</translation>
+    </message>
+    <message>
+        <source>For what</source>
+        <translation>Waarvoor</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Hoe</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 op %2</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Geldig tot</translation>
+    </message>
+    <message>
+        <source>withdrawn on %1</source>
+        <translation>ingetrokken op %1</translation>
+    </message>
+    <message>
+        <source>no end date</source>
+        <translation>geen einddatum</translation>
+    </message>
+    <message>
+        <source>No consent recorded. Without consent nothing about this person leaves the app: a fiche then holds only the names and the meeting.</source>
+        <translation>Geen toestemming genoteerd. Zonder toestemming verlaat niets over deze persoon de app: een fiche bevat dan alleen de namen en het gesprek.</translation>
+    </message>
+    <message>
+        <source>Record consent…</source>
+        <translation>Toestemming noteren…</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>Intrekken…</translation>
+    </message>
+    <message>
+        <source>Withdraw the selected consent</source>
+        <translation>De gekozen toestemming intrekken</translation>
+    </message>
+    <message>
+        <source>Warm handovers and referrals</source>
+        <translation>Warme overdrachten en doorverwijzingen</translation>
+    </message>
+    <message>
+        <source>Handovers</source>
+        <translation>Overdrachten</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>Ontvanger</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Triogesprek</source>
+        <translation>Triogesprek</translation>
+    </message>
+    <message>
+        <source>not planned yet</source>
+        <translation>nog niet gepland</translation>
+    </message>
+    <message>
+        <source>Feedback expected</source>
+        <translation>Terugkoppeling verwacht</translation>
+    </message>
+    <message>
+        <source>The receiver has not reported back yet</source>
+        <translation>De ontvanger heeft nog niet teruggekoppeld</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>No handovers yet. Plan one when the person is ready for a next step with a partner: the person chooses the moment.</source>
+        <translation>Nog geen overdrachten. Plan er een als de persoon klaar is voor een volgende stap bij een partner: de persoon kiest het moment.</translation>
+    </message>
+    <message>
+        <source>New handover…</source>
+        <translation>Nieuwe overdracht…</translation>
+    </message>
+    <message>
+        <source>Triogesprek held…</source>
+        <translation>Triogesprek gehouden…</translation>
+    </message>
+    <message>
+        <source>Mark the triogesprek as held</source>
+        <translation>Het triogesprek als gehouden noteren</translation>
+    </message>
+    <message>
+        <source>Feedback received…</source>
+        <translation>Terugkoppeling ontvangen…</translation>
+    </message>
+    <message>
+        <source>Write down the receiver&apos;s feedback</source>
+        <translation>De terugkoppeling van de ontvanger noteren</translation>
+    </message>
+    <message>
+        <source>Fiche and exports…</source>
+        <translation>Fiche en export…</translation>
+    </message>
+    <message>
+        <source>Preview and export the fiche</source>
+        <translation>De fiche bekijken en exporteren</translation>
+    </message>
+    <message>
+        <source>Consent and warm handover</source>
+        <translation>Toestemming en warme overdracht</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(verwijderd)</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 bij %2</translation>
+    </message>
+    <message>
+        <source>⚠ overdue since %1</source>
+        <translation>⚠ te laat sinds %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n handover(s) waiting for feedback past the agreed date.</source>
+        <translation>
+            <numerusform>⚠ %n overdracht wacht op terugkoppeling na de afgesproken datum.</numerusform>
+            <numerusform>⚠ %n overdrachten wachten op terugkoppeling na de afgesproken datum.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not load.</source>
+        <translation>Kon niet geladen worden.</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2401,6 +3566,168 @@
     <message>
         <source>Column headers</source>
         <translation>Kolomkoppen</translation>
+    </message>
+</context>
+<context>
+    <name>SocialMapPage</name>
+    <message>
+        <source>Sociale kaart</source>
+        <translation>Sociale kaart</translation>
+    </message>
+    <message>
+        <source>New partner…</source>
+        <translation>Nieuwe partner…</translation>
+    </message>
+    <message>
+        <source>The partners you hand over to: who they are, what they offer, who to call. Shared with your team at the next sync.</source>
+        <translation>De partners naar wie u overdraagt: wie ze zijn, wat ze aanbieden, wie u belt. Gedeeld met uw team bij de volgende synchronisatie.</translation>
+    </message>
+    <message>
+        <source>Search by name, contact person or note</source>
+        <translation>Zoek op naam, contactpersoon of notitie</translation>
+    </message>
+    <message>
+        <source>Search the sociale kaart</source>
+        <translation>De sociale kaart doorzoeken</translation>
+    </message>
+    <message>
+        <source>Filter by life domain</source>
+        <translation>Filteren op levensdomein</translation>
+    </message>
+    <message>
+        <source>Filter by offer</source>
+        <translation>Filteren op aanbod</translation>
+    </message>
+    <message>
+        <source>Messages about the sociale kaart</source>
+        <translation>Berichten over de sociale kaart</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Aanbod</translation>
+    </message>
+    <message>
+        <source>Feedback overdue</source>
+        <translation>Terugkoppeling te laat</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n late</source>
+        <translation>
+            <numerusform>⚠ %n te laat</numerusform>
+            <numerusform>⚠ %n te laat</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <source>No partners yet. Add the first with New partner…; you need one to plan a warm handover.</source>
+        <translation>Nog geen partners. Voeg de eerste toe met Nieuwe partner…; u hebt er een nodig om een warme overdracht te plannen.</translation>
+    </message>
+    <message>
+        <source>Partner details</source>
+        <translation>Gegevens van de partner</translation>
+    </message>
+    <message>
+        <source>Contact persons</source>
+        <translation>Contactpersonen</translation>
+    </message>
+    <message>
+        <source>Add contact person…</source>
+        <translation>Contactpersoon toevoegen…</translation>
+    </message>
+    <message>
+        <source>Handovers waiting for feedback</source>
+        <translation>Overdrachten die wachten op terugkoppeling</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bewerken…</translation>
+    </message>
+    <message>
+        <source>Edit partner</source>
+        <translation>Partner bewerken</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Verwijderen…</translation>
+    </message>
+    <message>
+        <source>Remove partner</source>
+        <translation>Partner verwijderen</translation>
+    </message>
+    <message>
+        <source>Partners and details</source>
+        <translation>Partners en gegevens</translation>
+    </message>
+    <message>
+        <source>All life domains</source>
+        <translation>Alle levensdomeinen</translation>
+    </message>
+    <message>
+        <source>All offers</source>
+        <translation>Alle aanbod</translation>
+    </message>
+    <message>
+        <source>Choose a partner</source>
+        <translation>Kies een partner</translation>
+    </message>
+    <message>
+        <source>Life domains</source>
+        <translation>Levensdomeinen</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>No contact persons yet.</source>
+        <translation>Nog geen contactpersonen.</translation>
+    </message>
+    <message>
+        <source>⚠ %1 — expected by %2</source>
+        <translation>⚠ %1 — verwacht tegen %2</translation>
+    </message>
+    <message>
+        <source>Nothing overdue.</source>
+        <translation>Niets te laat.</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the sociale kaart? Handovers and consents that name it keep their history.</source>
+        <translation>%1 van de sociale kaart halen? Overdrachten en toestemmingen die deze partner noemen, houden hun geschiedenis.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Not removed.</source>
+        <translation>Niet verwijderd.</translation>
     </message>
 </context>
 <context>
@@ -2880,6 +4207,29 @@
     <message>
         <source>&amp;In use</source>
         <translation>&amp;In gebruik</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawConsentDialog</name>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>Toestemming intrekken</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Intrekken</translation>
+    </message>
+    <message>
+        <source>From this date nothing more is shared on the basis of this consent. What was already shared stays with the receiver.</source>
+        <translation>Vanaf deze datum wordt niets meer gedeeld op basis van deze toestemming. Wat al gedeeld werd, blijft bij de ontvanger.</translation>
+    </message>
+    <message>
+        <source>Withdrawn on</source>
+        <translation>Ingetrokken op</translation>
+    </message>
+    <message>
+        <source>Withdrawn &amp;on</source>
+        <translation>Ingetrokken &amp;op</translation>
     </message>
 </context>
 <context>

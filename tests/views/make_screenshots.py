@@ -124,12 +124,12 @@ def main(argv: list[str]) -> int:
     wait_for(until=lambda: not main.is_locked and main.screens.currentWidget() is main.shell)
     main.today.note.setPlainText("Bellen naar het OCMW over de huurwaarborg (dinsdag).")
 
-    main.go_to(4)
+    main.go_to(main.pages.index(main.settings))
     wait_for(main.settings.loaded, timeout_ms=2_000)
     settle(app)
     save(main, out, "settings.png")
 
-    main.go_to(5)
+    main.go_to(main.pages.index(main.audit))
     wait_for(main.audit.loaded, timeout_ms=2_000)
     settle(app)
     save(main, out, "audit-log.png")

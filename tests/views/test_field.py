@@ -459,8 +459,10 @@ def test_discreet_mode_hides_full_names_everywhere(
     for pid in (seeded["Zoë"], seeded["Mo"]):
         w.open_person(pid)
         qtbot.waitUntil(
-            lambda p=pid: w.person_file.file is not None  # type: ignore[misc]
-            and w.person_file.person_id == p
+            lambda p=pid: (
+                w.person_file.file is not None  # type: ignore[misc]
+                and w.person_file.person_id == p
+            )
         )
         for i in range(w.person_file.tabs.count()):
             w.person_file.tabs.setCurrentIndex(i)

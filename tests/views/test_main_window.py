@@ -64,7 +64,7 @@ def test_ctrl_l_locks_and_the_quick_note_survives(
     w = window
     assert w.state_label.text() == "Ontgrendeld — vergrendelt na 5 min inactiviteit"
     w.today.note.setPlainText(CANARY)
-    w.go_to(4)  # Instellingen: unlocking must come back here
+    w.go_to(w.pages.index(w.settings))  # Instellingen: unlocking must come back here
     w.activateWindow()
     with qtbot.waitSignal(w.locked):
         qtbot.keyClick(w, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
@@ -86,7 +86,7 @@ def test_passphrase_fields_are_never_drafted(
     qtbot: QtBot, window: MainWindow, created: CreatedVault
 ) -> None:
     w = window
-    w.go_to(4)
+    w.go_to(w.pages.index(w.settings))
     w.settings.open_change_passphrase()
     dialog = w.settings.passphrase_dialog
     assert dialog is not None and dialog.current is not None
@@ -162,7 +162,7 @@ def test_clipboard_text_from_elsewhere_is_left_alone(qtbot: QtBot, window: MainW
 
 def test_settings_change_auto_lock_minutes(qtbot: QtBot, window: MainWindow) -> None:
     w = window
-    w.go_to(4)
+    w.go_to(w.pages.index(w.settings))
     page = w.settings
     qtbot.waitUntil(page.auto_lock.isEnabled)  # enabled once the vault's value is loaded
     assert page.auto_lock.value() == 5
@@ -179,7 +179,7 @@ def test_settings_change_passphrase_then_unlock_with_it(
     qtbot: QtBot, window: MainWindow, clock: FakeClock
 ) -> None:
     w = window
-    w.go_to(4)
+    w.go_to(w.pages.index(w.settings))
     qtbot.mouseClick(w.settings.change_button, Qt.MouseButton.LeftButton)
     dialog = w.settings.passphrase_dialog
     assert dialog is not None and dialog.current is not None
@@ -209,7 +209,7 @@ def test_settings_change_passphrase_then_unlock_with_it(
 
 def test_settings_renew_recovery_key(qtbot: QtBot, window: MainWindow) -> None:
     w = window
-    w.go_to(4)
+    w.go_to(w.pages.index(w.settings))
     page = w.settings
     qtbot.waitUntil(
         lambda: (
@@ -239,7 +239,7 @@ def test_settings_backup(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     w = window
-    w.go_to(4)
+    w.go_to(w.pages.index(w.settings))
     dest = tmp_path / "kluis.bfbackup"
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(dest), ""))
@@ -259,7 +259,15 @@ def test_settings_backup(
 def test_main_window_is_dutch_and_accessible(qtbot: QtBot, window: MainWindow) -> None:
     w = window
     nav = [w.nav.item(i).text() for i in range(w.nav.count())]
-    assert nav == ["Vandaag", "Caseload", "Vindplaatsen", "Rapporten", "Instellingen", "Auditlog"]
+    assert nav == [
+        "Vandaag",
+        "Caseload",
+        "Vindplaatsen",
+        "Sociale kaart",
+        "Rapporten",
+        "Instellingen",
+        "Auditlog",
+    ]
     english = {
         "Today",
         "Settings",
@@ -315,7 +323,7 @@ def test_f1_lists_shortcuts(qtbot: QtBot, window: MainWindow) -> None:
     ]
     assert ("Ctrl+L", "Brugfiguur vergrendelen") in rows
     assert ("F1", "Sneltoetsen tonen") in rows
-    assert ("Ctrl+5", "Naar Instellingen") in rows
+    assert ("Ctrl+6", "Naar Instellingen") in rows
     dialog.reject()
 
 

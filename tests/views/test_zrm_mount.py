@@ -93,8 +93,8 @@ def test_settings_page_mounts_the_zrm_interval_and_document_details(
 ) -> None:
     w = window
     s = w.settings
-    with qtbot.waitSignal(s.details_box.loaded, timeout=10_000):
-        w.go_to(w.pages.index(s))
+    w.go_to(w.pages.index(s))
+    qtbot.waitUntil(lambda: s.details_box.has_loaded)
     assert s.zrm_box.isEnabled()
     s.details_box.name.setText("An Claes")
     s.details_box.organisation.setText("Outreach Gent")

@@ -10,13 +10,15 @@ import html
 import logging
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDir, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -30,8 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import BrugfiguurError
+from app.qt.clipboard import TimedClipboard
 from app.qt.tasks import TaskRunner
-from app.views.discreet import Discretion
+from app.views.discreet import Discretion, initials_of
 from app.views.formatting import (
     format_date,
     format_datetime,
@@ -53,6 +56,8 @@ from app.views.person_dialogs import (
     assessment_label,
     network_kind_label,
 )
+from app.views.person_rights import EraseDialog, PersonEditDialog
+from app.views.sharing.tab import SharingTab
 from app.views.widgets import Feedback, heading, paragraph
 from app.views.zrm import ZrmTab, related_zrm_domains
 
@@ -142,11 +147,19 @@ class PersonFilePage(Page):
     edit_contact = Signal(str)  # contact id
     closed_file = Signal()
 
+    erased = Signal()
+
     def __init__(
-        self, runner: TaskRunner, discretion: Discretion, parent: QWidget | None = None
+        self,
+        runner: TaskRunner,
+        discretion: Discretion,
+        parent: QWidget | None = None,
+        *,
+        clipboard: TimedClipboard | None = None,
     ) -> None:
         super().__init__(runner, parent)
         self.discretion = discretion
+        self.erase_dialog: EraseDialog | None = None
         self.setAccessibleName(self.tr("Person file"))
         self.person_id: str | None = None
         self.file: PersonFile | None = None
@@ -182,6 +195,9 @@ class PersonFilePage(Page):
         self._build_drempels()
         self._build_zrm()
         self._build_agreements()
+        self.sharing_tab = SharingTab(runner, discretion, clipboard)
+        self.tabs.addTab(self.sharing_tab, self.tr("C&onsent && handover"))
+        self.sharing_tab.dataChanged.connect(self.data_changed)
 
     # --- building ----------------------------------------------------------------------------
     def _tab(self, title: str) -> QVBoxLayout:
@@ -208,11 +224,34 @@ class PersonFilePage(Page):
         self.details = QFormLayout(inner)
         area.setWidget(inner)
         v.addWidget(area, 1)
+        self.edit_button = button(self.tr("Edit…"), self, name=self.tr("Edit the details"))
+        self.edit_button.clicked.connect(self.open_edit)
         self.upgrade_button = button(self.tr("Turn into a client file…"), self)
         self.upgrade_button.clicked.connect(self.open_upgrade)
         self.delete_button = button(self.tr("Delete person…"), self)
         self.delete_button.clicked.connect(self.delete_person)
-        self._buttons(v, self.upgrade_button, self.delete_button)
+        self._buttons(v, self.edit_button, self.upgrade_button, self.delete_button)
+        rights = QGroupBox(self.tr("Rights of the person"), self)
+        rights.setAccessibleName(self.tr("Rights of the person"))
+        rv = QVBoxLayout(rights)
+        rv.addWidget(
+            paragraph(
+                self.tr(
+                    "The person may see everything you keep about them, take it along, or ask "
+                    "to be forgotten."
+                )
+            )
+        )
+        self.export_pdf_button = button(self.tr("Export everything (PDF)…"), rights)
+        self.export_json_button = button(self.tr("Export everything (JSON)…"), rights)
+        self.erase_button = button(self.tr("Erase person…"), rights)
+        self.export_pdf_button.clicked.connect(lambda: self.choose_export("pdf"))
+        self.export_json_button.clicked.connect(lambda: self.choose_export("json"))
+        self.erase_button.clicked.connect(self.open_erase)
+        self._buttons(rv, self.export_pdf_button, self.export_json_button, self.erase_button)
+        self.rights_feedback = Feedback(self.tr("Result of the export"), rights)
+        rv.addWidget(self.rights_feedback)
+        v.addWidget(rights)
 
     def _build_contacts(self) -> None:
         v = self._tab(self.tr("&Contacts"))
@@ -534,6 +573,7 @@ class PersonFilePage(Page):
         self._clear()
         self._load(audited=True)
         self.zrm_tab.set_person(person_id, "")
+        self.sharing_tab.set_person(person_id, (None, ""))
 
     def reload(self) -> None:
         self._load(audited=False)
@@ -609,6 +649,8 @@ class PersonFilePage(Page):
         self.title.setAccessibleName(self.title.text())
         self.zrm_tab.display_name = self.display_name()
         p = f.person
+        self.sharing_tab.names = (p.full_name, initials_of(p.full_name, p.alias))
+        p = f.person
         status = (
             "afgesloten"
             if p.closed
@@ -672,6 +714,7 @@ class PersonFilePage(Page):
         self.subtitle.setText("")
         self.trajectory_state.setText("")
         self.feedback.clear_message()
+        self.rights_feedback.clear_message()
         self._zrm_link_texts = []
         self.zrm_links.clear()
         self.zrm_links.hide()
@@ -695,11 +738,15 @@ class PersonFilePage(Page):
             self.dialog.done(QDialog.DialogCode.Rejected)
             self.dialog = None
         self.zrm_tab.set_services(None, None)
+        self.sharing_tab.set_services(None, None)
+        if self.erase_dialog is not None:
+            self.erase_dialog.done(QDialog.DialogCode.Rejected)
         self._clear()
 
     def on_unlocked(self, vault: Any) -> None:
         super().on_unlocked(vault)
         self.zrm_tab.set_services(self.field, vault)
+        self.sharing_tab.set_services(self.field, vault)
 
         def worker_name() -> str:
             value = vault.settings.get("worker_name", "")
@@ -712,10 +759,12 @@ class PersonFilePage(Page):
         if self.person_id is not None and self.field is not None:
             self._load(audited=True)
             self.zrm_tab.set_person(self.person_id, "")
+            self.sharing_tab.set_person(self.person_id, self.sharing_tab.names)
 
     def on_data_changed(self) -> None:
         if self.person_id is not None and self.field is not None:
             self.reload()
+            self.sharing_tab.reload()
 
     # --- actions -----------------------------------------------------------------------------
     def _run_dialog(self, dialog: FormDialog) -> None:
@@ -737,6 +786,101 @@ class PersonFilePage(Page):
     def _new_contact(self) -> None:
         if self.person_id:
             self.new_contact.emit(self.person_id)
+
+    def open_edit(self) -> None:
+        if self.field and self.person_id and self.file:
+            self._run_dialog(
+                PersonEditDialog(self.field, self.runner, self.discretion, self.file.person, self)
+            )
+
+    # --- rights of the person ----------------------------------------------------------------
+    def choose_export(self, fmt: str) -> None:
+        if self.file is None:
+            return
+        stamp = date.today().isoformat()
+        suffix = "pdf" if fmt == "pdf" else "json"
+        start = QDir.home().filePath(f"gegevens-{self.file.person.alias}-{stamp}.{suffix}")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save everything about this person as"),
+            start,
+            self.tr("PDF documents (*.pdf)") if fmt == "pdf" else self.tr("JSON files (*.json)"),
+        )
+        if chosen:
+            self.export_person(fmt, Path(chosen))
+
+    def export_person(self, fmt: str, path: Path) -> None:
+        field, pid = self.field, self.person_id
+        if field is None or pid is None:
+            return
+
+        def done(_: object) -> None:
+            self.rights_feedback.show_ok(
+                self.tr("Everything about this person was saved in %1.").replace("%1", str(path))
+            )
+            self.status_message.emit(self.rights_feedback.text().lstrip("✓ "))
+
+        def failed(exc: BaseException) -> None:
+            msg = exc.message if isinstance(exc, BrugfiguurError) else self.tr("Nothing was saved.")
+            if not isinstance(exc, BrugfiguurError):
+                log.error("person export: %s", type(exc).__name__, exc_info=exc)
+            self.rights_feedback.show_errors([msg])
+
+        self.rights_feedback.clear_message()
+        self.runner.submit(lambda: field.rights.export(pid, fmt, path), done, failed, owner=self)
+
+    def open_erase(self) -> EraseDialog | None:
+        if self.field is None or self.person_id is None or self.file is None:
+            return None
+        dialog = EraseDialog(self.display_name(), self)
+        self.erase_dialog = dialog
+        dialog.submitted.connect(lambda: self._erase(dialog))
+
+        def done(_: int) -> None:
+            if self.erase_dialog is dialog:
+                self.erase_dialog = None
+            dialog.passphrase.clear()
+            dialog.deleteLater()
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
+    def _erase(self, dialog: EraseDialog) -> None:
+        field, pid = self.field, self.person_id
+        passphrase = dialog.passphrase.text()
+        if field is None or pid is None or dialog.busy.isVisible():
+            return
+        if not passphrase:
+            dialog.feedback.show_errors([self.tr("Type your passphrase.")])
+            return
+        dialog.feedback.clear_message()
+        dialog.busy.start()
+        dialog.erase_button.setEnabled(False)
+
+        def done(_: object) -> None:
+            dialog.busy.stop()
+            dialog.done(QDialog.DialogCode.Accepted)
+            self.person_id = None
+            self.file = None
+            self._clear()
+            self.zrm_tab.set_person(None)
+            self.sharing_tab.set_person(None, (None, ""))
+            self.status_message.emit(self.tr("The person was erased."))
+            self.data_changed.emit()
+            self.erased.emit()
+            self.closed_file.emit()
+
+        def failed(exc: BaseException) -> None:
+            dialog.busy.stop()
+            dialog.erase_button.setEnabled(True)
+            if isinstance(exc, BrugfiguurError):
+                dialog.feedback.show_errors([exc.message])
+            else:
+                log.error("erase: %s", type(exc).__name__, exc_info=exc)
+                dialog.feedback.show_errors([self.tr("Nothing was erased.")])
+
+        self.runner.submit(lambda: field.rights.erase(pid, passphrase), done, failed, owner=dialog)
 
     def open_upgrade(self) -> None:
         if self.field and self.person_id:

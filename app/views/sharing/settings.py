@@ -41,6 +41,7 @@ class DocumentDetailsBox(QGroupBox):
         self.setAccessibleName(self.title())
         self.runner = runner
         self.vault: OpenVault | None = None
+        self.has_loaded = False
         self.name = QLineEdit(self)
         self.name.setAccessibleName(self.tr("Your name"))
         self.phone = QLineEdit(self)
@@ -82,6 +83,7 @@ class DocumentDetailsBox(QGroupBox):
 
     def set_vault(self, vault: OpenVault | None) -> None:
         self.vault = vault
+        self.has_loaded = False
         self.setEnabled(vault is not None)
         self.feedback.clear_message()
         if vault is None:
@@ -100,6 +102,7 @@ class DocumentDetailsBox(QGroupBox):
             self.phone.setText(str(values.get(WORKER_PHONE) or ""))
             self.organisation.setText(str(values.get(ORGANISATION_NAME) or ""))
             self.seconds.setValue(seconds)
+            self.has_loaded = True
             self.loaded.emit()
 
         self.runner.submit(load, show, owner=self)

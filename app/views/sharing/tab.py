@@ -108,9 +108,11 @@ class SharingTab(QWidget):
                 Column(self.tr("For what"), self._purposes_text),
                 Column(
                     self.tr("How"),
-                    lambda c: self.tr("%1 on %2")
-                    .replace("%1", given_how_label(c.given_how))
-                    .replace("%2", _day(c.given_on)),
+                    lambda c: (
+                        self.tr("%1 on %2")
+                        .replace("%1", given_how_label(c.given_how))
+                        .replace("%2", _day(c.given_on))
+                    ),
                     lambda c: c.given_on,
                 ),
                 Column(
@@ -159,15 +161,17 @@ class SharingTab(QWidget):
                 Column(self.tr("Status"), lambda h: self._label("handover_status", h.status)),
                 Column(
                     self.tr("Triogesprek"),
-                    lambda h: " — ".join(
-                        x
-                        for x in (
-                            h.planned_at.strftime("%d/%m/%Y %H:%M") if h.planned_at else "",
-                            h.place or "",
+                    lambda h: (
+                        " — ".join(
+                            x
+                            for x in (
+                                h.planned_at.strftime("%d/%m/%Y %H:%M") if h.planned_at else "",
+                                h.place or "",
+                            )
+                            if x
                         )
-                        if x
-                    )
-                    or self.tr("not planned yet"),
+                        or self.tr("not planned yet")
+                    ),
                     lambda h: h.planned_at.isoformat() if h.planned_at else "",
                 ),
                 Column(
@@ -176,7 +180,9 @@ class SharingTab(QWidget):
                     lambda h: h.expected_feedback_on or date.max,
                     icon=lambda h: self._warn_icon if self._overdue(h) else None,
                     tooltip=lambda h: (
-                        self.tr("The receiver has not reported back yet") if self._overdue(h) else ""
+                        self.tr("The receiver has not reported back yet")
+                        if self._overdue(h)
+                        else ""
                     ),
                 ),
                 Column(
@@ -252,9 +258,7 @@ class SharingTab(QWidget):
         orgs = {o.id: o for o in snap.organisations} if snap else {}
         names = [orgs[o].name if o in orgs else self.tr("(removed)") for o in c.organisation_ids]
         for cid in c.contact_ids:
-            found = next(
-                ((p, o) for o in orgs.values() for p in o.contacts if p.id == cid), None
-            )
+            found = next(((p, o) for o in orgs.values() for p in o.contacts if p.id == cid), None)
             names.append(
                 self.tr("%1 at %2").replace("%1", found[0].name).replace("%2", found[1].name)
                 if found
@@ -320,7 +324,11 @@ class SharingTab(QWidget):
             overdue = [h for h in snap.handovers if h.feedback_overdue(snap.today)]
             if overdue:
                 self.feedback.show_info(
-                    self.tr("⚠ %n handover(s) waiting for feedback past the agreed date.", "", len(overdue))
+                    self.tr(
+                        "⚠ %n handover(s) waiting for feedback past the agreed date.",
+                        "",
+                        len(overdue),
+                    )
                 )
             else:
                 self.feedback.clear_message()
@@ -425,4 +433,3 @@ class SharingTab(QWidget):
         dialog.load()
         self.previewOpened.emit(dialog)
         return dialog
-
