@@ -149,6 +149,42 @@ def main(argv: list[str]) -> int:
     main.person_file.tabs.setCurrentIndex(1)
     settle(app)
     save(main, out, "person-file.png")
+    # Consent, sociale kaart and warm handover (issue 5).
+    runner.wait_for_done()
+    settle(app)
+    field = main.field
+    assert field is not None and main.vault is not None
+    main.vault.settings.set("worker_name", "An Claes")
+    main.vault.settings.set("organisation_name", "Outreach Gent")
+
+    def score(pid: str) -> tuple[int, int, int]:
+        hs = field.handovers.for_person(pid)
+        return (len(field.consents.for_person(pid)) > 0, len(hs) > 0, len(hs))
+
+    with_handover = max((r.id for r in main.caseload.model.rows), key=score)
+    sharing = main.person_file.sharing_tab
+    main.open_person(with_handover)
+    wait_for(sharing.loaded, timeout_ms=5_000)
+    main.person_file.tabs.setCurrentWidget(sharing)
+    sharing.handover_table.selectRow(0)
+    settle(app)
+    save(main, out, "consent.png")
+    preview = sharing.open_preview()
+    assert preview is not None
+    wait_for(preview.loaded, timeout_ms=10_000)
+    preview.resize(860, 900)
+    settle(app)
+    save(preview, out, "fiche-preview.png")
+    preview.reject()
+    main.go_to(main.pages.index(main.social_map))
+    wait_for(main.social_map.loaded, timeout_ms=5_000)
+    overdue = {h.organisation_id for h in main.social_map.overdue}
+    rows = main.social_map.model.rows
+    pick = next((i for i, o in enumerate(rows) if o.id in overdue), 0)
+    main.social_map.table.selectRow(pick)
+    settle(app)
+    save(main, out, "sociale-kaart.png")
+
     main.go_to(1)
     main.quick.open()
     wait_for(main.quick.opened, timeout_ms=5_000)

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDir, Signal
+from PySide6.QtCore import QDir, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -46,8 +46,8 @@ log = logging.getLogger(__name__)
 
 CSS = """
 body { font-size: 10.5pt; }
-h1 { font-size: 15pt; margin-bottom: 2px; }
-h2 { font-size: 12pt; margin-top: 14px; margin-bottom: 4px; }
+h1 { font-size: 13pt; margin-bottom: 2px; }
+h2 { font-size: 11pt; margin-top: 12px; margin-bottom: 3px; }
 p.muted { color: #555; }
 table.kv td { padding: 2px 10px 2px 0; vertical-align: top; }
 div.banner { border: 2px solid #b3261e; padding: 8px; background: #fbeeee; color: #3a0d0a; }
@@ -351,7 +351,7 @@ class FichePreviewDialog(QDialog):
         self.mlp_button.clicked.connect(self.copy_mlp)
         self.pdf_button.clicked.connect(self.choose_pdf)
         close.clicked.connect(self.reject)
-        discretion.changed.connect(lambda _: self._render())
+        discretion.changed.connect(self._discretion_changed)
         self.finished.connect(lambda _: self._forget_secrets())
 
     # --- loading -------------------------------------------------------------------------------
@@ -369,6 +369,10 @@ class FichePreviewDialog(QDialog):
 
         self.busy.start()
         self.runner.submit(work, show, self._failed, owner=self)
+
+    @Slot(object)
+    def _discretion_changed(self, _: object) -> None:
+        self._render()
 
     def _render(self) -> None:
         if self.data is None or self.texts is None:

@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.errors import BrugfiguurError
 from app.qt.clipboard import TimedClipboard
@@ -130,6 +138,10 @@ class SharingTab(QWidget):
         from app.views.pages.person_file import KeyTable
 
         self.consent_table = KeyTable(self.tr("Consents"), self.consent_model, cbox)
+        header = self.consent_table.horizontalHeader()
+        for col, width in ((1, 260), (2, 150), (3, 170)):  # long lists wrap, no side-scrolling
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, width)
         cv.addWidget(self.consent_table)
         self.consent_empty = paragraph(
             self.tr(
@@ -319,6 +331,7 @@ class SharingTab(QWidget):
             self.snapshot = snap
             self.consent_model.set_rows(snap.consents)
             self.handover_model.set_rows(snap.handovers)
+            self.consent_table.resizeRowsToContents()
             self.consent_empty.setVisible(not snap.consents)
             self.handover_empty.setVisible(not snap.handovers)
             overdue = [h for h in snap.handovers if h.feedback_overdue(snap.today)]
