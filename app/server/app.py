@@ -1,0 +1,388 @@
+"""The central store's HTTP API (docs/sync-protocol.md) as a Starlette application.
+
+Each request: per-IP rate limit → body read with a size limit (413 while reading) → in a worker
+thread: authentication (signature, revocation, clock, nonce; per-device rate limit) and the
+operation, each in one database transaction → JSON response. Errors are `{"error": code}` and
+never echo the request. The access log has method, path, status, device id, sizes and the
+duration only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import secrets
+import time
+from collections.abc import AsyncIterator, Callable, Mapping
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import anyio.to_thread
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import IntegrityError, OperationalError
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from app.server import wire
+from app.server.db import make_engine, read_tx, upgrade, write_tx
+from app.server.errors import ApiError, invalid
+from app.server.faults import Faults
+from app.server.ratelimit import Limits, TokenBuckets, retry_after
+from app.server.store import Caller, SignedRequest, Store
+from app.sync.protocol import H_DEVICE, MAX_BODY_BYTES, ProtocolError, uuid_str
+
+log = logging.getLogger("brugfiguur.server")
+access = logging.getLogger("brugfiguur.server.access")
+
+SETUP_TOKEN_FILE = "setup-token"  # noqa: S105 - a file name
+H_SETUP_TOKEN = "X-Bf-Setup-Token"  # noqa: S105 - a header name
+UNSIGNED_MAX_BODY = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Ctx:
+    """What a handler gets: the verified caller (signed endpoints), the parsed body, the path
+    parameters and the raw query string."""
+
+    caller: Caller | None
+    body: Mapping[str, Any] | None
+    params: Mapping[str, str]
+    query: str
+    headers: Mapping[str, str]
+    now_ms: int
+
+
+Handler = Callable[[Any, Ctx], tuple[int, dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    name: str
+    method: str
+    path: str
+    handler: Handler
+    signed: bool = True
+    write: bool = True  # False: authenticate in its own transaction, then a read snapshot
+    json_body: bool = True
+    after_commit: str | None = None  # fault point between commit and response
+
+
+def _setup_token_path(data_dir: Path) -> Path:
+    return data_dir / SETUP_TOKEN_FILE
+
+
+def ensure_setup_token(data_dir: Path, organisation_exists: bool) -> Path | None:
+    """Create the one-time setup token (mode 0600) while no organisation exists; remove it
+    once one does. Returns the file's path when a token is waiting to be used."""
+    path = _setup_token_path(data_dir)
+    if organisation_exists:
+        path.unlink(missing_ok=True)
+        return None
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as f:
+            f.write(secrets.token_urlsafe(32) + "\n")
+    return path
+
+
+def _read_setup_token(data_dir: Path) -> str | None:
+    try:
+        value = _setup_token_path(data_dir).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return value or None
+
+
+def _json_response(
+    status: int, body: Mapping[str, Any], headers: Mapping[str, str] | None = None
+) -> Response:
+    return JSONResponse(dict(body), status_code=status, headers=dict(headers or {}))
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        if not declared.isdigit():
+            raise invalid()
+        if int(declared) > limit:
+            raise ApiError(413, "too_large")
+    chunks: list[bytes] = []
+    total = 0
+    async for chunk in request.stream():
+        total += len(chunk)
+        if total > limit:
+            raise ApiError(413, "too_large")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _target(request: Request) -> str:
+    """The signed request target: the path, plus "?" and the raw query string if any."""
+    query = request.scope.get("query_string", b"").decode("latin-1")
+    path: str = request.scope["path"]
+    return f"{path}?{query}" if query else path
+
+
+def _claimed_device(request: Request) -> str:
+    try:
+        return uuid_str(request.headers.get(H_DEVICE), "device")
+    except ProtocolError:
+        return "-"
+
+
+def create_app(
+    database_url: str,
+    *,
+    data_dir: Path,
+    clock: Callable[[], float] = time.time,
+    limits: Limits | None = None,
+    faults: Faults | None = None,
+) -> Starlette:
+    """The store on `database_url`, migrated to head (a newer database raises StoreTooNew)."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    engine: Engine = make_engine(database_url)
+    try:
+        upgrade(engine)
+        store_limits = limits or Limits()
+        ip_buckets = TokenBuckets(store_limits.ip)
+        device_buckets = TokenBuckets(store_limits.device)
+        unsigned_buckets = TokenBuckets(store_limits.unsigned)
+        store = Store(charge_device=device_buckets.take)
+        fault = faults if faults is not None else Faults.from_env()
+        with read_tx(engine) as conn:
+            exists = store.organisation_exists(conn)
+        token_path = ensure_setup_token(data_dir, exists)
+    except BaseException:
+        engine.dispose()
+        raise
+    if token_path is not None:
+        log.info("no organisation yet: the one-time setup token is in %s", token_path)
+    if fault.armed:
+        log.warning("fault injection armed at %s", fault.armed)
+
+    def now_ms() -> int:
+        return int(clock() * 1000)
+
+    # --- handlers (run in a worker thread, inside a transaction) --------------------------------
+
+    def h_health(conn: Any, ctx: Ctx) -> tuple[int, dict[str, Any]]:
+        conn.execute(text("SELECT 1"))
+        return 200, {"status": "ok", "server_time_ms": ctx.now_ms}
+
+    def h_organisation(conn: Any, ctx: Ctx) -> tuple[int, dict[str, Any]]:
+        assert ctx.body is not None
+        if store.organisation_exists(conn):
+            raise ApiError(409, "organisation_exists")
+        expected = _read_setup_token(data_dir)
+        given = ctx.headers.get(H_SETUP_TOKEN, "")
+        if expected is None or not secrets.compare_digest(
+            given.encode("utf-8", "replace"), expected.encode("ascii")
+        ):
+            raise ApiError(403, "bad_setup_token")
+        return 201, store.bootstrap(conn, ctx.body, ctx.now_ms)
+
+    def h_teams_post(conn: Any, ctx: Ctx) -> tuple[int, dict[str, Any]]:
+        assert ctx.caller is not None and ctx.body is not None
+        return store.create_team(conn, ctx.caller, ctx.body, ctx.now_ms)
+
+    def h_teams_get(conn: Any, ctx: Ctx) -> tuple[int, dict[str, Any]]:
+        assert ctx.caller is not None
+        return 200, store.list_teams(conn, ctx.caller)
+
+    def h_invites(conn: Any, ctx: Ctx) -> tuple[int, dict[str, Any]]:
+        assert ctx.caller is not None and ctx.body is not None
+        return store.create_invite(conn, ctx.caller, ctx.body, ctx.now_ms)
+
+    def h_enrol(conn: Any, ctx: Ctx) -> tuple[int, dict[str, Any]]:
+        assert ctx.body is not None
+        return store.enrol(conn, ctx.body, ctx.now_ms)
+
+    def h_devices(conn: Any, ctx: Ctx) -> tuple[int, dict[str, Any]]:
+        assert ctx.caller is not None
+        return 200, store.list_devices(conn, ctx.caller)
+
+    def h_team_keys(conn: Any, ctx: Ctx) -> tuple[int, dict[str, Any]]:
+        assert ctx.caller is not None and ctx.body is not None
+        return 200, store.team_keys(conn, ctx.caller, ctx.body, ctx.now_ms)
+
+    def h_revoke(conn: Any, ctx: Ctx) -> tuple[int, dict[str, Any]]:
+        assert ctx.caller is not None
+        try:
+            device_id = uuid_str(ctx.params.get("device_id"), "device_id")
+        except ProtocolError:
+            raise invalid() from None
+        return 200, store.revoke(conn, ctx.caller, device_id, ctx.now_ms)
+
+    def h_me(conn: Any, ctx: Ctx) -> tuple[int, dict[str, Any]]:
+        assert ctx.caller is not None
+        return 200, store.me(conn, ctx.caller, ctx.now_ms)
+
+    def h_push(conn: Any, ctx: Ctx) -> tuple[int, dict[str, Any]]:
+        assert ctx.caller is not None and ctx.body is not None
+        try:
+            req = wire.push_in(ctx.body)
+        except ProtocolError:
+            raise invalid() from None
+        return 200, store.push(conn, ctx.caller, req, ctx.now_ms)
+
+    def h_pull(conn: Any, ctx: Ctx) -> tuple[int, dict[str, Any]]:
+        assert ctx.caller is not None
+        try:
+            req = wire.pull_in(ctx.query)
+        except ProtocolError:
+            raise invalid() from None
+        result = store.pull(conn, ctx.caller, req)
+        fault.hit("mid_pull")
+        return 200, result
+
+    def h_purge(conn: Any, ctx: Ctx) -> tuple[int, dict[str, Any]]:
+        assert ctx.caller is not None and ctx.body is not None
+        try:
+            req = wire.purge_in(ctx.body)
+        except ProtocolError:
+            raise invalid() from None
+        return 200, store.purge(conn, ctx.caller, req, ctx.now_ms)
+
+    endpoints = [
+        Endpoint(
+            "health", "GET", "/v1/health", h_health, signed=False, write=False, json_body=False
+        ),
+        Endpoint("organisation", "POST", "/v1/organisation", h_organisation, signed=False),
+        Endpoint("teams", "POST", "/v1/teams", h_teams_post),
+        Endpoint("teams_list", "GET", "/v1/teams", h_teams_get, write=False, json_body=False),
+        Endpoint("invites", "POST", "/v1/invites", h_invites),
+        Endpoint(
+            "enrol",
+            "POST",
+            "/v1/enrol",
+            h_enrol,
+            signed=False,
+            after_commit="after_enrol_before_response",
+        ),
+        Endpoint("devices", "GET", "/v1/devices", h_devices, write=False, json_body=False),
+        Endpoint(
+            "team_keys",
+            "POST",
+            "/v1/team-keys",
+            h_team_keys,
+            after_commit="after_team_keys_before_response",
+        ),
+        Endpoint("revoke", "POST", "/v1/devices/{device_id}/revoke", h_revoke, json_body=False),
+        Endpoint("me", "GET", "/v1/me", h_me, write=False, json_body=False),
+        Endpoint("push", "POST", "/v1/push", h_push, after_commit="after_store_before_response"),
+        Endpoint("pull", "GET", "/v1/pull", h_pull, write=False, json_body=False),
+        Endpoint("purge", "POST", "/v1/purge", h_purge, after_commit="after_purge_before_response"),
+    ]
+
+    # --- the request pipeline ------------------------------------------------------------------
+
+    def run(
+        ep: Endpoint, req: SignedRequest, params: Mapping[str, str], query: str
+    ) -> tuple[int, dict[str, Any]]:
+        """In a worker thread: parse, authenticate and run one endpoint."""
+        now = now_ms()
+        body: Mapping[str, Any] | None = None
+        if ep.json_body:
+            try:
+                body = wire.parse_json(req.body)
+            except ProtocolError:
+                raise invalid() from None
+        elif req.body:
+            raise invalid()  # GETs and the revoke action carry no body
+        if ep.name != "pull" and query:
+            raise invalid()  # only pull takes query parameters
+        if ep.name == "push":
+            fault.hit("before_store")
+        caller: Caller | None = None
+        if ep.write:
+            with write_tx(engine) as conn:
+                if ep.signed:
+                    caller = store.authenticate(conn, req, now)
+                ctx = Ctx(caller, body, params, query, req.headers, now)
+                result = ep.handler(conn, ctx)
+            if ep.name == "organisation":
+                # Committed: the one-time token is spent.
+                _setup_token_path(data_dir).unlink(missing_ok=True)
+            return result
+        if ep.signed:
+            with write_tx(engine) as conn:
+                caller = store.authenticate(conn, req, now)
+        with read_tx(engine) as conn:
+            return ep.handler(conn, Ctx(caller, body, params, query, req.headers, now))
+
+    def make(ep: Endpoint) -> Callable[[Request], Any]:
+        limit = MAX_BODY_BYTES if ep.signed else UNSIGNED_MAX_BODY
+
+        async def endpoint(request: Request) -> Response:
+            started = time.perf_counter()
+            size_in = 0
+            device = _claimed_device(request)
+            try:
+                ip = request.client.host if request.client else "-"
+                wait = ip_buckets.take(ip)
+                if wait <= 0 and not ep.signed and ep.name != "health":
+                    wait = unsigned_buckets.take(ip)
+                if wait > 0:
+                    raise ApiError(429, "rate_limited", headers={"Retry-After": retry_after(wait)})
+                body = await _read_body(request, limit)
+                size_in = len(body)
+                signed = SignedRequest(request.headers, request.method, _target(request), body)
+                params = {k: str(v) for k, v in request.path_params.items()}
+                query = request.scope.get("query_string", b"").decode("latin-1")
+                status, result = await anyio.to_thread.run_sync(
+                    partial(run, ep, signed, params, query)
+                )
+                if ep.after_commit:
+                    fault.hit(ep.after_commit)
+                response = _json_response(status, result)
+            except ApiError as exc:
+                response = _json_response(exc.status, exc.body(), exc.headers)
+            except IntegrityError:
+                # Two instances created the same thing at once; the loser retries and sees it.
+                response = _json_response(409, {"error": "conflict"})
+            except OperationalError:
+                log.exception("database unavailable on %s", ep.name)
+                response = _json_response(503, {"error": "unavailable"}, {"Retry-After": "5"})
+            except Exception:
+                log.exception("internal error on %s", ep.name)
+                response = _json_response(500, {"error": "internal"})
+            access.info(
+                "%s %s %d device=%s in=%d out=%d ms=%.1f",
+                request.method,
+                request.scope["path"],
+                response.status_code,
+                device,
+                size_in,
+                len(response.body),
+                (time.perf_counter() - started) * 1000,
+            )
+            return response
+
+        return endpoint
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        status = exc.status_code if isinstance(exc, HTTPException) else 500
+        code = {404: "not_found", 405: "method_not_allowed"}.get(status, "invalid_request")
+        headers = exc.headers if isinstance(exc, HTTPException) else None
+        access.info("%s %s %d device=- in=0 out=0", request.method, request.scope["path"], status)
+        return _json_response(status, {"error": code}, headers)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            engine.dispose()
+
+    routes = [Route(ep.path, make(ep), methods=[ep.method], name=ep.name) for ep in endpoints]
+    app = Starlette(
+        routes=routes, exception_handlers={HTTPException: http_error}, lifespan=lifespan
+    )
+    app.state.engine = engine
+    return app

@@ -1,0 +1,136 @@
+"""Engine set-up and in-process migrations for the central store (SQLite or PostgreSQL).
+
+One code path for both databases:
+
+- SQLite: WAL, `synchronous=FULL` (an acknowledged push survives a power cut), foreign keys on,
+  a busy timeout, and the driver's own transaction handling switched off so that write
+  transactions start with `BEGIN IMMEDIATE` (the write lock is taken before the first read, so
+  a team's sequence numbers are handed out in commit order) and read transactions with a plain
+  `BEGIN` (a consistent WAL snapshot).
+- PostgreSQL: write transactions lock the team row (`SELECT … FOR NO KEY UPDATE`); reads that
+  need a consistent view across statements run at REPEATABLE READ.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+
+from app.paths import MIGRATIONS
+
+SERVER_SCRIPTS = MIGRATIONS / "server"
+_WRITE = "bf_write"
+# Any constant works; it only has to be the same for every instance of the store.
+_MIGRATION_LOCK = 0x42_46_53_54
+
+
+class StoreTooNew(RuntimeError):
+    """The database was migrated by a newer version of the store than this one."""
+
+
+def default_database_url(data_dir: Path) -> str:
+    return f"sqlite:///{data_dir / 'store.db'}"
+
+
+def make_engine(database_url: str) -> Engine:
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite":
+        if url.database in (None, "", ":memory:"):
+            raise ValueError("the central store needs a SQLite file, not an in-memory database")
+        engine = create_engine(
+            url,
+            connect_args={"timeout": 30, "check_same_thread": False},
+            pool_size=8,
+            max_overflow=8,
+        )
+
+        @event.listens_for(engine, "connect")
+        def _connect(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=FULL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn: Connection) -> None:
+            write = conn.get_execution_options().get(_WRITE, False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+        return engine
+    if url.get_backend_name() == "postgresql":
+        return create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    raise ValueError("the central store supports SQLite and PostgreSQL database URLs only")
+
+
+def is_postgres(conn: Connection) -> bool:
+    return conn.dialect.name == "postgresql"
+
+
+@contextlib.contextmanager
+def write_tx(engine: Engine) -> Iterator[Connection]:
+    """A write transaction (BEGIN IMMEDIATE on SQLite); commits on success."""
+    with engine.connect() as conn:
+        conn.execution_options(**{_WRITE: True})
+        with conn.begin():
+            yield conn
+
+
+@contextlib.contextmanager
+def read_tx(engine: Engine) -> Iterator[Connection]:
+    """A read-only transaction with one snapshot for all its statements."""
+    with engine.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin():
+            yield conn
+
+
+def _config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(SERVER_SCRIPTS))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(conn: Connection) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+    return None if row is None else str(row[0])
+
+
+def upgrade(engine: Engine) -> bool:
+    """Bring the store's database to head; refuse one newer than this code. True if migrated.
+
+    On PostgreSQL a transaction-scoped advisory lock makes instances that start together
+    migrate one after the other.
+    """
+    with write_tx(engine) as conn:
+        if is_postgres(conn):
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})
+        current = current_revision(conn)
+        script = ScriptDirectory.from_config(_config())
+        if current is not None and current not in {r.revision for r in script.walk_revisions()}:
+            raise StoreTooNew(f"database revision {current} is newer than this store")
+        if current == head_revision():
+            return False
+        cfg = _config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    return True

@@ -1,0 +1,835 @@
+"""The central store's operations over SQLAlchemy Core, one function per endpoint.
+
+Every function runs inside a transaction the caller opened (app/server/db.py): write
+operations in `write_tx`, reads in `read_tx`. Nothing here keeps state between requests except
+the time of the last nonce pruning, which only affects housekeeping.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlalchemy import Connection, Table, delete, func, select, tuple_, update
+from sqlalchemy.dialects import postgresql as pg_dialect
+from sqlalchemy.dialects import sqlite as sqlite_dialect
+from sqlalchemy.engine import CursorResult
+
+from app.server import schema as t
+from app.server import wire
+from app.server.errors import ApiError, forbidden, invalid
+from app.server.ratelimit import retry_after
+from app.sync.protocol import (
+    MAX_BODY_BYTES,
+    MAX_SKEW_MS,
+    NONCE_WINDOW_MS,
+    ProtocolError,
+    b64d,
+    b64e,
+    int_in,
+    parse_signed_headers,
+    uuid_str,
+    verify_request,
+)
+
+INVITE_MAX_AHEAD_MS = 7 * 24 * 3600 * 1000
+# A pull stops early (with `more`) once this much ciphertext is in the batch, so a response
+# stays well under the 8 MiB body limit even after base64.
+PULL_MAX_CIPHERTEXT_BYTES = (MAX_BODY_BYTES // 4) * 3 - 512 * 1024
+PRUNE_EVERY_MS = 60_000
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class Caller:
+    device_id: str
+    role: str
+
+
+@dataclass(frozen=True)
+class SignedRequest:
+    headers: Mapping[str, str]
+    method: str
+    target: str  # path, plus "?" and the raw query string when there is one
+    body: bytes
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"))
+
+
+def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(items), _CHUNK):
+        yield items[i : i + _CHUNK]
+
+
+def insert_ignore(conn: Connection, table: Table, row: Mapping[str, Any]) -> int:
+    """INSERT … ON CONFLICT DO NOTHING; the number of rows inserted (0 or 1)."""
+    dialect = pg_dialect if conn.dialect.name == "postgresql" else sqlite_dialect
+    key = next(iter(table.primary_key.columns))
+    # RETURNING rather than rowcount: psycopg does not report a row count here.
+    stmt = dialect.insert(table).values(**row).on_conflict_do_nothing().returning(key)
+    return len(conn.execute(stmt).all())
+
+
+class Store:
+    def __init__(self, *, charge_device: Callable[[str], float] | None = None) -> None:
+        self._charge_device = charge_device
+        self._last_prune_ms = 0
+        self._prune_lock = threading.Lock()
+
+    # --- authentication ------------------------------------------------------------------------
+
+    def authenticate(self, conn: Connection, req: SignedRequest, now_ms: int) -> Caller:
+        try:
+            h = parse_signed_headers(req.headers)
+        except ProtocolError:
+            raise ApiError(401, "unauthenticated") from None
+        row = conn.execute(
+            select(t.devices.c.sign_public_key, t.devices.c.status, t.devices.c.role).where(
+                t.devices.c.device_id == h.device_id
+            )
+        ).first()
+        if row is None:
+            raise ApiError(401, "unknown_device")
+        key = Ed25519PublicKey.from_public_bytes(bytes(row.sign_public_key))
+        if not verify_request(key, h, req.method, req.target, req.body):
+            raise ApiError(401, "bad_signature")
+        if row.status != "active":
+            raise ApiError(403, "revoked")
+        if self._charge_device is not None:
+            wait = self._charge_device(h.device_id)
+            if wait > 0:
+                raise ApiError(429, "rate_limited", headers={"Retry-After": retry_after(wait)})
+        if abs(h.time_ms - now_ms) > MAX_SKEW_MS:
+            raise ApiError(401, "clock_skew", extra={"server_time_ms": now_ms})
+        self._maybe_prune(conn, now_ms)
+        fresh = insert_ignore(
+            conn, t.nonces, {"device_id": h.device_id, "nonce": h.nonce, "seen_at_ms": now_ms}
+        )
+        if fresh != 1:
+            raise ApiError(409, "replay")
+        return Caller(h.device_id, str(row.role))
+
+    def _maybe_prune(self, conn: Connection, now_ms: int) -> None:
+        with self._prune_lock:
+            if now_ms - self._last_prune_ms < PRUNE_EVERY_MS:
+                return
+            self._last_prune_ms = now_ms
+        conn.execute(delete(t.nonces).where(t.nonces.c.seen_at_ms < now_ms - NONCE_WINDOW_MS))
+
+    # --- helpers -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _coordinator(caller: Caller) -> None:
+        if caller.role != "coordinator":
+            raise forbidden()
+
+    @staticmethod
+    def _organisation(conn: Connection) -> Any:
+        return conn.execute(select(t.organisations)).first()
+
+    @staticmethod
+    def _is_member(conn: Connection, device_id: str, team_id: str) -> bool:
+        return (
+            conn.execute(
+                select(t.device_teams.c.team_id).where(
+                    t.device_teams.c.device_id == device_id, t.device_teams.c.team_id == team_id
+                )
+            ).first()
+            is not None
+        )
+
+    @staticmethod
+    def _lock_team(conn: Connection, team_id: str) -> Any:
+        """The team row, locked until commit: a team's writes are serialised."""
+        return conn.execute(
+            select(t.teams.c.team_id, t.teams.c.current_epoch, t.teams.c.next_seq)
+            .where(t.teams.c.team_id == team_id)
+            .with_for_update(key_share=True)
+        ).first()
+
+    @staticmethod
+    def _member_team(conn: Connection, caller: Caller, team_id: str, *, lock: bool) -> Any:
+        # Not a member and no such team look the same from outside: 403.
+        if not Store._is_member(conn, caller.device_id, team_id):
+            raise forbidden()
+        if lock:
+            team = Store._lock_team(conn, team_id)
+        else:
+            team = conn.execute(select(t.teams).where(t.teams.c.team_id == team_id)).first()
+        if team is None:
+            raise forbidden()
+        return team
+
+    @staticmethod
+    def _store_wraps(
+        conn: Connection,
+        org_id: str,
+        caller: Caller,
+        team_id: str,
+        wraps: Sequence[wire.WrappedKeyIn],
+        now_ms: int,
+    ) -> int:
+        """Store wrapped team keys; a device recipient becomes a member of the team.
+
+        The same wrap again is ignored; a different wrap for a recipient that already has one
+        for that epoch is a conflict (two coordinators rotated at once)."""
+        device_ids = [w.recipient_id for w in wraps if w.recipient_kind == "device"]
+        active: set[str] = set()
+        for part in _chunks(device_ids):
+            active.update(
+                r.device_id
+                for r in conn.execute(
+                    select(t.devices.c.device_id).where(
+                        t.devices.c.device_id.in_(part), t.devices.c.status == "active"
+                    )
+                )
+            )
+        stored = 0
+        for w in wraps:
+            if w.recipient_kind == "recovery" and w.recipient_id != org_id:
+                raise ApiError(409, "unknown_recipient")
+            if w.recipient_kind == "device" and w.recipient_id not in active:
+                raise ApiError(409, "unknown_recipient")
+            existing = conn.execute(
+                select(t.team_keys.c.wrapped).where(
+                    t.team_keys.c.team_id == team_id,
+                    t.team_keys.c.epoch == w.epoch,
+                    t.team_keys.c.recipient_kind == w.recipient_kind,
+                    t.team_keys.c.recipient_id == w.recipient_id,
+                )
+            ).first()
+            if existing is not None:
+                if bytes(existing.wrapped) != w.wrapped:
+                    raise ApiError(409, "key_conflict")
+                continue
+            conn.execute(
+                t.team_keys.insert().values(
+                    team_id=team_id,
+                    epoch=w.epoch,
+                    recipient_kind=w.recipient_kind,
+                    recipient_id=w.recipient_id,
+                    wrapped=w.wrapped,
+                    created_by=caller.device_id,
+                    created_at_ms=now_ms,
+                )
+            )
+            stored += 1
+            if w.recipient_kind == "device":
+                insert_ignore(
+                    conn, t.device_teams, {"device_id": w.recipient_id, "team_id": team_id}
+                )
+        return stored
+
+    # --- organisation --------------------------------------------------------------------------
+
+    @staticmethod
+    def organisation_exists(conn: Connection) -> bool:
+        return Store._organisation(conn) is not None
+
+    def bootstrap(self, conn: Connection, body: Mapping[str, Any], now_ms: int) -> dict[str, Any]:
+        try:
+            wire.fields(
+                body, "organisation", {"organisation_id", "name", "recovery_public_key", "device"}
+            )
+            org_id = uuid_str(body["organisation_id"], "organisation_id")
+            name = wire.text(body["name"], "name")
+            recovery = wire.key32(body["recovery_public_key"], "recovery_public_key")
+            dev = wire.device_in(body["device"])
+        except ProtocolError:
+            raise invalid() from None
+        if self.organisation_exists(conn):
+            raise ApiError(409, "organisation_exists")
+        conn.execute(
+            t.organisations.insert().values(
+                singleton=1,
+                organisation_id=org_id,
+                name=name,
+                recovery_public_key=recovery,
+                created_at_ms=now_ms,
+            )
+        )
+        conn.execute(
+            t.devices.insert().values(
+                device_id=dev.device_id,
+                label=dev.label,
+                role="coordinator",
+                status="active",
+                sign_public_key=dev.sign_public_key,
+                kem_public_key=dev.kem_public_key,
+                invite_id=None,
+                enrol_proof=None,
+                enrolled_at_ms=now_ms,
+                revoked_at_ms=None,
+            )
+        )
+        return {
+            "organisation_id": org_id,
+            "device_id": dev.device_id,
+            "role": "coordinator",
+            "server_time_ms": now_ms,
+        }
+
+    # --- teams ---------------------------------------------------------------------------------
+
+    def create_team(
+        self, conn: Connection, caller: Caller, body: Mapping[str, Any], now_ms: int
+    ) -> tuple[int, dict[str, Any]]:
+        self._coordinator(caller)
+        try:
+            wire.fields(body, "team", {"team_id", "name", "wrapped_keys"})
+            team_id = uuid_str(body["team_id"], "team_id")
+            name = wire.text(body["name"], "name")
+            wraps = wire.wrapped_keys_in(body["wrapped_keys"], epoch=1)
+        except ProtocolError:
+            raise invalid() from None
+        org = self._organisation(conn)
+        if not any(w.recipient_kind == "recovery" for w in wraps):
+            raise ApiError(400, "recovery_key_missing")
+        existing = conn.execute(select(t.teams).where(t.teams.c.team_id == team_id)).first()
+        if existing is not None:
+            if existing.created_by == caller.device_id and existing.name == name:
+                # A retry of a request whose response was lost.
+                return 200, {"team_id": team_id, "current_epoch": existing.current_epoch}
+            raise ApiError(409, "team_exists")
+        conn.execute(
+            t.teams.insert().values(
+                team_id=team_id,
+                name=name,
+                current_epoch=1,
+                next_seq=1,
+                created_by=caller.device_id,
+                created_at_ms=now_ms,
+            )
+        )
+        insert_ignore(conn, t.device_teams, {"device_id": caller.device_id, "team_id": team_id})
+        self._store_wraps(conn, org.organisation_id, caller, team_id, wraps, now_ms)
+        return 201, {"team_id": team_id, "current_epoch": 1}
+
+    def list_teams(self, conn: Connection, caller: Caller) -> dict[str, Any]:
+        self._coordinator(caller)
+        members: dict[str, list[str]] = {}
+        for r in conn.execute(select(t.device_teams).order_by(t.device_teams.c.device_id)):
+            members.setdefault(r.team_id, []).append(r.device_id)
+        return {
+            "teams": [
+                {
+                    "team_id": r.team_id,
+                    "name": r.name,
+                    "current_epoch": r.current_epoch,
+                    "devices": members.get(r.team_id, []),
+                }
+                for r in conn.execute(select(t.teams).order_by(t.teams.c.team_id))
+            ]
+        }
+
+    def team_keys(
+        self, conn: Connection, caller: Caller, body: Mapping[str, Any], now_ms: int
+    ) -> dict[str, Any]:
+        self._coordinator(caller)
+        try:
+            wire.fields(body, "team_keys", {"team_id", "epoch", "wrapped_keys"})
+            team_id = uuid_str(body["team_id"], "team_id")
+            epoch = int_in(body["epoch"], 1, wire.MAX_EPOCH, "epoch")
+            wraps = wire.wrapped_keys_in(body["wrapped_keys"], epoch=epoch)
+        except ProtocolError:
+            raise invalid() from None
+        team = self._lock_team(conn, team_id)
+        if team is None:
+            raise ApiError(404, "unknown_team")
+        org = self._organisation(conn)
+        current = int(team.current_epoch)
+        if epoch == current + 1:
+            members = {
+                r.device_id
+                for r in conn.execute(
+                    select(t.device_teams.c.device_id)
+                    .join(t.devices, t.devices.c.device_id == t.device_teams.c.device_id)
+                    .where(t.device_teams.c.team_id == team_id, t.devices.c.status == "active")
+                )
+            }
+            covered = {w.recipient_id for w in wraps if w.recipient_kind == "device"}
+            has_recovery = any(
+                w.recipient_kind == "recovery" and w.recipient_id == org.organisation_id
+                for w in wraps
+            )
+            if not members <= covered or not has_recovery:
+                raise ApiError(409, "rotation_incomplete", extra={"current_epoch": current})
+            conn.execute(
+                update(t.teams).where(t.teams.c.team_id == team_id).values(current_epoch=epoch)
+            )
+            current = epoch
+        elif not 1 <= epoch <= current:
+            raise ApiError(409, "epoch_conflict", extra={"current_epoch": current})
+        stored = self._store_wraps(conn, org.organisation_id, caller, team_id, wraps, now_ms)
+        return {"team_id": team_id, "epoch": epoch, "current_epoch": current, "stored": stored}
+
+    # --- invites and enrolment -----------------------------------------------------------------
+
+    def create_invite(
+        self, conn: Connection, caller: Caller, body: Mapping[str, Any], now_ms: int
+    ) -> tuple[int, dict[str, Any]]:
+        self._coordinator(caller)
+        try:
+            wire.fields(body, "invite", {"invite_id", "team_ids", "role", "expires_at_ms"})
+            invite_id = uuid_str(body["invite_id"], "invite_id")
+            team_ids = [
+                uuid_str(x, "team_id")
+                for x in wire.array(body["team_ids"], "team_ids", 0, wire.MAX_TEAMS_PER_INVITE)
+            ]
+            role = wire.one_of(body["role"], wire.ROLES, "role")
+            expires = int_in(
+                body["expires_at_ms"], now_ms + 1, now_ms + INVITE_MAX_AHEAD_MS, "expires_at_ms"
+            )
+        except ProtocolError:
+            raise invalid() from None
+        if len(set(team_ids)) != len(team_ids):
+            raise invalid()
+        known = {
+            r.team_id
+            for r in conn.execute(select(t.teams.c.team_id).where(t.teams.c.team_id.in_(team_ids)))
+        }
+        if known != set(team_ids):
+            raise ApiError(404, "unknown_team")
+        existing = conn.execute(select(t.invites).where(t.invites.c.invite_id == invite_id)).first()
+        if existing is not None:
+            if (
+                existing.created_by == caller.device_id
+                and json.loads(existing.team_ids) == team_ids
+            ):
+                return 200, {"invite_id": invite_id, "expires_at_ms": existing.expires_at_ms}
+            raise ApiError(409, "invite_exists")
+        conn.execute(
+            t.invites.insert().values(
+                invite_id=invite_id,
+                team_ids=_json(team_ids),
+                role=role,
+                expires_at_ms=expires,
+                created_by=caller.device_id,
+                created_at_ms=now_ms,
+                used_by=None,
+                used_at_ms=None,
+            )
+        )
+        return 201, {"invite_id": invite_id, "expires_at_ms": expires}
+
+    def enrol(
+        self, conn: Connection, body: Mapping[str, Any], now_ms: int
+    ) -> tuple[int, dict[str, Any]]:
+        try:
+            wire.fields(body, "enrol", {"invite_id", "device", "proof"})
+            invite_id = uuid_str(body["invite_id"], "invite_id")
+            dev = wire.device_in(body["device"])
+            proof = b64d(body["proof"], max_bytes=wire.PROOF_BYTES, what="proof")
+        except ProtocolError:
+            raise invalid() from None
+        if len(proof) != wire.PROOF_BYTES:
+            raise invalid()
+        org = self._organisation(conn)
+        invite = conn.execute(select(t.invites).where(t.invites.c.invite_id == invite_id)).first()
+        if invite is None or org is None:
+            raise ApiError(410, "invite_invalid")
+        team_ids: list[str] = json.loads(invite.team_ids)
+        answer = {
+            "device_id": dev.device_id,
+            "role": invite.role,
+            "team_ids": team_ids,
+            "organisation_id": org.organisation_id,
+            "recovery_public_key": b64e(bytes(org.recovery_public_key)),
+            "server_time_ms": now_ms,
+        }
+        if invite.used_by is not None:
+            prior = conn.execute(
+                select(t.devices).where(t.devices.c.device_id == invite.used_by)
+            ).first()
+            if (
+                invite.used_by == dev.device_id
+                and prior is not None
+                and bytes(prior.sign_public_key) == dev.sign_public_key
+                and bytes(prior.kem_public_key) == dev.kem_public_key
+                and bytes(prior.enrol_proof or b"") == proof
+            ):
+                return 200, answer  # a retry whose response was lost
+            raise ApiError(410, "invite_invalid")
+        if invite.expires_at_ms <= now_ms:
+            raise ApiError(410, "invite_invalid")
+        if conn.execute(
+            select(t.devices.c.device_id).where(t.devices.c.device_id == dev.device_id)
+        ).first():
+            raise ApiError(409, "device_exists")
+        claimed: CursorResult[Any] = conn.execute(
+            update(t.invites)
+            .where(
+                t.invites.c.invite_id == invite_id,
+                t.invites.c.used_by.is_(None),
+                t.invites.c.expires_at_ms > now_ms,
+            )
+            .values(used_by=dev.device_id, used_at_ms=now_ms)
+        )
+        if claimed.rowcount != 1:
+            raise ApiError(410, "invite_invalid")
+        conn.execute(
+            t.devices.insert().values(
+                device_id=dev.device_id,
+                label=dev.label,
+                role=invite.role,
+                status="active",
+                sign_public_key=dev.sign_public_key,
+                kem_public_key=dev.kem_public_key,
+                invite_id=invite_id,
+                enrol_proof=proof,
+                enrolled_at_ms=now_ms,
+                revoked_at_ms=None,
+            )
+        )
+        for team_id in team_ids:
+            insert_ignore(conn, t.device_teams, {"device_id": dev.device_id, "team_id": team_id})
+        return 201, answer
+
+    # --- devices -------------------------------------------------------------------------------
+
+    def list_devices(self, conn: Connection, caller: Caller) -> dict[str, Any]:
+        self._coordinator(caller)
+        epochs = {r.team_id: int(r.current_epoch) for r in conn.execute(select(t.teams))}
+        teams_of: dict[str, list[str]] = {}
+        for r in conn.execute(select(t.device_teams).order_by(t.device_teams.c.team_id)):
+            teams_of.setdefault(r.device_id, []).append(r.team_id)
+        have: set[tuple[str, str, int]] = {
+            (r.recipient_id, r.team_id, int(r.epoch))
+            for r in conn.execute(
+                select(
+                    t.team_keys.c.recipient_id, t.team_keys.c.team_id, t.team_keys.c.epoch
+                ).where(t.team_keys.c.recipient_kind == "device")
+            )
+        }
+        out = []
+        for r in conn.execute(
+            select(t.devices).order_by(t.devices.c.enrolled_at_ms, t.devices.c.device_id)
+        ):
+            teams = teams_of.get(r.device_id, [])
+            missing = (
+                [
+                    {"team_id": team_id, "epoch": e}
+                    for team_id in teams
+                    for e in range(1, epochs[team_id] + 1)
+                    if (r.device_id, team_id, e) not in have
+                ]
+                if r.status == "active"
+                else []
+            )
+            out.append(
+                {
+                    "device_id": r.device_id,
+                    "label": r.label,
+                    "role": r.role,
+                    "status": r.status,
+                    "sign_public_key": b64e(bytes(r.sign_public_key)),
+                    "kem_public_key": b64e(bytes(r.kem_public_key)),
+                    "invite_id": r.invite_id,
+                    "enrol_proof": None if r.enrol_proof is None else b64e(bytes(r.enrol_proof)),
+                    "enrolled_at_ms": r.enrolled_at_ms,
+                    "revoked_at_ms": r.revoked_at_ms,
+                    "teams": teams,
+                    "missing_keys": missing,
+                }
+            )
+        return {"devices": out}
+
+    def revoke(
+        self, conn: Connection, caller: Caller, device_id: str, now_ms: int
+    ) -> dict[str, Any]:
+        self._coordinator(caller)
+        if device_id == caller.device_id:
+            raise ApiError(409, "cannot_revoke_self")
+        row = conn.execute(select(t.devices).where(t.devices.c.device_id == device_id)).first()
+        if row is None:
+            raise ApiError(404, "unknown_device")
+        if row.status != "revoked":
+            conn.execute(
+                update(t.devices)
+                .where(t.devices.c.device_id == device_id)
+                .values(status="revoked", revoked_at_ms=now_ms)
+            )
+        teams = [
+            r.team_id
+            for r in conn.execute(
+                select(t.device_teams.c.team_id)
+                .where(t.device_teams.c.device_id == device_id)
+                .order_by(t.device_teams.c.team_id)
+            )
+        ]
+        return {"device_id": device_id, "status": "revoked", "team_ids": teams}
+
+    def me(self, conn: Connection, caller: Caller, now_ms: int) -> dict[str, Any]:
+        dev = conn.execute(select(t.devices).where(t.devices.c.device_id == caller.device_id)).one()
+        org = self._organisation(conn)
+        teams = conn.execute(
+            select(t.teams.c.team_id, t.teams.c.name, t.teams.c.current_epoch)
+            .join(t.device_teams, t.device_teams.c.team_id == t.teams.c.team_id)
+            .where(t.device_teams.c.device_id == caller.device_id)
+            .order_by(t.teams.c.team_id)
+        )
+        keys = conn.execute(
+            select(t.team_keys.c.team_id, t.team_keys.c.epoch, t.team_keys.c.wrapped)
+            .where(
+                t.team_keys.c.recipient_kind == "device",
+                t.team_keys.c.recipient_id == caller.device_id,
+            )
+            .order_by(t.team_keys.c.team_id, t.team_keys.c.epoch)
+        )
+        return {
+            "device": {
+                "device_id": dev.device_id,
+                "label": dev.label,
+                "role": dev.role,
+                "status": dev.status,
+            },
+            "organisation": {
+                "organisation_id": org.organisation_id,
+                "name": org.name,
+                "recovery_public_key": b64e(bytes(org.recovery_public_key)),
+            },
+            "teams": [
+                {"team_id": r.team_id, "name": r.name, "current_epoch": r.current_epoch}
+                for r in teams
+            ],
+            "wrapped_keys": [
+                {"team_id": r.team_id, "epoch": r.epoch, "wrapped": b64e(bytes(r.wrapped))}
+                for r in keys
+            ],
+            "server_time_ms": now_ms,
+        }
+
+    # --- records -------------------------------------------------------------------------------
+
+    def push(
+        self, conn: Connection, caller: Caller, req: wire.PushIn, now_ms: int
+    ) -> dict[str, Any]:
+        team = self._member_team(conn, caller, req.team_id, lock=True)
+        current_epoch = int(team.current_epoch)
+        if any(r.epoch > current_epoch for r in req.revisions):
+            raise ApiError(409, "unknown_epoch", extra={"current_epoch": current_epoch})
+        team_id = req.team_id
+        revs = [r.revision for r in req.revisions]
+        record_ids = sorted({r.record_id for r in req.revisions})
+        parents = sorted({p for r in req.revisions for p in r.parents})
+
+        stored_revs: set[str] = set()
+        superseded_revs: set[str] = set()
+        purged_refs: set[tuple[str, str]] = set()
+        leaves: dict[str, tuple[str, str]] = {}  # stored revision -> (record_type, record_id)
+        for part in _chunks(revs):
+            stored_revs.update(
+                r.revision
+                for r in conn.execute(
+                    select(t.records.c.revision).where(
+                        t.records.c.team_id == team_id, t.records.c.revision.in_(part)
+                    )
+                )
+            )
+        for part in _chunks(sorted(set(revs) | set(parents))):
+            superseded_revs.update(
+                r.revision
+                for r in conn.execute(
+                    select(t.superseded.c.revision).where(
+                        t.superseded.c.team_id == team_id, t.superseded.c.revision.in_(part)
+                    )
+                )
+            )
+        for part in _chunks(record_ids):
+            purged_refs.update(
+                (r.record_type, r.record_id)
+                for r in conn.execute(
+                    select(t.purged.c.record_type, t.purged.c.record_id).where(
+                        t.purged.c.team_id == team_id, t.purged.c.record_id.in_(part)
+                    )
+                )
+            )
+        for part in _chunks(parents):
+            leaves.update(
+                (r.revision, (r.record_type, r.record_id))
+                for r in conn.execute(
+                    select(
+                        t.records.c.revision, t.records.c.record_type, t.records.c.record_id
+                    ).where(t.records.c.team_id == team_id, t.records.c.revision.in_(part))
+                )
+            )
+
+        results: list[dict[str, str]] = []
+        new: dict[str, wire.RevisionIn] = {}  # accepted in this push, in order
+        drop_leaves: set[str] = set()
+        remember: set[str] = set()
+        for r in req.revisions:
+            if (r.record_type, r.record_id) in purged_refs:
+                status = "purged"
+            elif r.revision in stored_revs or r.revision in new:
+                status = "duplicate"
+            elif r.revision in superseded_revs or r.revision in remember:
+                status = "superseded"
+            else:
+                status = "stored"
+                new[r.revision] = r
+                for p in r.parents:
+                    if p in new and (new[p].record_type, new[p].record_id) == (
+                        r.record_type,
+                        r.record_id,
+                    ):
+                        del new[p]  # superseded within this very push
+                    elif leaves.get(p) == (r.record_type, r.record_id):
+                        drop_leaves.add(p)
+                    if p not in superseded_revs:
+                        remember.add(p)
+            results.append({"revision": r.revision, "status": status})
+
+        for part in _chunks(sorted(drop_leaves)):
+            conn.execute(
+                delete(t.records).where(
+                    t.records.c.team_id == team_id, t.records.c.revision.in_(part)
+                )
+            )
+        if remember:
+            conn.execute(
+                t.superseded.insert(),
+                [{"team_id": team_id, "revision": rev} for rev in sorted(remember)],
+            )
+        seq = int(team.next_seq)
+        rows = []
+        for r in new.values():
+            rows.append(
+                {
+                    "team_id": team_id,
+                    "revision": r.revision,
+                    "record_type": r.record_type,
+                    "record_id": r.record_id,
+                    "parents": _json(sorted(r.parents)),
+                    "device_id": caller.device_id,
+                    "epoch": r.epoch,
+                    "ciphertext": r.ciphertext,
+                    "size": len(r.ciphertext),
+                    "seq": seq,
+                    "stored_at_ms": now_ms,
+                }
+            )
+            seq += 1
+        if rows:
+            conn.execute(t.records.insert(), rows)
+            conn.execute(update(t.teams).where(t.teams.c.team_id == team_id).values(next_seq=seq))
+        return {"results": results, "server_time_ms": now_ms}
+
+    def pull(self, conn: Connection, caller: Caller, req: wire.PullIn) -> dict[str, Any]:
+        self._member_team(conn, caller, req.team_id, lock=False)
+        revs = conn.execute(
+            select(t.records)
+            .where(t.records.c.team_id == req.team_id, t.records.c.seq > req.after)
+            .order_by(t.records.c.seq)
+            .limit(req.limit + 1)
+        ).all()
+        purges = conn.execute(
+            select(t.purges)
+            .where(t.purges.c.team_id == req.team_id, t.purges.c.seq > req.after)
+            .order_by(t.purges.c.seq)
+            .limit(req.limit + 1)
+        ).all()
+        merged = sorted([(int(r.seq), 0, r) for r in revs] + [(int(p.seq), 1, p) for p in purges])
+        items: list[dict[str, Any]] = []
+        budget = PULL_MAX_CIPHERTEXT_BYTES
+        more = len(merged) > req.limit
+        for seq, kind, row in merged[: req.limit]:
+            if kind == 0:
+                if items and row.size > budget:
+                    more = True
+                    break
+                budget -= int(row.size)
+                items.append(
+                    {
+                        "seq": seq,
+                        "kind": "revision",
+                        "record_type": row.record_type,
+                        "record_id": row.record_id,
+                        "revision": row.revision,
+                        "parents": json.loads(row.parents),
+                        "device_id": row.device_id,
+                        "epoch": row.epoch,
+                        "ciphertext": b64e(bytes(row.ciphertext)),
+                    }
+                )
+            else:
+                refs = json.loads(row.record_refs)
+                cost = len(row.record_refs)
+                if items and cost > budget:
+                    more = True
+                    break
+                budget -= cost
+                items.append(
+                    {"seq": seq, "kind": "purge", "purge_id": row.purge_id, "record_refs": refs}
+                )
+        next_after = items[-1]["seq"] if items else req.after
+        return {"items": items, "next_after": next_after, "more": more}
+
+    def purge(
+        self, conn: Connection, caller: Caller, req: wire.PurgeIn, now_ms: int
+    ) -> dict[str, Any]:
+        team = self._member_team(conn, caller, req.team_id, lock=True)
+        existing = conn.execute(
+            select(t.purges.c.seq).where(
+                t.purges.c.team_id == req.team_id, t.purges.c.purge_id == req.purge_id
+            )
+        ).first()
+        if existing is not None:
+            return {
+                "purge_id": req.purge_id,
+                "seq": existing.seq,
+                "status": "duplicate",
+                "server_time_ms": now_ms,
+            }
+        deleted = 0
+        for part in _chunks(req.record_refs):
+            result: CursorResult[Any] = conn.execute(
+                delete(t.records).where(
+                    t.records.c.team_id == req.team_id,
+                    tuple_(t.records.c.record_type, t.records.c.record_id).in_(list(part)),
+                )
+            )
+            deleted += result.rowcount
+        for ref_type, ref_id in req.record_refs:
+            insert_ignore(
+                conn,
+                t.purged,
+                {"team_id": req.team_id, "record_type": ref_type, "record_id": ref_id},
+            )
+        seq = int(team.next_seq)
+        conn.execute(
+            t.purges.insert().values(
+                team_id=req.team_id,
+                purge_id=req.purge_id,
+                record_refs=_json([list(r) for r in req.record_refs]),
+                seq=seq,
+                stored_at_ms=now_ms,
+            )
+        )
+        conn.execute(
+            update(t.teams).where(t.teams.c.team_id == req.team_id).values(next_seq=seq + 1)
+        )
+        return {
+            "purge_id": req.purge_id,
+            "seq": seq,
+            "status": "stored",
+            "deleted": deleted,
+            "server_time_ms": now_ms,
+        }
+
+    # --- introspection for tests and operators -------------------------------------------------
+
+    @staticmethod
+    def counts(conn: Connection) -> dict[str, int]:
+        out = {}
+        for table in (t.records, t.superseded, t.purged, t.purges, t.devices, t.teams):
+            out[table.name] = int(
+                conn.execute(select(func.count()).select_from(table)).scalar_one()
+            )
+        return out

@@ -1,0 +1,363 @@
+"""Test helpers for the central store: device keys, signed requests, a live store process."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+from app.sync import envelope
+from app.sync.protocol import b64e, enrolment_proof, new_invite, sign_request
+
+ROOT = Path(__file__).resolve().parents[2]
+DAY_MS = 24 * 3600 * 1000
+
+
+def raw_public(key: Ed25519PrivateKey | X25519PrivateKey) -> bytes:
+    return key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def rev_id() -> str:
+    return os.urandom(32).hex()
+
+
+@dataclass
+class Device:
+    device_id: str
+    label: str
+    sign: Ed25519PrivateKey
+    kem: X25519PrivateKey
+
+    @classmethod
+    def new(cls, label: str = "laptop") -> Device:
+        return cls(new_id(), label, Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
+
+    def public(self) -> dict[str, str]:
+        return {
+            "device_id": self.device_id,
+            "label": self.label,
+            "sign_public_key": b64e(raw_public(self.sign)),
+            "kem_public_key": b64e(raw_public(self.kem)),
+        }
+
+
+@dataclass
+class Org:
+    organisation_id: str
+    coordinator: Device
+    recovery: X25519PrivateKey
+    team_keys: dict[tuple[str, int], bytes] = field(default_factory=dict)
+
+
+class Api:
+    """Signed JSON requests against a store (TestClient or a live httpx.Client)."""
+
+    def __init__(self, client: httpx.Client, now_ms: Callable[[], int]) -> None:
+        self.client = client
+        self.now_ms = now_ms
+
+    def call(
+        self,
+        method: str,
+        path: str,
+        *,
+        device: Device | None = None,
+        body: Any = None,
+        content: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+        time_ms: int | None = None,
+    ) -> httpx.Response:
+        if content is None:
+            content = b"" if body is None else json.dumps(body).encode()
+        h = dict(headers or {})
+        if content:
+            h.setdefault("Content-Type", "application/json")
+        if device is not None:
+            t = self.now_ms() if time_ms is None else time_ms
+            h.update(sign_request(device.sign, device.device_id, method, path, content, t))
+        return self.client.request(method, path, content=content, headers=h)
+
+    # --- set-up steps -------------------------------------------------------------------------
+
+    def bootstrap(self, token: str, name: str = "VZW Brugfiguur") -> Org:
+        coord = Device.new("coördinator")
+        recovery = X25519PrivateKey.generate()
+        org_id = new_id()
+        r = self.call(
+            "POST",
+            "/v1/organisation",
+            body={
+                "organisation_id": org_id,
+                "name": name,
+                "recovery_public_key": b64e(raw_public(recovery)),
+                "device": coord.public(),
+            },
+            headers={"X-Bf-Setup-Token": token},
+        )
+        assert r.status_code == 201, r.text
+        return Org(org_id, coord, recovery)
+
+    def wraps(
+        self, org: Org, team_id: str, epoch: int, key: bytes, devices: list[Device]
+    ) -> list[dict[str, Any]]:
+        out = [
+            {
+                "recipient_kind": "recovery",
+                "recipient_id": org.organisation_id,
+                "epoch": epoch,
+                "wrapped": b64e(
+                    envelope.wrap_team_key(
+                        key,
+                        team_id=team_id,
+                        epoch=epoch,
+                        recipient_id=org.organisation_id,
+                        recipient_public=org.recovery.public_key(),
+                    )
+                ),
+            }
+        ]
+        for d in devices:
+            out.append(
+                {
+                    "recipient_kind": "device",
+                    "recipient_id": d.device_id,
+                    "epoch": epoch,
+                    "wrapped": b64e(
+                        envelope.wrap_team_key(
+                            key,
+                            team_id=team_id,
+                            epoch=epoch,
+                            recipient_id=d.device_id,
+                            recipient_public=d.kem.public_key(),
+                        )
+                    ),
+                }
+            )
+        return out
+
+    def create_team(self, org: Org, name: str = "Straathoekwerk") -> str:
+        team_id = new_id()
+        key = envelope.new_team_key()
+        org.team_keys[(team_id, 1)] = key
+        r = self.call(
+            "POST",
+            "/v1/teams",
+            device=org.coordinator,
+            body={
+                "team_id": team_id,
+                "name": name,
+                "wrapped_keys": self.wraps(org, team_id, 1, key, [org.coordinator]),
+            },
+        )
+        assert r.status_code == 201, r.text
+        return team_id
+
+    def invite(
+        self, org: Org, team_ids: list[str], role: str = "worker", expires_in_ms: int = DAY_MS
+    ) -> tuple[str, bytes]:
+        code = new_invite()
+        r = self.call(
+            "POST",
+            "/v1/invites",
+            device=org.coordinator,
+            body={
+                "invite_id": code.invite_id,
+                "team_ids": team_ids,
+                "role": role,
+                "expires_at_ms": self.now_ms() + expires_in_ms,
+            },
+        )
+        assert r.status_code == 201, r.text
+        return code.invite_id, code.secret
+
+    def enrol(self, invite_id: str, secret: bytes, device: Device) -> httpx.Response:
+        pub = device.public()
+        return self.call(
+            "POST",
+            "/v1/enrol",
+            body={
+                "invite_id": invite_id,
+                "device": pub,
+                "proof": b64e(enrolment_proof(secret, pub)),
+            },
+        )
+
+    def member(
+        self, org: Org, team_ids: list[str], role: str = "worker", label: str = "werker"
+    ) -> Device:
+        """A new device enrolled into the teams, with the current team keys wrapped for it."""
+        invite_id, secret = self.invite(org, team_ids, role)
+        d = Device.new(label)
+        r = self.enrol(invite_id, secret, d)
+        assert r.status_code == 201, r.text
+        for team_id in team_ids:
+            for (tid, epoch), key in org.team_keys.items():
+                if tid != team_id:
+                    continue
+                w = self.wraps(org, team_id, epoch, key, [d])[1:]
+                r = self.call(
+                    "POST",
+                    "/v1/team-keys",
+                    device=org.coordinator,
+                    body={"team_id": team_id, "epoch": epoch, "wrapped_keys": w},
+                )
+                assert r.status_code == 200, r.text
+        return d
+
+    # --- records ------------------------------------------------------------------------------
+
+    def revision(
+        self,
+        org: Org,
+        team_id: str,
+        device: Device,
+        payload: Mapping[str, Any],
+        *,
+        record_id: str | None = None,
+        parents: tuple[str, ...] = (),
+        record_type: str = "note",
+        epoch: int = 1,
+        revision: str | None = None,
+    ) -> dict[str, Any]:
+        meta = envelope.RecordMeta(
+            team_id=team_id,
+            record_type=record_type,
+            record_id=record_id or new_id(),
+            revision=revision or rev_id(),
+            parents=parents,
+            device_id=device.device_id,
+            epoch=epoch,
+        )
+        sealed = envelope.seal_record(org.team_keys[(team_id, epoch)], meta, payload)
+        return {
+            "record_type": meta.record_type,
+            "record_id": meta.record_id,
+            "revision": meta.revision,
+            "parents": list(parents),
+            "epoch": epoch,
+            "ciphertext": b64e(sealed),
+        }
+
+    def push(self, device: Device, team_id: str, revisions: list[dict[str, Any]]) -> httpx.Response:
+        return self.call(
+            "POST", "/v1/push", device=device, body={"team_id": team_id, "revisions": revisions}
+        )
+
+    def statuses(self, device: Device, team_id: str, revisions: list[dict[str, Any]]) -> list[str]:
+        r = self.push(device, team_id, revisions)
+        assert r.status_code == 200, r.text
+        return [x["status"] for x in r.json()["results"]]
+
+    def pull(
+        self, device: Device, team_id: str, after: int = 0, limit: int | None = None
+    ) -> httpx.Response:
+        q = f"/v1/pull?team={team_id}&after={after}"
+        if limit is not None:
+            q += f"&limit={limit}"
+        return self.call("GET", q, device=device)
+
+    def pull_all(
+        self, device: Device, team_id: str, after: int = 0, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        items: list[dict[str, Any]] = []
+        while True:
+            r = self.pull(device, team_id, after, limit)
+            assert r.status_code == 200, r.text
+            data = r.json()
+            items.extend(data["items"])
+            after = data["next_after"]
+            if not data["more"]:
+                return items
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode()
+
+
+# --- a live store in a subprocess ------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class LiveStore:
+    base_url: str
+    data_dir: Path
+    process: subprocess.Popen[bytes]
+
+    def token(self) -> str:
+        return (self.data_dir / "setup-token").read_text().strip()
+
+
+def wait_healthy(base_url: str, process: subprocess.Popen[bytes], timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"store exited with {process.returncode}")
+        try:
+            if httpx.get(base_url + "/v1/health", timeout=1.0).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.05)
+    raise RuntimeError("store did not become healthy")
+
+
+@contextmanager
+def live_store(
+    data_dir: Path, database_url: str, *, fault: str | None = None
+) -> Iterator[LiveStore]:
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k != "BRUGFIGUUR_FAULT"}
+    env["PYTHONPATH"] = str(ROOT)
+    if fault:
+        env["BRUGFIGUUR_FAULT"] = fault
+    code = (
+        "import sys; from pathlib import Path; from app.server import serve; "
+        f"sys.exit(serve(Path({str(data_dir)!r}), '127.0.0.1', {port}, {database_url!r}))"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(base, proc)
+        yield LiveStore(base, data_dir, proc)
+    finally:
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()
+        proc.stderr.close()
