@@ -285,18 +285,22 @@ def create_app(
     def run(
         ep: Endpoint, req: SignedRequest, params: Mapping[str, str], query: str
     ) -> tuple[int, dict[str, Any]]:
-        """In a worker thread: parse, authenticate and run one endpoint."""
+        """In a worker thread: authenticate, parse and run one endpoint."""
         now = now_ms()
-        body: Mapping[str, Any] | None = None
-        if ep.json_body:
-            try:
-                body = wire.parse_json(req.body)
-            except ProtocolError:
-                raise invalid() from None
-        elif req.body:
-            raise invalid()  # GETs and the revoke action carry no body
-        if ep.name != "pull" and query:
-            raise invalid()  # only pull takes query parameters
+
+        def ctx(caller: Caller | None) -> Ctx:
+            body: Mapping[str, Any] | None = None
+            if ep.json_body:
+                try:
+                    body = wire.parse_json(req.body)
+                except ProtocolError:
+                    raise invalid() from None
+            elif req.body:
+                raise invalid()  # GETs and the revoke action carry no body
+            if ep.name != "pull" and query:
+                raise invalid()  # only pull takes query parameters
+            return Ctx(caller, body, params, query, req.headers, now)
+
         if ep.name == "push":
             fault.hit("before_store")
         caller: Caller | None = None
@@ -304,8 +308,7 @@ def create_app(
             with write_tx(engine) as conn:
                 if ep.signed:
                     caller = store.authenticate(conn, req, now)
-                ctx = Ctx(caller, body, params, query, req.headers, now)
-                result = ep.handler(conn, ctx)
+                result = ep.handler(conn, ctx(caller))
             if ep.name == "organisation":
                 # Committed: the one-time token is spent.
                 _setup_token_path(data_dir).unlink(missing_ok=True)
@@ -313,8 +316,9 @@ def create_app(
         if ep.signed:
             with write_tx(engine) as conn:
                 caller = store.authenticate(conn, req, now)
+        request_ctx = ctx(caller)
         with read_tx(engine) as conn:
-            return ep.handler(conn, Ctx(caller, body, params, query, req.headers, now))
+            return ep.handler(conn, request_ctx)
 
     def make(ep: Endpoint) -> Callable[[Request], Any]:
         limit = MAX_BODY_BYTES if ep.signed else UNSIGNED_MAX_BODY

@@ -3,7 +3,7 @@
 Off unless the environment variable BRUGFIGUUR_FAULT is set when the store starts, to
 `<point>` (the first time the point is reached) or `<point>@<n>` (the n-th time). Points:
 
-- `before_store`                  push: authenticated, before the transaction starts
+- `before_store`                  push: body read, before its transaction starts
 - `after_store_before_response`   push: committed, before the response is sent
 - `mid_pull`                      pull: read from the database, before the response is sent
 - `after_purge_before_response`   purge: committed, before the response is sent
