@@ -55,17 +55,16 @@ class RecordTeam(Base):
     team_id: Mapped[str] = mapped_column(String(36), nullable=False)
 
 
-class SyncBase(Base):
-    """The last version of a record both sides are known to have (pulled or acknowledged):
-    the common ancestor for a three-way merge, so only real conflicts are recorded."""
+class RecordHistory(Base):
+    """The ancestry of a record's current revision: `[[revision, compact clocks], …]`, oldest
+    first, at most 50. It tells a pulled revision apart as newer, older or concurrent, and
+    gives the common ancestor's clocks for a three-way merge (so only real conflicts count)."""
 
-    __tablename__ = "sync_base"
+    __tablename__ = "record_history"
 
     record_type: Mapped[str] = mapped_column(String(40), primary_key=True)
     record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    revision: Mapped[str] = mapped_column(String(64), nullable=False)
-    fields: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False)
-    clocks: Mapped[dict[str, str]] = mapped_column(JSON, nullable=False)
+    entries: Mapped[list[list[Any]]] = mapped_column(JSON, nullable=False)
 
 
 class ConflictRecord(Base):

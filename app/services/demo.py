@@ -720,7 +720,12 @@ class _Builder:
                 "note": None,
             },
         )
-        planned = given + timedelta(days=rng.randint(3, 40))
+        # A third is still ahead: the triogesprek is planned in the coming weeks.
+        planned = (
+            self.today + timedelta(days=rng.randint(1, 21))
+            if rng.random() < 0.33
+            else given + timedelta(days=rng.randint(3, 40))
+        )
         held = planned < self.today
         feedback = held and rng.random() < 0.6
         self.create(

@@ -279,6 +279,36 @@ class HandoverService:
         with self._fc.ctx.read() as s:
             return self._rows(s, [self._get(s, handover_id)])[0]
 
+    def input(self, handover_id: str) -> HandoverInput:
+        """Everything the handover form edits, to fill it for a change."""
+        with self._fc.ctx.read() as s:
+            h = self._get(s, handover_id)
+            return HandoverInput(
+                person_id=h.person_id,
+                type=h.type,
+                organisation_id=h.organisation_id,
+                purpose=h.purpose,
+                contact_id=h.contact_id,
+                measure=h.measure,
+                why_now=h.why_now,
+                goals=h.goals,
+                job_target=h.job_target,
+                strengths=h.strengths,
+                practical=dict(h.practical),
+                admin=dict(h.admin),
+                early_warning=dict(h.early_warning),
+                employer=dict(h.employer),
+                planned_at=datetime.fromisoformat(h.planned_at) if h.planned_at else None,
+                place=h.place,
+                participants=tuple(
+                    Party(
+                        p.get("role") or "Ander", p["name"], p.get("organisation"), p.get("contact")
+                    )
+                    for p in h.participants
+                ),
+                expected_feedback_on=from_iso(h.expected_feedback_on),
+            )
+
     def for_person(self, person_id: str) -> list[HandoverRow]:
         with self._fc.ctx.read() as s:
             hs = list(
@@ -317,14 +347,18 @@ class HandoverService:
             contact_organisation_id=h.organisation_id,
         )
 
-    def scope(self, handover_id: str, override: Override | None = None) -> rule.Scope:
+    def scope(
+        self, handover_id: str, override: Override | None = None, *, record_override: bool = False
+    ) -> rule.Scope:
+        """The consent rule for this handover. An override is always checked (reason and
+        passphrase); it is stored and audited when `record_override` (the output leaves)."""
         h = self.get(handover_id)
         extra: tuple[str, ...] = ()
         if override is not None:
-            extra = self._check_override(h, override)
+            extra = self._check_override(h, override, record=record_override)
         return self.consents.scope(h.person_id, self.recipient(h), h.purpose, override=extra)
 
-    def _check_override(self, h: HandoverRow, o: Override) -> tuple[str, ...]:
+    def _check_override(self, h: HandoverRow, o: Override, *, record: bool) -> tuple[str, ...]:
         fc = self._fc
         if not o.reason.strip():
             raise ValidationError(
@@ -341,6 +375,8 @@ class HandoverService:
                 "Een uitzondering vraagt uw wachtwoordzin; die kan hier niet gecontroleerd worden."
             )
         self._verify(o.passphrase)  # WrongPassphrase (AEAD) when it does not unlock the vault
+        if not record:
+            return cats
         with fc.ctx.transaction() as s:
             fc.records.update(
                 s,
@@ -357,10 +393,17 @@ class HandoverService:
         return cats
 
     # --- the fiche -----------------------------------------------------------------------------
-    def fiche_data(self, handover_id: str, override: Override | None = None) -> FicheData:
+    def fiche_data(
+        self,
+        handover_id: str,
+        override: Override | None = None,
+        *,
+        record_override: bool = False,
+    ) -> FicheData:
+        """The fiche's content after the consent rule (for the preview and the PDF)."""
         fc = self._fc
         voc = fc.vocab
-        scope = self.scope(handover_id, override)
+        scope = self.scope(handover_id, override, record_override=record_override)
         h = self.get(handover_id)
         with fc.ctx.read() as s:
             p = s.get(Person, h.person_id)
@@ -590,7 +633,7 @@ class HandoverService:
         """Write the fiche straight to `out` (which must not exist); audited."""
         from app.documents.fiche import build_fiche
 
-        data = self.fiche_data(handover_id, override)
+        data = self.fiche_data(handover_id, override, record_override=True)
         buf = io.BytesIO()
         build_fiche(data, buf)
         write_pdf(out, buf.getvalue(), password)
@@ -662,7 +705,7 @@ class HandoverService:
         """A short trajectory summary for VDAB's Mijn Loopbaan, consent-filtered (purpose mlp)."""
         fc = self._fc
         h = self.get(handover_id)
-        extra = self._check_override(h, override) if override else ()
+        extra = self._check_override(h, override, record=True) if override else ()
         scope = self.consents.scope(h.person_id, self.recipient(h), "mlp", override=extra)
         if not scope.has_consent:
             raise ValidationError(

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.crypto.header import now_iso
 from app.domain.hlc import HybridClock, Stamp
 from app.domain.revisions import revision_id
-from app.models import OutboxEntry, Setting, SyncedRecord
+from app.models import OutboxEntry, RecordHistory, Setting, SyncedRecord
 from app.services.context import VaultContext
 
 R = TypeVar("R", bound=SyncedRecord)
@@ -24,6 +24,65 @@ HLC_SETTING = "hlc_last"
 
 def _wall_ms() -> int:
     return int(time.time() * 1000)
+
+
+MAX_HISTORY = 50
+
+
+def _history_row(session: Session, record_type: str, record_id: str) -> RecordHistory | None:
+    with session.no_autoflush:
+        row = session.get(RecordHistory, (record_type, record_id))
+    if row is None:  # added in this unit of work and not flushed yet
+        row = next(
+            (
+                o
+                for o in session.new
+                if isinstance(o, RecordHistory)
+                and (o.record_type, o.record_id) == (record_type, record_id)
+            ),
+            None,
+        )
+    return row
+
+
+def load_history(session: Session, record_type: str, record_id: str) -> list[list[Any]]:
+    row = _history_row(session, record_type, record_id)
+    return [list(e) for e in row.entries] if row is not None else []
+
+
+def save_history(
+    session: Session, record_type: str, record_id: str, entries: list[list[Any]]
+) -> None:
+    row = _history_row(session, record_type, record_id)
+    if row is None:
+        session.add(RecordHistory(record_type=record_type, record_id=record_id, entries=entries))
+    else:
+        row.entries = entries
+
+
+def extend_history(
+    entries: list[list[Any]], revision: str, clocks: Mapping[str, str]
+) -> list[list[Any]]:
+    """The ancestry after `revision` (with its clocks) was superseded, newest last, capped."""
+    out = [e for e in entries if e[0] != revision] + [[revision, dict(clocks)]]
+    return out[-MAX_HISTORY:]
+
+
+def _defaults(model: type[SyncedRecord], given: Mapping[str, Any]) -> dict[str, Any]:
+    """Column defaults of synced fields not given, applied now: the revision's payload is
+    computed before the row is flushed, and must hold the values the row will have."""
+    out: dict[str, Any] = {}
+    for name in model.__sync_fields__:
+        if name in given or name == "deleted":
+            continue
+        default = model.__table__.c[name].default
+        if default is None:
+            out[name] = None
+        elif default.is_callable:
+            out[name] = default.arg(None)
+        else:
+            out[name] = default.arg
+    return out
 
 
 class Records:
@@ -64,6 +123,7 @@ class Records:
         unknown = set(values) - set(model.__sync_fields__)
         if unknown:
             raise ValueError(f"not synced fields of {model.__name__}: {sorted(unknown)}")
+        values = {**_defaults(model, values), **values}
         stamp = self._tick(session)
         now = now_iso()
         worker = self._ctx.device.worker_id
@@ -80,7 +140,8 @@ class Records:
         # Every synced field starts with this stamp ("*"), so a later edit anywhere wins
         # field-wise; only edited fields get their own entry later.
         obj.field_clocks = {"*": stamp}
-        self._revise(session, obj, parents=[])
+        session.add(RecordHistory(record_type=model.__record_type__, record_id=obj.id, entries=[]))
+        self._revise(session, obj, parents=[], history=None)
         session.add(obj)
         return obj
 
@@ -93,6 +154,7 @@ class Records:
         if not changed:
             return False
         stamp = self._tick(session)
+        old_clocks = dict(obj.field_clocks)
         clocks = dict(obj.field_clocks)
         for name, value in changed.items():
             setattr(obj, name, value)
@@ -100,14 +162,26 @@ class Records:
         obj.field_clocks = clocks
         obj.updated_at = now_iso()
         obj.updated_by = self._ctx.device.worker_id
-        self._revise(session, obj, parents=[obj.revision])
+        history = extend_history(
+            load_history(session, obj.__record_type__, obj.id), obj.revision, old_clocks
+        )
+        self._revise(session, obj, parents=[obj.revision], history=history)
         return True
 
     def delete(self, session: Session, obj: SyncedRecord) -> bool:
         """Tombstone: the record stays (so sync can tell everyone) with `deleted` set."""
         return self.update(session, obj, {"deleted": True})
 
-    def _revise(self, session: Session, obj: SyncedRecord, parents: list[str]) -> None:
+    def _revise(
+        self,
+        session: Session,
+        obj: SyncedRecord,
+        parents: list[str],
+        history: list[list[Any]] | None,
+    ) -> None:
+        """`history` None: a new record (its empty history row was just added)."""
+        if history is not None:
+            save_history(session, obj.__record_type__, obj.id, history)
         fields = obj.payload()
         rev = revision_id(obj.__record_type__, obj.id, parents, fields, obj.field_clocks)
         obj.revision = rev
@@ -121,6 +195,7 @@ class Records:
                 payload={
                     "fields": fields,
                     "clocks": dict(obj.field_clocks),
+                    "history": history or [],
                     "meta": {
                         "created_at": obj.created_at,
                         "created_by": obj.created_by,

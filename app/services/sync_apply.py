@@ -1,10 +1,11 @@
 """Applying a pulled revision to the local vault: insert, fast-forward, ignore, or merge.
 
-Field clocks decide: a version whose every field stamp is at least the other's dominates it.
-Concurrent versions are merged field by field (`app.domain.merge`) against the last common
-version (`sync_base`); the merge becomes a new local revision with both parents, queued for
-push, and every value that lost is written to the conflict table. Local indexes (search,
-contact people, cached trajectory state) are refreshed for what changed.
+Each revision carries its ancestry (revision ids with their field clocks): a pulled version
+that descends from ours replaces it, one we descend from is ignored, and concurrent versions
+are merged field by field (`app.domain.merge`) against their newest common ancestor. The merge
+becomes a new local revision with both parents, queued for push, and every value that lost is
+written to the conflict table. Local indexes (search, contact people, cached trajectory state)
+are refreshed for what changed.
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from app.crypto.header import now_iso
 from app.domain.hlc import Stamp
-from app.domain.merge import Version, merge
+from app.domain.merge import Conflict, Version, merge
 from app.domain.revisions import revision_id
 from app.models import (
     MODEL_BY_TYPE,
@@ -30,11 +31,12 @@ from app.models import (
     Person,
     PhaseEventRecord,
     PurgedRecord,
+    RecordHistory,
     SearchDoc,
-    SyncBase,
     SyncedRecord,
 )
 from app.services import search
+from app.services.records import MAX_HISTORY, load_history, save_history
 
 # Free text that must never lose words: concurrent edits keep both texts.
 NOTE_FIELDS = frozenset({
@@ -66,6 +68,7 @@ class Incoming:
     fields: Mapping[str, Any]
     clocks: Mapping[str, str]  # as stored: compact ("*" plus edited fields) or expanded
     meta: Mapping[str, str]
+    history: tuple[tuple[str, Mapping[str, str]], ...] = ()
 
 
 def parse_payload(
@@ -94,6 +97,22 @@ def parse_payload(
         raise PayloadError("meta missing")
     if not isinstance(fields.get("deleted"), bool):
         raise PayloadError("deleted must be a boolean")
+    history = payload.get("history", [])
+    if not isinstance(history, list) or len(history) > 2 * MAX_HISTORY:
+        raise PayloadError("history malformed")
+    parsed: list[tuple[str, Mapping[str, str]]] = []
+    for entry in history:
+        if (
+            not isinstance(entry, list)
+            or len(entry) != 2
+            or not isinstance(entry[0], str)
+            or not isinstance(entry[1], dict)
+            or not entry[1]
+        ):
+            raise PayloadError("history entry malformed")
+        for stamp in entry[1].values():
+            Stamp.decode(str(stamp))
+        parsed.append((entry[0], {str(k): str(v) for k, v in entry[1].items()}))
     return Incoming(
         record_type,
         record_id,
@@ -102,15 +121,12 @@ def parse_payload(
         dict(fields),
         {str(k): str(v) for k, v in clocks.items()},
         dict(meta),
+        tuple(parsed),
     )
 
 
 def expand(clocks: Mapping[str, str], names: tuple[str, ...]) -> dict[str, str]:
     return {n: clocks.get(n) or clocks["*"] for n in names}
-
-
-def _dominates(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
-    return all(a[n] >= b[n] for n in a)
 
 
 def apply_incoming(s: Session, inc: Incoming, *, device_worker: str) -> Outcome:
@@ -131,45 +147,80 @@ def apply_incoming(s: Session, inc: Incoming, *, device_worker: str) -> Outcome:
             **inc.fields,
         )
         s.add(obj)
+        save_history(s, inc.record_type, inc.record_id, [list(e) for e in inc.history])
         s.flush()
-        _set_base(s, inc.record_type, inc.record_id, inc.revision, inc.fields, remote_clocks)
         refresh_local_indexes(s, obj, previous_people=())
         return Outcome.INSERTED
     if local.revision == inc.revision:
-        _set_base(s, inc.record_type, inc.record_id, inc.revision, inc.fields, remote_clocks)
         return Outcome.SAME
-    local_clocks = local.clocks()
     before_people = _people_of(local)
-    if _dominates(remote_clocks, local_clocks):
+    local_history = load_history(s, inc.record_type, inc.record_id)
+    local_revs = {e[0] for e in local_history}
+    remote_revs = {e[0] for e in inc.history}
+    if local.revision in remote_revs:
+        # The remote version descends from ours: take it as it is.
         _overwrite(local, inc.fields, dict(inc.clocks), inc.revision, list(inc.parents), inc.meta)
-        # Our queued revisions of this record are dominated: every field of theirs is older.
         s.execute(
             delete(OutboxEntry).where(
                 OutboxEntry.record_type == inc.record_type, OutboxEntry.record_id == inc.record_id
             )
         )
-        _set_base(s, inc.record_type, inc.record_id, inc.revision, inc.fields, remote_clocks)
+        save_history(s, inc.record_type, inc.record_id, [list(e) for e in inc.history])
         s.flush()
         refresh_local_indexes(s, local, previous_people=before_people)
         return Outcome.FAST_FORWARD
-    if _dominates(local_clocks, remote_clocks):
-        # We are ahead: the remote version is an ancestor of ours, which the outbox will push.
-        _set_base(s, inc.record_type, inc.record_id, inc.revision, inc.fields, remote_clocks)
-        return Outcome.OLDER
-    base_row = s.get(SyncBase, (inc.record_type, inc.record_id))
-    base = Version(base_row.fields, base_row.clocks) if base_row is not None else None
+    if inc.revision in local_revs:
+        return Outcome.OLDER  # an ancestor of ours: our outbox carries what came after
+    local_clocks = local.clocks()
+    # Concurrent. The common ancestor is the newest revision both histories hold.
+    common = [(rev, clocks) for rev, clocks in inc.history if rev in local_revs]
+    base = None
+    if common:
+        _, base_compact = max(common, key=lambda e: (max(e[1].values()), e[0]))
+        base = expand(base_compact, names)
+    local_fields = local.payload()
     merged = merge(
-        Version(local.payload(), local_clocks),
+        Version(local_fields, local_clocks),
         Version(inc.fields, remote_clocks),
         NOTE_FIELDS,
         base,
     )
     parents = sorted([local.revision, inc.revision])
     rev = revision_id(inc.record_type, inc.record_id, parents, merged.fields, merged.clocks)
+    history = _union_history(
+        [*local_history, [local.revision, dict(local.field_clocks)]],
+        [*[[r, dict(c)] for r, c in inc.history], [inc.revision, dict(inc.clocks)]],
+    )
     _overwrite(local, merged.fields, merged.clocks, rev, parents, None)
     local.updated_at = max(local.updated_at, inc.meta["updated_at"])
-    local_won = {n for n in names if merged.clocks[n] == local_clocks[n]}
-    for c in merged.conflicts:
+    conflicts = list(merged.conflicts)
+    if merged.fields.get("deleted") and not any(c.field == "deleted" for c in conflicts):
+        # A delete won over edits made meanwhile on the other side: keep that visible, so the
+        # worker can restore the record with its edits instead of losing them silently.
+        for side_fields, side_clocks in (
+            (local_fields, local_clocks),
+            (inc.fields, remote_clocks),
+        ):
+            if side_fields.get("deleted"):
+                continue
+            edited = [
+                n for n in names if n != "deleted" and (base is None or side_clocks[n] > base[n])
+            ]
+            if edited:
+                conflicts.append(
+                    Conflict(
+                        "deleted",
+                        True,
+                        merged.clocks["deleted"],
+                        False,
+                        max(side_clocks[n] for n in edited),
+                        False,
+                    )
+                )
+    for c in conflicts:
+        local_lost = (
+            c.lost_clock == local_clocks[c.field] and c.lost_clock != remote_clocks[c.field]
+        )
         s.add(
             ConflictRecord(
                 record_type=inc.record_type,
@@ -179,7 +230,7 @@ def apply_incoming(s: Session, inc: Incoming, *, device_worker: str) -> Outcome:
                 kept_clock=c.kept_clock,
                 lost=c.lost,
                 lost_clock=c.lost_clock,
-                lost_by=device_worker if c.field in local_won else inc.meta.get("updated_by"),
+                lost_by=device_worker if local_lost else inc.meta.get("updated_by"),
                 both_kept=c.both_kept,
                 created_at=now_iso(),
             )
@@ -189,6 +240,7 @@ def apply_incoming(s: Session, inc: Incoming, *, device_worker: str) -> Outcome:
             OutboxEntry.record_type == inc.record_type, OutboxEntry.record_id == inc.record_id
         )
     )
+    save_history(s, inc.record_type, inc.record_id, history)
     s.add(
         OutboxEntry(
             record_type=inc.record_type,
@@ -198,15 +250,24 @@ def apply_incoming(s: Session, inc: Incoming, *, device_worker: str) -> Outcome:
             payload={
                 "fields": merged.fields,
                 "clocks": merged.clocks,
+                "history": history,
                 "meta": {k: getattr(local, k) for k in _META_KEYS},
             },
             created_at=now_iso(),
         )
     )
-    _set_base(s, inc.record_type, inc.record_id, inc.revision, inc.fields, remote_clocks)
     s.flush()
     refresh_local_indexes(s, local, previous_people=before_people)
     return Outcome.MERGED
+
+
+def _union_history(a: list[list[Any]], b: list[list[Any]]) -> list[list[Any]]:
+    """Both ancestries, each revision once, ordered by its newest stamp, capped."""
+    seen: dict[str, dict[str, str]] = {}
+    for rev, clocks in [*a, *b]:
+        seen.setdefault(rev, dict(clocks))
+    ordered = sorted(seen.items(), key=lambda e: (max(e[1].values()), e[0]))
+    return [[rev, clocks] for rev, clocks in ordered][-MAX_HISTORY:]
 
 
 def _overwrite(
@@ -224,46 +285,6 @@ def _overwrite(
     obj.parent_revisions = parents
     if meta is not None:
         obj.updated_at, obj.updated_by = meta["updated_at"], meta["updated_by"]
-
-
-def _set_base(
-    s: Session,
-    record_type: str,
-    record_id: str,
-    rev: str,
-    fields: Mapping[str, Any],
-    clocks: Mapping[str, str],
-) -> None:
-    row = s.get(SyncBase, (record_type, record_id))
-    if row is None:
-        s.add(
-            SyncBase(
-                record_type=record_type,
-                record_id=record_id,
-                revision=rev,
-                fields=dict(fields),
-                clocks=dict(clocks),
-            )
-        )
-    else:
-        row.revision, row.fields, row.clocks = rev, dict(fields), dict(clocks)
-
-
-def mark_pushed(
-    s: Session, record_type: str, record_id: str, revision: str, payload: Mapping[str, Any]
-) -> None:
-    """After the store acknowledged our revision, it is the common version."""
-    model = MODEL_BY_TYPE.get(record_type)
-    if model is None:
-        return
-    _set_base(
-        s,
-        record_type,
-        record_id,
-        revision,
-        payload["fields"],
-        expand(payload["clocks"], model.__sync_fields__),
-    )
 
 
 def _people_of(obj: SyncedRecord) -> tuple[str, ...]:
@@ -316,8 +337,8 @@ def purge_records(s: Session, refs: list[tuple[str, str]]) -> int:
             )
         )
         s.execute(
-            delete(SyncBase).where(
-                SyncBase.record_type == record_type, SyncBase.record_id == record_id
+            delete(RecordHistory).where(
+                RecordHistory.record_type == record_type, RecordHistory.record_id == record_id
             )
         )
         s.execute(
@@ -328,12 +349,4 @@ def purge_records(s: Session, refs: list[tuple[str, str]]) -> int:
     return removed
 
 
-__all__ = [
-    "Incoming",
-    "Outcome",
-    "apply_incoming",
-    "mark_pushed",
-    "parse_payload",
-    "purge_records",
-    "select",
-]
+__all__ = ["Incoming", "Outcome", "apply_incoming", "parse_payload", "purge_records"]

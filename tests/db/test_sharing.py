@@ -116,10 +116,12 @@ def test_override_needs_reason_and_passphrase_and_is_audited(
             sharing["h"], Override("dringend", ("praktisch",), "fout fout fout")
         )
     assert "consent_override" not in [e.event for e in vault.audit.entries()]
-    data = field.handovers.fiche_data(
-        sharing["h"],
-        Override("Persoon stemde mondeling in tijdens het gesprek", ("praktisch",), PASSPHRASE),
+    override = Override(
+        "Persoon stemde mondeling in tijdens het gesprek", ("praktisch",), PASSPHRASE
     )
+    preview = field.handovers.fiche_data(sharing["h"], override)  # checked, not yet recorded
+    assert preview.practical and "consent_override" not in [e.event for e in vault.audit.entries()]
+    data = field.handovers.fiche_data(sharing["h"], override, record_override=True)
     assert data.practical == (("Kinderopvang en uren", "Opvang tot 17 uur"),)
     assert data.override_note and "mondeling" in data.override_note
     entry = next(e for e in vault.audit.entries() if e.event == "consent_override")
@@ -134,6 +136,16 @@ def test_recipient_missing_from_the_sociale_kaart(field: FieldServices, sharing)
         field.handovers.create(
             HandoverInput(sharing["pid"], "ocmw", sharing["ocmw"], contact_id=sharing["lies"])
         )
+
+
+def test_handover_input_round_trips_for_editing(field: FieldServices, sharing) -> None:  # type: ignore[no-untyped-def]
+    before = field.handovers.input(sharing["h"])
+    assert before.why_now == WHY and before.practical == {"kinderopvang": "Opvang tot 17 uur"}
+    assert field.handovers.update(sharing["h"], before) is False  # nothing changed
+    from dataclasses import replace
+
+    assert field.handovers.update(sharing["h"], replace(before, job_target="Chauffeur"))
+    assert field.handovers.input(sharing["h"]).job_target == "Chauffeur"
 
 
 def test_feedback_tracking_and_overdue(field: FieldServices, sharing, clock_now) -> None:  # type: ignore[no-untyped-def]

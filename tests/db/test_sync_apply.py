@@ -1,0 +1,150 @@
+"""Two real vaults exchanging revisions through the apply step (the store only routes them):
+concurrent edits merge identically on both sides, losers are kept, notes keep both texts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app.models import ConflictRecord, OutboxEntry, Person
+from app.paths import AppPaths
+from app.services.field import FieldServices
+from app.services.people import PseudonymInput
+from app.services.sync_apply import Outcome, apply_incoming, parse_payload, purge_records
+from app.services.vault import OpenVault, VaultService
+from tests.conftest import FAST_KDF, PASSPHRASE
+
+NOW = datetime(2026, 11, 20, 10, 0)
+
+
+@pytest.fixture
+def two(tmp_path: Path) -> Iterator[tuple[FieldServices, FieldServices]]:
+    vaults: list[OpenVault] = []
+    for name in ("a", "b"):
+        d = tmp_path / name
+        vaults.append(
+            VaultService(AppPaths(d, d / "logs"), kdf_params=FAST_KDF).create(PASSPHRASE).vault
+        )
+    yield FieldServices(vaults[0], now=lambda: NOW), FieldServices(vaults[1], now=lambda: NOW)
+    for v in vaults:
+        v.lock()
+
+
+def exchange(src: FieldServices, dst: FieldServices) -> list[Outcome]:
+    """Everything in src's outbox, applied to dst, then acknowledged on src."""
+    outcomes = []
+    with src.context.ctx.transaction() as s:
+        entries = list(s.scalars(select(OutboxEntry).order_by(OutboxEntry.id)))
+        batch = [
+            (e.record_type, e.record_id, e.revision, tuple(e.parents), dict(e.payload))
+            for e in entries
+        ]
+        for e in entries:
+            s.delete(e)
+    with dst.context.ctx.transaction() as s:
+        for t, rid, rev, parents, payload in batch:
+            inc = parse_payload(t, rid, rev, parents, payload)
+            outcomes.append(apply_incoming(s, inc, device_worker=dst.context.ctx.device.worker_id))
+    return outcomes
+
+
+def state(f: FieldServices, pid: str) -> tuple[object, ...]:
+    p = f.people.get(pid)
+    return (p.alias, p.note, p.phone, p.revision)
+
+
+def test_insert_then_concurrent_edits_converge_with_conflicts_kept(two) -> None:  # type: ignore[no-untyped-def]
+    a, b = two
+    pid = a.people.create_pseudonym(
+        PseudonymInput("Rosa", date(2026, 1, 1), "mond_aan_mond", note="Houdt van koken")
+    )
+    assert set(exchange(a, b)) == {Outcome.INSERTED}
+    assert b.caseload.search("koken") == [pid] and b.people.get(pid).phase == "bereiken"
+    exchange(b, a)  # b has nothing new
+    # Concurrent: a edits the note, b edits the note and the alias.
+    a.people.update(pid, note="Zoekt werk in de horeca")
+    b.people.update(pid, note="Wil een opleiding", alias="Rosa M.")
+    out_a = exchange(a, b)  # b merges a's edit
+    out_b = exchange(b, a)  # a receives b's edit and b's merge
+    assert Outcome.MERGED in out_a
+    exchange(a, b)
+    assert state(a, pid) == state(b, pid)
+    note = a.people.get(pid).note or ""
+    assert "Zoekt werk in de horeca" in note and "Wil een opleiding" in note
+    assert a.people.get(pid).alias == "Rosa M."  # changed on one side only: no conflict
+    with b.context.ctx.read() as s:
+        conflicts = list(s.scalars(select(ConflictRecord)))
+    assert [c.field for c in conflicts] == ["note"] and conflicts[0].both_kept
+    _ = out_b
+
+
+def test_edit_against_concurrent_delete_keeps_the_loser(two) -> None:  # type: ignore[no-untyped-def]
+    a, b = two
+    pid = a.people.create_pseudonym(PseudonymInput("Mo", date(2026, 1, 1), "mond_aan_mond"))
+    exchange(a, b)
+    b.people.update(pid, note="Nieuw nummer doorgegeven")
+    a.people.delete(pid)
+    exchange(a, b)
+    exchange(b, a)
+    with a.context.ctx.read() as s:
+        pa = s.get(Person, pid)
+    with b.context.ctx.read() as s:
+        pb = s.get(Person, pid)
+        lost = {c.field: c.lost for c in s.scalars(select(ConflictRecord))}
+    assert pa is not None and pb is not None
+    assert (pa.deleted, pa.note) == (pb.deleted, pb.note) == (True, "Nieuw nummer doorgegeven")
+    assert lost == {"deleted": False}  # the delete won; the edit is kept and can be restored
+
+
+def test_dominated_and_repeated_revisions(two) -> None:  # type: ignore[no-untyped-def]
+    a, b = two
+    pid = a.people.create_pseudonym(PseudonymInput("Jo", date(2026, 1, 1), "mond_aan_mond"))
+    with a.context.ctx.read() as s:
+        first = [
+            (e.record_type, e.record_id, e.revision, tuple(e.parents), dict(e.payload))
+            for e in s.scalars(select(OutboxEntry))
+        ]
+    exchange(a, b)
+    a.people.update(pid, note="later")
+    exchange(a, b)
+    with b.context.ctx.transaction() as s:  # a replayed, older revision changes nothing
+        for t, rid, rev, parents, payload in first:
+            outcome = apply_incoming(
+                s, parse_payload(t, rid, rev, parents, payload), device_worker="x"
+            )
+            assert outcome in (Outcome.OLDER, Outcome.SAME)
+    assert b.people.get(pid).note == "later"
+
+
+def test_purge_removes_and_refuses(two) -> None:  # type: ignore[no-untyped-def]
+    a, b = two
+    a.people.create_pseudonym(PseudonymInput("Zoë", date(2026, 1, 1), "mond_aan_mond"))
+    with a.context.ctx.read() as s:
+        payloads = [
+            (e.record_type, e.record_id, e.revision, tuple(e.parents), dict(e.payload))
+            for e in s.scalars(select(OutboxEntry))
+        ]
+    exchange(a, b)
+    with b.context.ctx.transaction() as s:
+        purge_records(s, [(t, rid) for t, rid, *_ in payloads])
+    assert b.caseload.rows() == [] and b.caseload.search("zoe") == []
+    with b.context.ctx.transaction() as s:  # a late copy never comes back
+        for t, rid, rev, parents, payload in payloads:
+            assert (
+                apply_incoming(s, parse_payload(t, rid, rev, parents, payload), device_worker="x")
+                is Outcome.PURGED
+            )
+    assert b.caseload.rows() == []
+
+
+def test_malformed_payloads_are_refused() -> None:
+    from app.services.sync_apply import PayloadError
+
+    with pytest.raises(PayloadError):
+        parse_payload("onbekend", "x", "r", (), {})
+    with pytest.raises(PayloadError):
+        parse_payload("person", "x", "r", (), {"fields": {"alias": "x"}, "clocks": {}, "meta": {}})
