@@ -42,10 +42,11 @@ def merge(
     a: Version,
     b: Version,
     note_fields: Collection[str] = (),
-    base: Version | None = None,
+    base: Mapping[str, str] | None = None,
 ) -> Merged:
-    """`base` is the last version both sides had, when known: a field changed on one side
-    only is then taken without a conflict (three-way); without it every difference is one."""
+    """`base` holds the field clocks of the common ancestor, when known: a field written on
+    one side only since then is taken without a conflict (three-way); without a base every
+    difference counts as a conflict, so nothing can be lost."""
     fields: dict[str, Any] = {}
     clocks: dict[str, str] = {}
     conflicts: list[Conflict] = []
@@ -59,8 +60,8 @@ def merge(
         if va == vb:
             fields[name], clocks[name] = win_v, win_c
             continue
-        if base is not None and name in base.fields and lose_v == base.fields[name]:
-            # Only the winner changed this field since the common version: no conflict.
+        if base is not None and name in base and lose_c <= base[name]:
+            # Only the winner wrote this field since the common ancestor: no conflict.
             fields[name], clocks[name] = win_v, win_c
             continue
         joined = False

@@ -52,13 +52,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("record_type", "record_id", name=op.f("pk_record_teams")),
     )
     op.create_table(
-        "sync_base",
+        "record_history",
         sa.Column("record_type", sa.String(length=40), nullable=False),
         sa.Column("record_id", sa.String(length=36), nullable=False),
-        sa.Column("revision", sa.String(length=64), nullable=False),
-        sa.Column("fields", sa.JSON(), nullable=False),
-        sa.Column("clocks", sa.JSON(), nullable=False),
-        sa.PrimaryKeyConstraint("record_type", "record_id", name=op.f("pk_sync_base")),
+        sa.Column("entries", sa.JSON(), nullable=False),
+        sa.PrimaryKeyConstraint("record_type", "record_id", name=op.f("pk_record_history")),
     )
     op.create_table(
         "sync_config",
@@ -95,7 +93,7 @@ def downgrade() -> None:
     op.drop_table("team_state")
     op.drop_table("team_keys")
     op.drop_table("sync_config")
-    op.drop_table("sync_base")
+    op.drop_table("record_history")
     op.drop_table("record_teams")
     op.drop_table("purged_records")
     with op.batch_alter_table("conflicts", schema=None) as batch_op:
