@@ -17,6 +17,16 @@ from typing import Any, BinaryIO
 from app import __version__
 from app.documents.charts import radar_drawing
 from app.documents.fonts import BOLD, REGULAR, register_fonts
+from app.documents.layout import (
+    BAND,
+    CONTENT_WIDTH,
+    INK,
+    MUTED,
+    RULE,
+    PageInfo,
+    build,
+    new_document,
+)
 from app.domain.zrm import DomainProgress, Edition, RadarData
 from app.errors import BrugfiguurError
 
@@ -141,17 +151,11 @@ def build_zrm_overview(data: ZrmOverviewData, out: Path | BinaryIO) -> None:
 def _build(data: ZrmOverviewData, fh: BinaryIO) -> None:
     register_fonts()
     from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.pdfgen.canvas import Canvas
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-    ink = colors.HexColor("#2b2f36")
-    muted = colors.HexColor("#5f6670")
-    line = colors.HexColor("#c9ccd1")
-    band = colors.HexColor("#f3f5f8")
-    mark = colors.HexColor("#9b1c1c")
+    ink, muted, line, band = INK, MUTED, RULE, BAND
 
     body = ParagraphStyle("body", fontName=REGULAR, fontSize=9, leading=12, textColor=ink)
     small = ParagraphStyle("small", parent=body, fontSize=8, leading=10.5, textColor=muted)
@@ -163,85 +167,13 @@ def _build(data: ZrmOverviewData, fh: BinaryIO) -> None:
     def esc(s: str) -> str:
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
-    footer_left = f"Vertrouwelijk · gemaakt op {fmt_date(data.generated_on)}"
-    footer_mid = f"Brugfiguur {data.app_version} · {DOCUMENT_VERSION}"
-
-    class NumberedCanvas(Canvas):  # type: ignore[misc]
-        """Draws 'pagina x/y' once the page count is known."""
-
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._footer(total)
-                super().showPage()
-            super().save()
-
-        def _footer(self, total: int) -> None:
-            w, _ = A4
-            self.saveState()
-            self.setStrokeColor(line)
-            self.setLineWidth(0.5)
-            self.line(16 * mm, 14 * mm, w - 16 * mm, 14 * mm)
-            self.setFillColor(muted)
-            self.setFont(REGULAR, 7.5)
-            self.drawString(16 * mm, 10 * mm, footer_left)
-            self.drawCentredString(w / 2, 10 * mm, footer_mid)
-            self.drawRightString(w - 16 * mm, 10 * mm, f"pagina {self._pageNumber}/{total}")
-            self.restoreState()
-
-    doc = SimpleDocTemplate(
-        fh,
-        pagesize=A4,
-        leftMargin=16 * mm,
-        rightMargin=16 * mm,
-        topMargin=14 * mm,
-        bottomMargin=20 * mm,
-        title="ZRM-overzicht",
-        author="Brugfiguur",
-        subject="Zelfredzaamheidsmatrix",
-        creator=f"Brugfiguur {data.app_version}",
-    )
-    width = A4[0] - 32 * mm
+    info = PageInfo("ZRM-overzicht", data.generated_on, DOCUMENT_VERSION)
+    doc = new_document(fh, info, subject="Zelfredzaamheidsmatrix")
+    width = CONTENT_WIDTH
     story: list[Any] = []
 
-    confidential = Table(
-        [
-            [
-                Paragraph(
-                    "VERTROUWELIJK", ParagraphStyle("v", parent=cell_b, textColor=mark, alignment=1)
-                )
-            ]
-        ],
-        colWidths=[34 * mm],
-        style=TableStyle(
-            [
-                ("BOX", (0, 0), (-1, -1), 1.2, mark),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ]
-        ),
-    )
-    head = Table(
-        [[Paragraph("Zelfredzaamheidsmatrix — overzicht", title), confidential]],
-        colWidths=[width - 36 * mm, 36 * mm],
-        style=TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("ALIGN", (1, 0), (1, 0), "RIGHT"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        ),
-    )
+    # The running header already carries the boxed "VERTROUWELIJK" marking (layout.py).
+    head = Paragraph("Zelfredzaamheidsmatrix — overzicht", title)
     story.append(head)
     story.append(Spacer(1, 3 * mm))
     sep = " &nbsp;·&nbsp; "
@@ -348,4 +280,4 @@ def _build(data: ZrmOverviewData, fh: BinaryIO) -> None:
             small,
         )
     )
-    doc.build(story, canvasmaker=NumberedCanvas)
+    build(doc, story, info)
