@@ -28,7 +28,7 @@ from tests.server.helpers import Api
 with warnings.catch_warnings():
     # Starlette 1.x prefers httpx2 for its TestClient; httpx (a runtime dependency) still works.
     warnings.simplefilter("ignore", StarletteDeprecationWarning)
-    from starlette.testclient import TestClient
+    from starlette.testclient import TestClient as TestClient
 
 PG_ENV = "BRUGFIGUUR_TEST_PG_URL"
 PG_URL = os.environ.get(PG_ENV)

@@ -307,6 +307,7 @@ class LiveStore:
     base_url: str
     data_dir: Path
     process: subprocess.Popen[bytes]
+    output: Path  # the process's stdout and stderr
 
     def token(self) -> str:
         return (self.data_dir / "setup-token").read_text().strip()
@@ -339,17 +340,15 @@ def live_store(
         "import sys; from pathlib import Path; from app.server import serve; "
         f"sys.exit(serve(Path({str(data_dir)!r}), '127.0.0.1', {port}, {database_url!r}))"
     )
-    proc = subprocess.Popen(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+    output = data_dir.parent / f"store-output-{port}.txt"
+    with output.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", code], cwd=ROOT, env=env, stdout=out, stderr=out
+        )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(base, proc)
-        yield LiveStore(base, data_dir, proc)
+        yield LiveStore(base, data_dir, proc, output)
     finally:
         if proc.poll() is None:
             proc.terminate()
@@ -358,6 +357,3 @@ def live_store(
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
-        assert proc.stdout is not None and proc.stderr is not None
-        proc.stdout.close()
-        proc.stderr.close()
