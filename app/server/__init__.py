@@ -58,8 +58,9 @@ def serve(data_dir: Path, host: str, port: int, database_url: str | None) -> int
     from app.server.app import create_app
     from app.server.db import StoreTooNew, default_database_url
 
+    os.umask(0o077)  # the database, its WAL, the token and the logs: owner only
     data_dir = data_dir.expanduser().resolve()
-    data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     log_path = _setup_logging(data_dir / "logs")
     url = database_url or os.environ.get(DATABASE_URL_ENV) or default_database_url(data_dir)
     try:

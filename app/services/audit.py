@@ -24,6 +24,16 @@ class AuditEvent(StrEnum):
     BACKUP = "backup"
     RESTORE = "restore"
     SETTINGS_CHANGED = "settings_changed"
+    PERSON_OPENED = "person_opened"
+    RECORD_DELETED = "record_deleted"
+    CONSENT_OVERRIDE = "consent_override"
+    FICHE_EXPORTED = "fiche_exported"
+    PERSON_COPY_EXPORTED = "person_copy_exported"
+    MLP_SUMMARY_COPIED = "mlp_summary_copied"
+    PERSON_EXPORTED = "person_exported"
+    PERSON_ERASED = "person_erased"
+    ZRM_PDF_EXPORTED = "zrm_pdf_exported"
+    ZRM_CRITERIA_IMPORTED = "zrm_criteria_imported"
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.errors import NotFound
 from app.models import Agreement, FollowUp, Person
 from app.services import search
+from app.services.audit import AuditEvent
 from app.services.base import FieldContext, from_iso
 from app.services.contacts import AgreementRow, ContactRow, ContactService, agreement_row
 from app.services.people import PersonDetail, detail
@@ -254,7 +255,7 @@ class CaseloadService:
             work_readiness=tuple(situation.work_readiness(person_id)),
             agreements=tuple(contacts.agreements(person_id)),
         )
-        fc.audit.record("person_opened", record_type="person", record_id=person_id)
+        fc.audit.record(AuditEvent.PERSON_OPENED, record_type="person", record_id=person_id)
         return result
 
     def _person(self, s: Session, person_id: str) -> Person:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.errors import NotFound, ValidationError
 from app.models import Agreement, ContactMoment, ContactPerson, Person, Vindplaats
 from app.services import search
+from app.services.audit import AuditEvent
 from app.services.base import FieldContext, from_iso, iso, iso_minutes
 
 LAST_CHANNEL = "last_channel"
@@ -346,7 +347,10 @@ class ContactService:
             fc.records.delete(s, contact)
             reindex_contact(s, contact)
             fc.audit.record(
-                "record_deleted", record_type="contact_moment", record_id=contact_id, session=s
+                AuditEvent.RECORD_DELETED,
+                record_type="contact_moment",
+                record_id=contact_id,
+                session=s,
             )
 
     def _remember(self, s: Session, values: dict[str, Any]) -> None:

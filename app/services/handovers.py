@@ -28,6 +28,7 @@ from app.domain.vocab import Vocabulary
 from app.errors import BrugfiguurError, NotFound, ValidationError
 from app.fsutil import write_new_file
 from app.models import Handover, Organisation, OrgContact, Person, Setting
+from app.services.audit import AuditEvent
 from app.services.base import FieldContext, from_iso, iso, iso_minutes
 from app.services.contacts import ContactService
 from app.services.people import detail
@@ -384,7 +385,7 @@ class HandoverService:
                 {"override_reason": o.reason.strip(), "override_categories": list(cats)},
             )
             fc.audit.record(
-                "consent_override",
+                AuditEvent.CONSENT_OVERRIDE,
                 record_type="handover",
                 record_id=h.id,
                 detail=",".join(cats),
@@ -642,7 +643,7 @@ class HandoverService:
                 s, self._get(s, handover_id), {"document_version": data.document_version}
             )
             self._fc.audit.record(
-                "fiche_exported",
+                AuditEvent.FICHE_EXPORTED,
                 record_type="handover",
                 record_id=handover_id,
                 detail="met wachtwoord" if password else None,
@@ -699,7 +700,9 @@ class HandoverService:
         buf = io.BytesIO()
         build_person_copy(data, buf)
         write_pdf(out, buf.getvalue(), None)
-        self._fc.audit.record("person_copy_exported", record_type="handover", record_id=handover_id)
+        self._fc.audit.record(
+            AuditEvent.PERSON_COPY_EXPORTED, record_type="handover", record_id=handover_id
+        )
 
     def mlp_summary(self, handover_id: str, override: Override | None = None) -> str:
         """A short trajectory summary for VDAB's Mijn Loopbaan, consent-filtered (purpose mlp)."""
@@ -739,7 +742,9 @@ class HandoverService:
             ]
             if active:
                 lines.append(f"Aandacht voor: {', '.join(dict.fromkeys(active))}.")
-        fc.audit.record("mlp_summary_copied", record_type="handover", record_id=handover_id)
+        fc.audit.record(
+            AuditEvent.MLP_SUMMARY_COPIED, record_type="handover", record_id=handover_id
+        )
         return "\n".join(lines)
 
     def _person(self, s: Session, person_id: str) -> Person:

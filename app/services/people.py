@@ -14,6 +14,7 @@ from app.domain.trajectory import FIRST_PHASE, EventKind
 from app.errors import DuplicateSuspected, NotFound, ValidationError
 from app.models import Person, PhaseEventRecord, Vindplaats
 from app.services import search
+from app.services.audit import AuditEvent
 from app.services.base import FieldContext, from_iso, iso
 
 MAX_ALIAS = 100
@@ -390,7 +391,9 @@ class PeopleService:
             p = self._get(s, person_id)
             fc.records.delete(s, p)
             index_person(s, p)
-            fc.audit.record("record_deleted", record_type="person", record_id=person_id, session=s)
+            fc.audit.record(
+                AuditEvent.RECORD_DELETED, record_type="person", record_id=person_id, session=s
+            )
 
     # --- reads -----------------------------------------------------------------------------
     def _get(self, s: Session, person_id: str) -> Person:

@@ -42,6 +42,7 @@ from app.models import (
     ZrmAssessment,
 )
 from app.services import search
+from app.services.audit import AuditEvent
 from app.services.base import FieldContext
 from app.services.contacts import reindex_contact
 
@@ -138,7 +139,7 @@ class RightsService:
         else:
             raise ValueError(fmt)
         self._fc.audit.record(
-            "person_exported", record_type="person", record_id=person_id, detail=fmt
+            AuditEvent.PERSON_EXPORTED, record_type="person", record_id=person_id, detail=fmt
         )
 
     # --- erasure (art. 17) -------------------------------------------------------------------
@@ -193,7 +194,7 @@ class RightsService:
             )
             s.add(purge)
             fc.audit.record(
-                "person_erased",
+                AuditEvent.PERSON_ERASED,
                 record_type="person",
                 record_id=person_id,
                 detail=f"{len(refs)} records",

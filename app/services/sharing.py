@@ -13,6 +13,7 @@ from app.domain import consent as rule
 from app.domain import validation as v
 from app.errors import NotFound, ValidationError
 from app.models import Consent, Organisation, OrgContact, Person
+from app.services.audit import AuditEvent
 from app.services.base import FieldContext, from_iso, iso
 from app.services.people import fold
 
@@ -210,7 +211,7 @@ class SocialMapService:
         with self._fc.ctx.transaction() as s:
             self._fc.records.delete(s, self._org(s, org_id))
             self._fc.audit.record(
-                "record_deleted", record_type="organisation", record_id=org_id, session=s
+                AuditEvent.RECORD_DELETED, record_type="organisation", record_id=org_id, session=s
             )
 
     def _org(self, s: Session, org_id: str) -> Organisation:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.domain import validation as v
 from app.errors import NotFound, ValidationError
 from app.models import DrempelRecord, NetworkMember, Person, SyncedRecord, WorkReadinessItem
+from app.services.audit import AuditEvent
 from app.services.base import FieldContext, from_iso, iso
 
 R = TypeVar("R", bound=SyncedRecord)
@@ -248,5 +249,5 @@ class SituationService:
             x = self._live(s, model, record_id, "Dit gegeven")
             self._fc.records.delete(s, x)
             self._fc.audit.record(
-                "record_deleted", record_type=record_type, record_id=record_id, session=s
+                AuditEvent.RECORD_DELETED, record_type=record_type, record_id=record_id, session=s
             )

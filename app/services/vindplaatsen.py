@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.domain import validation as v
 from app.errors import NotFound, ValidationError
 from app.models import ContactMoment, PresenceLog, Vindplaats
+from app.services.audit import AuditEvent
 from app.services.base import FieldContext
 
 
@@ -135,7 +136,10 @@ class VindplaatsService:
         with self._fc.ctx.transaction() as s:
             self._fc.records.delete(s, self._get(s, vindplaats_id))
             self._fc.audit.record(
-                "record_deleted", record_type="vindplaats", record_id=vindplaats_id, session=s
+                AuditEvent.RECORD_DELETED,
+                record_type="vindplaats",
+                record_id=vindplaats_id,
+                session=s,
             )
 
     def _get(self, s: Session, vindplaats_id: str) -> Vindplaats:

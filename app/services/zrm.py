@@ -19,6 +19,7 @@ from app.domain.trajectory import add_months
 from app.errors import NotFound, ValidationError
 from app.models import Person, Setting, ZrmAssessment, ZrmCriterion
 from app.paths import resource
+from app.services.audit import AuditEvent
 from app.services.base import FieldContext, iso
 
 INTERVAL_SETTING = "zrm_interval_months"
@@ -187,7 +188,10 @@ class ZrmService:
                 raise NotFound("Deze meting")
             fc.records.delete(s, a)
             fc.audit.record(
-                "record_deleted", record_type="zrm_assessment", record_id=assessment_id, session=s
+                AuditEvent.RECORD_DELETED,
+                record_type="zrm_assessment",
+                record_id=assessment_id,
+                session=s,
             )
 
     # --- reads -----------------------------------------------------------------------------
@@ -297,7 +301,7 @@ class ZrmService:
                     )
                 )
             self._fc.audit.record(
-                "zrm_criteria_imported", detail=f"{edition}:{digest[:12]}", session=s
+                AuditEvent.ZRM_CRITERIA_IMPORTED, detail=f"{edition}:{digest[:12]}", session=s
             )
         return len(cells)
 

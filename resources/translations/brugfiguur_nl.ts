@@ -83,6 +83,82 @@
         <translation>Instelling gewijzigd</translation>
     </message>
     <message>
+        <source>Person file opened</source>
+        <translation>Persoonsdossier geopend</translation>
+    </message>
+    <message>
+        <source>Record deleted</source>
+        <translation>Gegeven verwijderd</translation>
+    </message>
+    <message>
+        <source>Shared beyond consent (override)</source>
+        <translation>Gedeeld buiten de toestemming (uitzondering)</translation>
+    </message>
+    <message>
+        <source>Handover fiche exported</source>
+        <translation>Overdrachtsfiche gemaakt</translation>
+    </message>
+    <message>
+        <source>Copy for the person exported</source>
+        <translation>Kopie voor de persoon gemaakt</translation>
+    </message>
+    <message>
+        <source>MLP summary copied</source>
+        <translation>MLP-samenvatting gekopieerd</translation>
+    </message>
+    <message>
+        <source>Everything about a person exported</source>
+        <translation>Alles over een persoon geëxporteerd</translation>
+    </message>
+    <message>
+        <source>Person erased</source>
+        <translation>Persoon gewist</translation>
+    </message>
+    <message>
+        <source>ZRM overview exported</source>
+        <translation>ZRM-overzicht gemaakt</translation>
+    </message>
+    <message>
+        <source>Official ZRM criteria imported</source>
+        <translation>Officiële ZRM-criteria ingeladen</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>persoon</translation>
+    </message>
+    <message>
+        <source>contact moment</source>
+        <translation>contactmoment</translation>
+    </message>
+    <message>
+        <source>vindplaats</source>
+        <translation>vindplaats</translation>
+    </message>
+    <message>
+        <source>handover</source>
+        <translation>overdracht</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>organisatie</translation>
+    </message>
+    <message>
+        <source>ZRM assessment</source>
+        <translation>ZRM-meting</translation>
+    </message>
+    <message>
+        <source>network member</source>
+        <translation>netwerklid</translation>
+    </message>
+    <message>
+        <source>drempel</source>
+        <translation>drempel</translation>
+    </message>
+    <message>
+        <source>work readiness</source>
+        <translation>werkrijpheid</translation>
+    </message>
+    <message>
         <source>automatic locking</source>
         <translation>automatisch vergrendelen</translation>
     </message>

@@ -49,8 +49,41 @@ def event_label(code: str) -> str:
         "backup": QCoreApplication.translate("AuditLabels", "Backup made"),
         "restore": QCoreApplication.translate("AuditLabels", "Backup restored"),
         "settings_changed": QCoreApplication.translate("AuditLabels", "Setting changed"),
+        "person_opened": QCoreApplication.translate("AuditLabels", "Person file opened"),
+        "record_deleted": QCoreApplication.translate("AuditLabels", "Record deleted"),
+        "consent_override": QCoreApplication.translate(
+            "AuditLabels", "Shared beyond consent (override)"
+        ),
+        "fiche_exported": QCoreApplication.translate("AuditLabels", "Handover fiche exported"),
+        "person_copy_exported": QCoreApplication.translate(
+            "AuditLabels", "Copy for the person exported"
+        ),
+        "mlp_summary_copied": QCoreApplication.translate("AuditLabels", "MLP summary copied"),
+        "person_exported": QCoreApplication.translate(
+            "AuditLabels", "Everything about a person exported"
+        ),
+        "person_erased": QCoreApplication.translate("AuditLabels", "Person erased"),
+        "zrm_pdf_exported": QCoreApplication.translate("AuditLabels", "ZRM overview exported"),
+        "zrm_criteria_imported": QCoreApplication.translate(
+            "AuditLabels", "Official ZRM criteria imported"
+        ),
     }
     return labels.get(code, code)
+
+
+def record_type_label(code: str | None) -> str:
+    labels = {
+        "person": QCoreApplication.translate("AuditLabels", "person"),
+        "contact_moment": QCoreApplication.translate("AuditLabels", "contact moment"),
+        "vindplaats": QCoreApplication.translate("AuditLabels", "vindplaats"),
+        "handover": QCoreApplication.translate("AuditLabels", "handover"),
+        "organisation": QCoreApplication.translate("AuditLabels", "organisation"),
+        "zrm_assessment": QCoreApplication.translate("AuditLabels", "ZRM assessment"),
+        "network_member": QCoreApplication.translate("AuditLabels", "network member"),
+        "drempel": QCoreApplication.translate("AuditLabels", "drempel"),
+        "work_readiness": QCoreApplication.translate("AuditLabels", "work readiness"),
+    }
+    return labels.get(code or "", code or "")
 
 
 def detail_label(detail: str | None) -> str:
@@ -147,7 +180,7 @@ class AuditTableModel(QAbstractTableModel):
                 return row.device_label
             if column == "record":
                 if row.record_type and row.record_id:
-                    return f"{row.record_type} {row.record_id}"
+                    return f"{record_type_label(row.record_type)} {row.record_id}"
                 return row.record_id or ""
             return detail_label(row.detail)
         if role == Qt.ItemDataRole.ToolTipRole and column == "time":
