@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.qt.tasks import TaskRunner
 from app.views.formatting import format_timestamp
+from app.views.models.table import Column, RowsModel
 from app.views.pages.base import Page
 from app.views.widgets import heading, paragraph
 
@@ -95,27 +90,49 @@ def detail_label(detail: str | None) -> str:
     return known.get(detail, detail)
 
 
-class AuditTableModel(QAbstractTableModel):
-    COLUMNS = ("time", "event", "device", "record", "detail")
+def _record_text(row: AuditRow) -> str:
+    if row.record_type and row.record_id:
+        return f"{record_type_label(row.record_type)} {row.record_id}"
+    return row.record_id or ""
+
+
+class AuditTableModel(RowsModel["AuditRow"]):
+    """The audit entries, newest first, loaded a page at a time."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[AuditRow] = []
+        super().__init__(
+            [
+                Column(
+                    QCoreApplication.translate("AuditTableModel", "Time"),
+                    lambda r: format_timestamp(r.at),
+                    sort=lambda r: r.at,
+                    tooltip=lambda r: r.at,
+                ),
+                Column(
+                    QCoreApplication.translate("AuditTableModel", "Event"),
+                    lambda r: event_label(r.event),
+                ),
+                Column(
+                    QCoreApplication.translate("AuditTableModel", "Device"),
+                    lambda r: r.device_label,
+                ),
+                Column(QCoreApplication.translate("AuditTableModel", "Record"), _record_text),
+                Column(
+                    QCoreApplication.translate("AuditTableModel", "Details"),
+                    lambda r: detail_label(r.detail),
+                ),
+            ],
+            parent,
+        )
         self._total = 0
 
-    # --- data --------------------------------------------------------------------------------
     @property
     def total(self) -> int:
         return self._total
 
-    def row_at(self, row: int) -> AuditRow:
-        return self._rows[row]
-
-    def set_rows(self, rows: list[AuditRow], total: int) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
+    def set_rows(self, rows: Sequence[AuditRow], total: int = 0) -> None:
         self._total = total
-        self.endResetModel()
+        super().set_rows(rows)
 
     def append_rows(self, rows: list[AuditRow], total: int) -> None:
         self._total = total
@@ -130,64 +147,6 @@ class AuditTableModel(QAbstractTableModel):
 
     def clear(self) -> None:
         self.set_rows([], 0)
-
-    # --- Qt model API ------------------------------------------------------------------------
-    def rowCount(
-        self,
-        parent: QModelIndex | QPersistentModelIndex = QModelIndex(),  # noqa: B008
-    ) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(
-        self,
-        parent: QModelIndex | QPersistentModelIndex = QModelIndex(),  # noqa: B008
-    ) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            titles = (
-                self.tr("Time"),
-                self.tr("Event"),
-                self.tr("Device"),
-                self.tr("Record"),
-                self.tr("Details"),
-            )
-            return titles[section]
-        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
-            return str(section + 1)
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < len(self.COLUMNS):
-            return None
-        row = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if column == "time":
-                return format_timestamp(row.at)
-            if column == "event":
-                return event_label(row.event)
-            if column == "device":
-                return row.device_label
-            if column == "record":
-                if row.record_type and row.record_id:
-                    return f"{record_type_label(row.record_type)} {row.record_id}"
-                return row.record_id or ""
-            return detail_label(row.detail)
-        if role == Qt.ItemDataRole.ToolTipRole and column == "time":
-            return row.at
-        if role == Qt.ItemDataRole.UserRole:
-            return row.event if column == "event" else row.id
-        return None
 
 
 class AuditLogPage(Page):
