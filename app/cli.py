@@ -164,6 +164,25 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("--person", metavar="ID", required=True)
 
+    p = sub.add_parser(
+        "serve", help="start de centrale opslag (ASGI op uvicorn; achter een TLS-proxy zetten)"
+    )
+    p.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="map van de opslag (databank, logs, eenmalige installatiesleutel)",
+    )
+    p.add_argument("--host", default="127.0.0.1", help="adres (standaard 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8470, help="poort (standaard 8470)")
+    p.add_argument(
+        "--database-url",
+        metavar="URL",
+        default=None,
+        help="PostgreSQL (postgresql+psycopg://…); standaard $BRUGFIGUUR_DATABASE_URL "
+        "of SQLite in de datamap",
+    )
+
     p = sub.add_parser("check", help="ontgrendel, voer migraties uit en druk 'ok' af")
     _common(p)
 
@@ -451,6 +470,10 @@ COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command == "serve":
+        from app.server import serve
+
+        return serve(args.data_dir.resolve(), args.host, args.port, args.database_url)
     if args.command is None:
         from app.main import run_gui
 
