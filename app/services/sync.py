@@ -1,0 +1,817 @@
+"""Sync with the central store (DESIGN.md §6, docs/sync-protocol.md): enrolment, team keys,
+push of the outbox, pull by cursor with merge, purges, and the guards.
+
+Everything that must not be lost is in the vault before anything is sent: the outbox entry
+is deleted only in the transaction that records the store's acknowledgement, and the cursor
+advances only in the transaction that stores what it covers. So an interrupted sync resumes.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+import os
+import time
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.crypto.device import load_private_key
+from app.crypto.header import now_iso
+from app.domain.hlc import ClockSkew, Stamp
+from app.errors import BrugfiguurError, ValidationError
+from app.models import (
+    MODEL_BY_TYPE,
+    ConflictRecord,
+    DeviceIdentity,
+    OutboxEntry,
+    Purge,
+    RecordTeam,
+    Setting,
+    SyncConfig,
+    TeamKey,
+    TeamState,
+)
+from app.services.context import VaultContext
+from app.services.sync_apply import Outcome, PayloadError, apply_incoming, parse_payload
+from app.services.sync_apply import purge_records as apply_purge
+from app.sync import envelope
+from app.sync.protocol import (
+    MAX_PUSH_REVISIONS,
+    MAX_SKEW_MS,
+    InviteCode,
+    b64d,
+    b64e,
+    enrolment_proof,
+    new_invite,
+    parse_invite,
+)
+from app.sync.transport import ClockSkewError, HttpTransport, SyncError
+
+log = logging.getLogger(__name__)
+
+INVITES_SETTING = "sync_invites"  # invite id -> {secret, team_ids, role}: secrets stay here
+MASS_DELETE_SHARE = 0.2
+MASS_DELETE_MIN = 10
+MAX_ROUNDS = 4
+
+
+class MassDeletionPending(SyncError):
+    def __init__(self, deletions: int, live: int) -> None:
+        super().__init__(
+            f"Deze synchronisatie zou {deletions} van de {live} gegevens verwijderen. "
+            "Bevestig dat dit de bedoeling is voor u synchroniseert.",
+            "mass_deletion",
+        )
+        self.deletions = deletions
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    enrolled: bool
+    server_url: str | None
+    role: str | None
+    teams: tuple[tuple[str, str], ...]  # (id, name)
+    home_team_id: str | None
+    last_sync_at: str | None
+    pending_changes: int
+    open_conflicts: int
+    has_team_key: bool
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    pulled: int = 0
+    merged: int = 0
+    purged: int = 0
+    approved_devices: int = 0
+    outcomes: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class OrganisationCreated:
+    organisation_id: str
+    recovery_private_key: str  # shown once, printed and kept offline
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    id: int
+    record_type: str
+    record_id: str
+    field: str
+    kept: Any
+    lost: Any
+    lost_by: str | None
+    both_kept: bool
+    created_at: str
+    status: str
+
+
+TransportFactory = Callable[[str, str | None, Ed25519PrivateKey | None], HttpTransport]
+
+
+def _default_transport(
+    url: str, device_id: str | None, key: Ed25519PrivateKey | None
+) -> HttpTransport:
+    return HttpTransport(url, device_id=device_id, sign_key=key)
+
+
+def _raw(key: Any) -> bytes:
+    raw: bytes = key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return raw
+
+
+def format_recovery_private(key: X25519PrivateKey) -> str:
+    raw = key.private_bytes(
+        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+    )
+    text = base64.b32encode(raw).decode().rstrip("=")
+    return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+class SyncService:
+    def __init__(
+        self,
+        ctx: VaultContext,
+        *,
+        transport_factory: TransportFactory = _default_transport,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self._ctx = ctx
+        self._factory = transport_factory
+        self._clock = clock
+        self._transport: HttpTransport | None = None
+
+    # --- identity ----------------------------------------------------------------------------
+    def _identity(self, s: Session) -> DeviceIdentity:
+        ident = s.scalars(select(DeviceIdentity)).first()
+        if ident is None:
+            raise BrugfiguurError("Dit toestel heeft geen identiteit in de kluis.")
+        return ident
+
+    def _config(self, s: Session) -> SyncConfig | None:
+        return s.scalars(select(SyncConfig)).first()
+
+    def _device_public(self, s: Session, sign: Ed25519PrivateKey) -> dict[str, str]:
+        ident = self._identity(s)
+        return {
+            "device_id": ident.device_id,
+            "label": ident.label,
+            "sign_public_key": b64e(_raw(sign.public_key())),
+            "kem_public_key": b64e(ident.public_key),
+        }
+
+    def transport(self) -> HttpTransport:
+        if self._transport is None:
+            with self._ctx.read() as s:
+                cfg = self._config(s)
+                if cfg is None:
+                    raise SyncError(
+                        "Dit toestel is nog niet ingeschreven bij een centrale opslag.",
+                        "not_enrolled",
+                    )
+                key = Ed25519PrivateKey.from_private_bytes(cfg.sign_private_key)
+                self._transport = self._factory(cfg.server_url, self._ctx.device.device_id, key)
+        return self._transport
+
+    def close(self) -> None:
+        if self._transport is not None:
+            self._transport.close()
+            self._transport = None
+
+    # --- status ------------------------------------------------------------------------------
+    def status(self) -> SyncStatus:
+        with self._ctx.read() as s:
+            cfg = self._config(s)
+            teams = tuple((t.team_id, t.name) for t in s.scalars(select(TeamState)))
+            pending = int(s.scalar(select(func.count()).select_from(OutboxEntry)) or 0)
+            conflicts = int(
+                s.scalar(
+                    select(func.count())
+                    .select_from(ConflictRecord)
+                    .where(ConflictRecord.status == "open")
+                )
+                or 0
+            )
+            has_key = s.scalars(select(TeamKey)).first() is not None
+        return SyncStatus(
+            cfg is not None,
+            cfg.server_url if cfg else None,
+            cfg.role if cfg else None,
+            teams,
+            cfg.home_team_id if cfg else None,
+            cfg.last_sync_at if cfg else None,
+            pending,
+            conflicts,
+            has_key,
+        )
+
+    # --- organisation and enrolment ----------------------------------------------------------
+    def create_organisation(
+        self, server_url: str, setup_token: str, name: str
+    ) -> OrganisationCreated:
+        """This device becomes the first coordinator of a new organisation."""
+        sign = Ed25519PrivateKey.generate()
+        recovery = X25519PrivateKey.generate()
+        org_id = str(uuid.uuid4())
+        with self._ctx.read() as s:
+            if self._config(s) is not None:
+                raise ValidationError("Dit toestel is al ingeschreven.")
+            device = self._device_public(s, sign)
+        transport = self._factory(server_url, device["device_id"], sign)
+        transport.post(
+            "/v1/organisation",
+            {
+                "organisation_id": org_id,
+                "name": name.strip() or "Organisatie",
+                "recovery_public_key": b64e(_raw(recovery.public_key())),
+                "device": device,
+            },
+            signed=False,
+            headers={"X-Bf-Setup-Token": setup_token.strip()},
+        )
+        with self._ctx.transaction() as s:
+            s.add(
+                SyncConfig(
+                    server_url=server_url,
+                    organisation_id=org_id,
+                    role="coordinator",
+                    sign_private_key=sign.private_bytes(
+                        serialization.Encoding.Raw,
+                        serialization.PrivateFormat.Raw,
+                        serialization.NoEncryption(),
+                    ),
+                    enrolled_at=now_iso(),
+                )
+            )
+            s.add(
+                Setting(key="sync_recovery_public", value=f'"{b64e(_raw(recovery.public_key()))}"')
+            )
+        self._transport = transport
+        return OrganisationCreated(org_id, format_recovery_private(recovery))
+
+    def _recovery_public(self, s: Session) -> X25519PublicKey:
+        row = s.get(Setting, "sync_recovery_public")
+        if row is None:
+            me = self.transport().get("/v1/me")
+            value = str(me["organisation"]["recovery_public_key"])
+        else:
+            value = row.value.strip('"')
+        return X25519PublicKey.from_public_bytes(b64d(value, max_bytes=32))
+
+    def create_team(self, name: str) -> str:
+        team_id = str(uuid.uuid4())
+        key = envelope.new_team_key()
+        with self._ctx.read() as s:
+            cfg = self._require(s, coordinator=True)
+            recovery = self._recovery_public(s)
+            org_id = cfg.organisation_id
+            me = self._identity(s)
+            my_pub = X25519PublicKey.from_public_bytes(me.public_key)
+        wraps = [
+            {
+                "recipient_kind": "device",
+                "recipient_id": me.device_id,
+                "epoch": 1,
+                "wrapped": b64e(
+                    envelope.wrap_team_key(
+                        key,
+                        team_id=team_id,
+                        epoch=1,
+                        recipient_id=me.device_id,
+                        recipient_public=my_pub,
+                    )
+                ),
+            },
+            {
+                "recipient_kind": "recovery",
+                "recipient_id": org_id,
+                "epoch": 1,
+                "wrapped": b64e(
+                    envelope.wrap_team_key(
+                        key,
+                        team_id=team_id,
+                        epoch=1,
+                        recipient_id=org_id,
+                        recipient_public=recovery,
+                    )
+                ),
+            },
+        ]
+        self.transport().post(
+            "/v1/teams", {"team_id": team_id, "name": name, "wrapped_keys": wraps}
+        )
+        with self._ctx.transaction() as s:
+            s.add(TeamKey(team_id=team_id, epoch=1, key=key))
+            s.add(TeamState(team_id=team_id, name=name, current_epoch=1, cursor=0))
+            cfg2 = self._config(s)
+            assert cfg2 is not None
+            if cfg2.home_team_id is None:
+                cfg2.home_team_id = team_id
+        return team_id
+
+    def create_invite(self, team_ids: Iterable[str], role: str = "worker", days: int = 3) -> str:
+        """A one-time code for a new device; its secret never reaches the store."""
+        if role not in ("worker", "coordinator") or not 1 <= days <= 7:
+            raise ValidationError("Kies worker of coordinator en 1 tot 7 dagen.")
+        invite = new_invite()
+        teams = list(team_ids)
+        expires = int(self._clock() * 1000) + days * 24 * 3600 * 1000
+        self.transport().post(
+            "/v1/invites",
+            {
+                "invite_id": invite.invite_id,
+                "team_ids": teams,
+                "role": role,
+                "expires_at_ms": expires,
+            },
+        )
+        import json
+
+        with self._ctx.transaction() as s:
+            row = s.get(Setting, INVITES_SETTING)
+            invites = json.loads(row.value) if row else {}
+            invites[invite.invite_id] = {
+                "secret": b64e(invite.secret),
+                "team_ids": teams,
+                "role": role,
+            }
+            if row is None:
+                s.add(Setting(key=INVITES_SETTING, value=json.dumps(invites)))
+            else:
+                row.value = json.dumps(invites)
+        return invite.text()
+
+    def enrol(self, server_url: str, invite_text: str) -> None:
+        """Join with a coordinator's invite; team keys arrive once a coordinator approves."""
+        try:
+            invite: InviteCode = parse_invite(invite_text)
+        except ValueError as exc:
+            raise ValidationError("Dit is geen geldige uitnodigingscode.", field="invite") from exc
+        sign = Ed25519PrivateKey.generate()
+        with self._ctx.read() as s:
+            if self._config(s) is not None:
+                raise ValidationError("Dit toestel is al ingeschreven.")
+            device = self._device_public(s, sign)
+        transport = self._factory(server_url, device["device_id"], sign)
+        answer = transport.post(
+            "/v1/enrol",
+            {
+                "invite_id": invite.invite_id,
+                "device": device,
+                "proof": b64e(enrolment_proof(invite.secret, device)),
+            },
+            signed=False,
+        )
+        with self._ctx.transaction() as s:
+            s.add(
+                SyncConfig(
+                    server_url=server_url,
+                    organisation_id=str(answer["organisation_id"]),
+                    role=str(answer.get("role", "worker")),
+                    sign_private_key=sign.private_bytes(
+                        serialization.Encoding.Raw,
+                        serialization.PrivateFormat.Raw,
+                        serialization.NoEncryption(),
+                    ),
+                    enrolled_at=now_iso(),
+                )
+            )
+            s.add(Setting(key="sync_recovery_public", value=f'"{answer["recovery_public_key"]}"'))
+        self._transport = transport
+
+    def _require(self, s: Session, *, coordinator: bool = False) -> SyncConfig:
+        cfg = self._config(s)
+        if cfg is None:
+            raise SyncError(
+                "Dit toestel is nog niet ingeschreven bij een centrale opslag.", "not_enrolled"
+            )
+        if coordinator and cfg.role != "coordinator":
+            raise SyncError("Alleen een coördinator kan dit.", "forbidden")
+        return cfg
+
+    # --- devices (coordinator) ------------------------------------------------------------------
+    def devices(self) -> list[dict[str, Any]]:
+        return list(self.transport().get("/v1/devices")["devices"])
+
+    def approve_pending(self) -> int:
+        """Wrap the team keys a newly enrolled device lacks, after checking its enrolment proof
+        against the invite secret kept here (so the store cannot slip in keys of its own)."""
+        import json
+
+        with self._ctx.read() as s:
+            cfg = self._require(s, coordinator=True)
+            row = s.get(Setting, INVITES_SETTING)
+            invites = json.loads(row.value) if row else {}
+            keys = {(k.team_id, k.epoch): k.key for k in s.scalars(select(TeamKey))}
+        approved = 0
+        for d in self.devices():
+            missing = d.get("missing_keys") or []
+            if not missing or d.get("status") != "active":
+                continue
+            inv = invites.get(d.get("invite_id") or "")
+            if inv is None:
+                continue  # enrolled through another coordinator's invite
+            public = {k: d[k] for k in ("device_id", "label", "sign_public_key", "kem_public_key")}
+            proof = b64d(d.get("enrol_proof") or "", max_bytes=64)
+            if enrolment_proof(b64d(inv["secret"], max_bytes=64), public) != proof:
+                log.warning("enrolment proof mismatch for a device; not approved")
+                continue
+            kem = X25519PublicKey.from_public_bytes(b64d(d["kem_public_key"], max_bytes=32))
+            by_team: dict[str, list[dict[str, Any]]] = {}
+            for m in missing:
+                team_key = keys.get((m["team_id"], int(m["epoch"])))
+                if team_key is None:
+                    continue
+                by_team.setdefault(m["team_id"], []).append(
+                    {
+                        "recipient_kind": "device",
+                        "recipient_id": d["device_id"],
+                        "epoch": int(m["epoch"]),
+                        "wrapped": b64e(
+                            envelope.wrap_team_key(
+                                team_key,
+                                team_id=m["team_id"],
+                                epoch=int(m["epoch"]),
+                                recipient_id=d["device_id"],
+                                recipient_public=kem,
+                            )
+                        ),
+                    }
+                )
+            for team_id, wraps in by_team.items():
+                for w in wraps:
+                    self.transport().post(
+                        "/v1/team-keys",
+                        {"team_id": team_id, "epoch": w["epoch"], "wrapped_keys": [w]},
+                    )
+            approved += 1
+        _ = cfg
+        return approved
+
+    def revoke(self, device_id: str) -> list[str]:
+        """Refuse the device at once, then rotate every team key it held."""
+        answer = self.transport().request("POST", f"/v1/devices/{device_id}/revoke")
+        teams = [str(t) for t in answer.get("team_ids", [])]
+        for team_id in teams:
+            self.rotate(team_id)
+        return teams
+
+    def rotate(self, team_id: str) -> int:
+        """A new team key epoch for new data, wrapped for every active member and recovery."""
+        with self._ctx.read() as s:
+            cfg = self._require(s, coordinator=True)
+            state = s.get(TeamState, team_id)
+            recovery = self._recovery_public(s)
+            org_id = cfg.organisation_id
+        if state is None:
+            raise SyncError("Dit toestel hoort niet bij dat team.", "forbidden")
+        epoch = state.current_epoch + 1
+        key = envelope.new_team_key()
+        wraps = [
+            {
+                "recipient_kind": "recovery",
+                "recipient_id": org_id,
+                "epoch": epoch,
+                "wrapped": b64e(
+                    envelope.wrap_team_key(
+                        key,
+                        team_id=team_id,
+                        epoch=epoch,
+                        recipient_id=org_id,
+                        recipient_public=recovery,
+                    )
+                ),
+            }
+        ]
+        for d in self.devices():
+            if d.get("status") != "active" or team_id not in (d.get("teams") or []):
+                continue
+            kem = X25519PublicKey.from_public_bytes(b64d(d["kem_public_key"], max_bytes=32))
+            wraps.append(
+                {
+                    "recipient_kind": "device",
+                    "recipient_id": d["device_id"],
+                    "epoch": epoch,
+                    "wrapped": b64e(
+                        envelope.wrap_team_key(
+                            key,
+                            team_id=team_id,
+                            epoch=epoch,
+                            recipient_id=d["device_id"],
+                            recipient_public=kem,
+                        )
+                    ),
+                }
+            )
+        self.transport().post(
+            "/v1/team-keys", {"team_id": team_id, "epoch": epoch, "wrapped_keys": wraps}
+        )
+        with self._ctx.transaction() as s:
+            s.add(TeamKey(team_id=team_id, epoch=epoch, key=key))
+            st = s.get(TeamState, team_id)
+            assert st is not None
+            st.current_epoch = epoch
+        return epoch
+
+    # --- one sync pass -------------------------------------------------------------------------
+    def sync_once(self, *, confirm_mass_deletion: bool = False) -> SyncReport:
+        report = SyncReport()
+        with self._ctx.read() as s:
+            cfg = self._require(s)
+            coordinator = cfg.role == "coordinator"
+        self._refresh_me()
+        if coordinator:
+            report.approved_devices = self.approve_pending()
+        self._push_purges()
+        for _ in range(MAX_ROUNDS):
+            pushed = self._push(confirm_mass_deletion)
+            pulled, merged = self._pull(report)
+            report.pushed += pushed
+            report.pulled += pulled
+            report.merged += merged
+            if not merged:
+                break
+        with self._ctx.transaction() as s:
+            cfg2 = self._config(s)
+            assert cfg2 is not None
+            cfg2.last_sync_at = now_iso()
+        return report
+
+    def _refresh_me(self) -> None:
+        me = self.transport().get("/v1/me")
+        offset = int(self._clock() * 1000) - int(me.get("server_time_ms", 0))
+        if abs(offset) > MAX_SKEW_MS:
+            raise ClockSkewError(offset)
+        with self._ctx.read() as s:
+            private = load_private_key(self._identity(s).private_key)
+            have = {(k.team_id, k.epoch) for k in s.scalars(select(TeamKey))}
+        device_id = self._ctx.device.device_id
+        fresh = []
+        for w in me.get("wrapped_keys", []):
+            team_id, epoch = str(w["team_id"]), int(w["epoch"])
+            if (team_id, epoch) in have:
+                continue
+            key = envelope.unwrap_team_key(
+                b64d(w["wrapped"], max_bytes=256),
+                team_id=team_id,
+                epoch=epoch,
+                recipient_id=device_id,
+                recipient_private=private,
+            )
+            fresh.append(TeamKey(team_id=team_id, epoch=epoch, key=key))
+        with self._ctx.transaction() as s:
+            for k in fresh:
+                s.add(k)
+            for t in me.get("teams", []):
+                st = s.get(TeamState, t["team_id"])
+                if st is None:
+                    s.add(
+                        TeamState(
+                            team_id=t["team_id"],
+                            name=t["name"],
+                            current_epoch=int(t["current_epoch"]),
+                            cursor=0,
+                        )
+                    )
+                else:
+                    st.current_epoch, st.name = int(t["current_epoch"]), t["name"]
+            cfg = self._config(s)
+            assert cfg is not None
+            if cfg.home_team_id is None and me.get("teams"):
+                cfg.home_team_id = me["teams"][0]["team_id"]
+
+    def _keys(self, s: Session) -> dict[tuple[str, int], bytes]:
+        return {(k.team_id, k.epoch): k.key for k in s.scalars(select(TeamKey))}
+
+    def _team_of(
+        self, s: Session, record_type: str, record_id: str, home: str | None
+    ) -> str | None:
+        row = s.get(RecordTeam, (record_type, record_id))
+        return row.team_id if row is not None else home
+
+    def _push(self, confirm_mass_deletion: bool) -> int:
+        pushed = 0
+        with self._ctx.read() as s:
+            cfg = self._require(s)
+            home = cfg.home_team_id
+            self._mass_deletion_guard(s, confirm_mass_deletion)
+        while True:
+            with self._ctx.read() as s:
+                entries = list(
+                    s.scalars(
+                        select(OutboxEntry).order_by(OutboxEntry.id).limit(MAX_PUSH_REVISIONS)
+                    )
+                )
+                if not entries:
+                    return pushed
+                keys = self._keys(s)
+                states = {t.team_id: t for t in s.scalars(select(TeamState))}
+                batches: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+                for e in entries:
+                    team = self._team_of(s, e.record_type, e.record_id, home)
+                    if team is None or team not in states:
+                        raise SyncError(
+                            "Dit toestel heeft nog geen team: een coördinator moet "
+                            "het eerst goedkeuren.",
+                            "no_team",
+                        )
+                    epoch = states[team].current_epoch
+                    key = keys.get((team, epoch))
+                    if key is None:
+                        raise SyncError(
+                            "De teamsleutel ontbreekt nog: een coördinator moet dit "
+                            "toestel eerst goedkeuren.",
+                            "no_team_key",
+                        )
+                    meta = envelope.RecordMeta(
+                        team,
+                        e.record_type,
+                        e.record_id,
+                        e.revision,
+                        tuple(e.parents),
+                        self._ctx.device.device_id,
+                        epoch,
+                    )
+                    batches.setdefault(team, []).append(
+                        (
+                            e.id,
+                            {
+                                "record_type": e.record_type,
+                                "record_id": e.record_id,
+                                "revision": e.revision,
+                                "parents": list(e.parents),
+                                "epoch": epoch,
+                                "ciphertext": b64e(envelope.seal_record(key, meta, e.payload)),
+                            },
+                        )
+                    )
+            for team, items in batches.items():
+                answer = self.transport().post(
+                    "/v1/push", {"team_id": team, "revisions": [body for _, body in items]}
+                )
+                results = {r["revision"]: r["status"] for r in answer.get("results", [])}
+                with self._ctx.transaction() as s:
+                    for entry_id, body in items:
+                        if body["revision"] not in results:
+                            continue  # not acknowledged: stays queued
+                        acked = s.get(OutboxEntry, entry_id)
+                        if acked is not None:
+                            s.delete(acked)
+                        if s.get(RecordTeam, (body["record_type"], body["record_id"])) is None:
+                            s.add(
+                                RecordTeam(
+                                    record_type=body["record_type"],
+                                    record_id=body["record_id"],
+                                    team_id=team,
+                                )
+                            )
+                        pushed += 1
+
+    def _mass_deletion_guard(self, s: Session, confirmed: bool) -> None:
+        if confirmed:
+            return
+        deletions = 0
+        for e in s.scalars(select(OutboxEntry)):
+            if e.payload.get("fields", {}).get("deleted") and e.parents:
+                deletions += 1
+        if deletions <= MASS_DELETE_MIN:
+            return
+        live = 0
+        for model in MODEL_BY_TYPE.values():
+            live += int(s.scalar(select(func.count()).select_from(model)) or 0)
+        if live and deletions / live > MASS_DELETE_SHARE:
+            raise MassDeletionPending(deletions, live)
+
+    def _pull(self, report: SyncReport) -> tuple[int, int]:
+        pulled = merged = 0
+        with self._ctx.read() as s:
+            teams = [t.team_id for t in s.scalars(select(TeamState))]
+        for team in teams:
+            while True:
+                with self._ctx.read() as s:
+                    st = s.get(TeamState, team)
+                    assert st is not None
+                    after = st.cursor
+                    keys = self._keys(s)
+                answer = self.transport().get(f"/v1/pull?team={team}&after={after}&limit=500")
+                items = answer.get("items", [])
+                with self._ctx.transaction() as s:
+                    for item in items:
+                        outcome = self._apply_item(s, team, item, keys)
+                        report.outcomes[outcome] = report.outcomes.get(outcome, 0) + 1
+                        pulled += 1
+                        if outcome == Outcome.MERGED:
+                            merged += 1
+                        if outcome == "purge":
+                            report.purged += 1
+                    st2 = s.get(TeamState, team)
+                    assert st2 is not None
+                    st2.cursor = max(st2.cursor, int(answer.get("next_after", after)))
+                if not answer.get("more"):
+                    break
+        return pulled, merged
+
+    def _apply_item(
+        self, s: Session, team: str, item: dict[str, Any], keys: dict[tuple[str, int], bytes]
+    ) -> str:
+        if item.get("kind") == "purge":
+            refs = [(str(t), str(i)) for t, i in item.get("record_refs", [])]
+            apply_purge(s, refs)
+            return "purge"
+        record_type, record_id = str(item["record_type"]), str(item["record_id"])
+        if record_type not in MODEL_BY_TYPE:
+            log.warning("unknown record type in pull skipped")
+            return "skipped"
+        epoch = int(item["epoch"])
+        key = keys.get((team, epoch))
+        if key is None:
+            raise SyncError(
+                "Een teamsleutel ontbreekt; synchroniseer opnieuw na goedkeuring.", "no_team_key"
+            )
+        meta = envelope.RecordMeta(
+            team,
+            record_type,
+            record_id,
+            str(item["revision"]),
+            tuple(str(p) for p in item.get("parents", [])),
+            str(item["device_id"]),
+            epoch,
+        )
+        try:
+            payload = envelope.open_record(
+                key, meta, b64d(item["ciphertext"], max_bytes=256 * 1024)
+            )
+            inc = parse_payload(record_type, record_id, meta.revision, meta.parents, payload)
+            self._observe_clocks(inc.clocks.values())
+        except (envelope.EnvelopeError, PayloadError, ValueError) as exc:
+            raise SyncError(
+                "Een gegeven van de centrale opslag klopt niet (beschadigd of "
+                "gewijzigd) en werd geweigerd.",
+                "bad_record",
+            ) from exc
+        if s.get(RecordTeam, (record_type, record_id)) is None:
+            s.add(RecordTeam(record_type=record_type, record_id=record_id, team_id=team))
+        return str(apply_incoming(s, inc, device_worker=self._ctx.device.worker_id))
+
+    def _observe_clocks(self, stamps: Iterable[str]) -> None:
+        now = int(self._clock() * 1000)
+        for text in stamps:
+            stamp = Stamp.decode(text)
+            if stamp.wall_ms - now > MAX_SKEW_MS:
+                raise ClockSkewError(now - stamp.wall_ms)
+        _ = ClockSkew
+
+    def _push_purges(self) -> None:
+        with self._ctx.read() as s:
+            cfg = self._require(s)
+            purges = list(s.scalars(select(Purge).where(Purge.pushed_at.is_(None))))
+            routed = []
+            for p in purges:
+                owners = {self._team_of(s, t, i, cfg.home_team_id) for t, i in p.record_refs}
+                routed.append((p.id, sorted(t for t in owners if t), p.record_refs))
+        for purge_id, teams, refs in routed:
+            for team in teams:
+                self.transport().post(
+                    "/v1/purge", {"team_id": team, "purge_id": purge_id, "record_refs": refs}
+                )
+            with self._ctx.transaction() as s:
+                row = s.get(Purge, purge_id)
+                if row is not None:
+                    row.pushed_at = now_iso()
+                apply_purge(s, [(str(t), str(i)) for t, i in refs])
+
+    # --- conflicts ---------------------------------------------------------------------------
+    def conflicts(self, *, open_only: bool = True) -> list[ConflictRow]:
+        with self._ctx.read() as s:
+            q = select(ConflictRecord).order_by(ConflictRecord.id.desc())
+            if open_only:
+                q = q.where(ConflictRecord.status == "open")
+            return [
+                ConflictRow(
+                    c.id,
+                    c.record_type,
+                    c.record_id,
+                    c.field,
+                    c.kept,
+                    c.lost,
+                    c.lost_by,
+                    c.both_kept,
+                    c.created_at,
+                    c.status,
+                )
+                for c in s.scalars(q)
+            ]
+
+
+def random_id() -> str:
+    return base64.urlsafe_b64encode(os.urandom(9)).decode()
