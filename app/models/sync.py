@@ -86,6 +86,7 @@ class ConflictRecord(Base):
     created_at: Mapped[str] = mapped_column(String(40), nullable=False)
     status: Mapped[str] = mapped_column(String(20), nullable=False, default="open")
     resolved_at: Mapped[str | None] = mapped_column(String(40))
+    previous: Mapped[Any] = mapped_column(JSON, nullable=True)  # value before a choice (undo)
 
 
 class PurgedRecord(Base):

@@ -42,7 +42,7 @@ from app.models import (
 from app.services.context import VaultContext
 from app.services.sync_apply import Outcome, PayloadError, apply_incoming, parse_payload
 from app.services.sync_apply import purge_records as apply_purge
-from app.sync import envelope
+from app.sync import envelope, faults
 from app.sync.protocol import (
     MAX_PUSH_REVISIONS,
     MAX_SKEW_MS,
@@ -660,6 +660,7 @@ class SyncService:
                     "/v1/push", {"team_id": team, "revisions": [body for _, body in items]}
                 )
                 results = {r["revision"]: r["status"] for r in answer.get("results", [])}
+                faults.hit("after_push_before_ack")
                 with self._ctx.transaction() as s:
                     for entry_id, body in items:
                         if body["revision"] not in results:
@@ -714,6 +715,7 @@ class SyncService:
                             merged += 1
                         if outcome == "purge":
                             report.purged += 1
+                    faults.hit("mid_pull")
                     st2 = s.get(TeamState, team)
                     assert st2 is not None
                     st2.cursor = max(st2.cursor, int(answer.get("next_after", after)))
@@ -791,6 +793,37 @@ class SyncService:
                 apply_purge(s, [(str(t), str(i)) for t, i in refs])
 
     # --- conflicts ---------------------------------------------------------------------------
+    def resolve_conflict(self, conflict_id: int, choice: str, records: Any) -> None:
+        """`choice`: "accept" (keep what is there now), "kept" or "lost" (write that value as a
+        new edit, which syncs like any other). The value before is remembered for `undo`."""
+        if choice not in ("accept", "kept", "lost"):
+            raise ValueError(choice)
+        with self._ctx.transaction() as s:
+            c = s.get(ConflictRecord, conflict_id)
+            if c is None or c.status != "open":
+                raise ValidationError("Dit conflict is al behandeld.")
+            obj = s.get(MODEL_BY_TYPE[c.record_type], c.record_id)
+            if obj is None:
+                raise ValidationError("Het gegeven bestaat niet meer.")
+            c.previous = {"value": getattr(obj, c.field)}
+            if choice != "accept":
+                records.update(s, obj, {c.field: c.kept if choice == "kept" else c.lost})
+                _refresh_after_edit(s, obj)
+            c.status = {"accept": "accepted", "kept": "kept", "lost": "restored"}[choice]
+            c.resolved_at = now_iso()
+
+    def undo_conflict(self, conflict_id: int, records: Any) -> None:
+        """Put back the value from before the choice and reopen the conflict."""
+        with self._ctx.transaction() as s:
+            c = s.get(ConflictRecord, conflict_id)
+            if c is None or c.status == "open":
+                raise ValidationError("Er is niets om ongedaan te maken.")
+            obj = s.get(MODEL_BY_TYPE[c.record_type], c.record_id)
+            if obj is not None and c.status in ("kept", "restored") and c.previous is not None:
+                records.update(s, obj, {c.field: c.previous["value"]})
+                _refresh_after_edit(s, obj)
+            c.status, c.resolved_at, c.previous = "open", None, None
+
     def conflicts(self, *, open_only: bool = True) -> list[ConflictRow]:
         with self._ctx.read() as s:
             q = select(ConflictRecord).order_by(ConflictRecord.id.desc())
@@ -811,6 +844,13 @@ class SyncService:
                 )
                 for c in s.scalars(q)
             ]
+
+
+def _refresh_after_edit(s: Session, obj: Any) -> None:
+    from app.services.sync_apply import refresh_local_indexes
+
+    s.flush()
+    refresh_local_indexes(s, obj, previous_people=())
 
 
 def random_id() -> str:

@@ -167,7 +167,7 @@ def test_erasure_reaches_every_device_and_the_store(store: LiveStore, laptops) -
 
 
 def test_a_stolen_store_reveals_no_canary(store: LiveStore, laptops) -> None:  # type: ignore[no-untyped-def]
-    coord, team = _organisation(store, laptops)
+    coord, _team = _organisation(store, laptops)
     coord.field.people.create_pseudonym(
         PseudonymInput(CANARY, date(2026, 1, 1), "mond_aan_mond", note=CANARY)
     )
@@ -176,3 +176,34 @@ def test_a_stolen_store_reveals_no_canary(store: LiveStore, laptops) -> None:  #
         if p.is_file():
             data = p.read_bytes()
             assert CANARY.encode() not in data and CANARY.encode("utf-16-le") not in data, p
+
+
+def test_conflicts_can_be_chosen_and_undone(store: LiveStore, laptops) -> None:  # type: ignore[no-untyped-def]
+    coord, team = _organisation(store, laptops)
+    a = _enrol(store, laptops, coord, team, "laptop-a")
+    coord.sync.sync_once()
+    pid = a.field.people.create_pseudonym(PseudonymInput("Jo", date(2026, 1, 1), "mond_aan_mond"))
+    a.sync.sync_once()
+    coord.sync.sync_once()
+    a.field.people.update(pid, phone=None, referral_source="school")
+    coord.field.people.update(pid, referral_source="huisarts")
+    a.sync.sync_once()
+    coord.sync.sync_once()
+    a.sync.sync_once()
+    conflicts = [
+        c for lt in (a, coord) for c in lt.sync.conflicts() if c.field == "referral_source"
+    ]
+    assert conflicts
+    owner = a if any(c.id == conflicts[0].id for c in a.sync.conflicts()) else coord
+    c = conflicts[0]
+    current = owner.field.people.get(pid).referral_source
+    assert current == c.kept and c.lost in ("school", "huisarts") and c.lost != current
+    owner.sync.resolve_conflict(c.id, "lost", owner.field.context.records)
+    assert owner.field.people.get(pid).referral_source == c.lost
+    assert owner.sync.conflicts() == [] or all(x.id != c.id for x in owner.sync.conflicts())
+    owner.sync.undo_conflict(c.id, owner.field.context.records)
+    assert owner.field.people.get(pid).referral_source == c.kept
+    assert any(x.id == c.id for x in owner.sync.conflicts())
+    for lt in (owner, a, coord):
+        lt.sync.sync_once()
+    assert a.people() == coord.people()

@@ -33,6 +33,7 @@ def upgrade() -> None:
         sa.Column("created_at", sa.String(length=40), nullable=False),
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("resolved_at", sa.String(length=40), nullable=True),
+        sa.Column("previous", sa.JSON(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_conflicts")),
     )
     with op.batch_alter_table("conflicts", schema=None) as batch_op:
