@@ -165,6 +165,57 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--person", metavar="ID", required=True)
 
     p = sub.add_parser(
+        "org-init",
+        help="zet een nieuwe organisatie op bij de centrale opslag (dit toestel wordt coördinator)",
+    )
+    _common(p)
+    p.add_argument("--server", metavar="URL", required=True)
+    p.add_argument("--name", required=True, help="naam van de organisatie")
+    p.add_argument(
+        "--token-fd",
+        metavar="N",
+        type=int,
+        default=None,
+        help="lees de eenmalige installatiesleutel van de opslag van descriptor N",
+    )
+
+    p = sub.add_parser("team-create", help="maak een team (coördinator)")
+    _common(p)
+    p.add_argument("--name", required=True)
+
+    p = sub.add_parser("invite", help="maak een eenmalige uitnodigingscode (coördinator)")
+    _common(p)
+    p.add_argument("--team", metavar="ID", action="append", required=True)
+    p.add_argument("--role", choices=("worker", "coordinator"), default="worker")
+    p.add_argument("--days", type=int, default=3)
+
+    p = sub.add_parser("enrol", help="sluit dit toestel aan met een uitnodigingscode")
+    _common(p)
+    p.add_argument("--server", metavar="URL", required=True)
+    p.add_argument(
+        "--invite-fd",
+        metavar="N",
+        type=int,
+        default=None,
+        help="lees de uitnodigingscode van descriptor N",
+    )
+
+    p = sub.add_parser("sync", help="één synchronisatie met de centrale opslag (0 = volledig)")
+    _common(p)
+    p.add_argument(
+        "--confirm-mass-deletion",
+        action="store_true",
+        help="bevestig dat veel verwijderingen de bedoeling zijn",
+    )
+
+    p = sub.add_parser("devices", help="toestellen van de organisatie als JSON (coördinator)")
+    _common(p)
+
+    p = sub.add_parser("revoke", help="trek een toestel in en vernieuw de teamsleutels")
+    _common(p)
+    p.add_argument("--device", metavar="ID", required=True)
+
+    p = sub.add_parser(
         "serve", help="start de centrale opslag (ASGI op uvicorn; achter een TLS-proxy zetten)"
     )
     p.add_argument(
@@ -452,7 +503,118 @@ def cmd_erase_person(args: argparse.Namespace, secrets: SecretSource) -> int:
     return EXIT_OK
 
 
+def _sync(args: argparse.Namespace, secrets: SecretSource) -> tuple[OpenVault, Any]:
+    from app.services.sync import SyncService
+
+    vault = _open(args, secrets, _service(_paths(args)))
+    return vault, SyncService(vault.context)
+
+
+def cmd_org_init(args: argparse.Namespace, secrets: SecretSource) -> int:
+    vault, sync = _sync(args, secrets)
+    try:
+        token = secrets.read(args.token_fd, "Installatiesleutel van de opslag: ")
+        org = sync.create_organisation(args.server, token, args.name)
+    finally:
+        sync.close()
+        vault.lock()
+    print("Organisatie aangemaakt; dit toestel is coördinator.", file=sys.stderr)
+    print(
+        "Herstelsleutel van de organisatie (eenmalig getoond; druk af en bewaar offline):",
+        file=sys.stderr,
+    )
+    print(org.recovery_private_key)
+    return EXIT_OK
+
+
+def cmd_team_create(args: argparse.Namespace, secrets: SecretSource) -> int:
+    vault, sync = _sync(args, secrets)
+    try:
+        team_id = sync.create_team(args.name)
+    finally:
+        sync.close()
+        vault.lock()
+    print(team_id)
+    return EXIT_OK
+
+
+def cmd_invite(args: argparse.Namespace, secrets: SecretSource) -> int:
+    vault, sync = _sync(args, secrets)
+    try:
+        code = sync.create_invite(args.team, args.role, args.days)
+    finally:
+        sync.close()
+        vault.lock()
+    print(f"Eenmalige uitnodiging, {args.days} dagen geldig:", file=sys.stderr)
+    print(code)
+    return EXIT_OK
+
+
+def cmd_enrol(args: argparse.Namespace, secrets: SecretSource) -> int:
+    vault, sync = _sync(args, secrets)
+    try:
+        sync.enrol(args.server, secrets.read(args.invite_fd, "Uitnodigingscode: "))
+    finally:
+        sync.close()
+        vault.lock()
+    print(
+        "Aangesloten. Na goedkeuring door een coördinator kan dit toestel synchroniseren.",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace, secrets: SecretSource) -> int:
+    vault, sync = _sync(args, secrets)
+    try:
+        report = sync.sync_once(confirm_mass_deletion=args.confirm_mass_deletion)
+        status = sync.status()
+    finally:
+        sync.close()
+        vault.lock()
+    print(
+        f"Gesynchroniseerd: {report.pushed} verstuurd, {report.pulled} ontvangen, "
+        f"{report.merged} samengevoegd, {status.open_conflicts} open conflicten.",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def cmd_devices(args: argparse.Namespace, secrets: SecretSource) -> int:
+    import json
+
+    vault, sync = _sync(args, secrets)
+    try:
+        devices = sync.devices()
+    finally:
+        sync.close()
+        vault.lock()
+    keep = ("device_id", "label", "role", "status", "teams", "missing_keys")
+    print(json.dumps([{k: d.get(k) for k in keep} for d in devices], ensure_ascii=False))
+    return EXIT_OK
+
+
+def cmd_revoke(args: argparse.Namespace, secrets: SecretSource) -> int:
+    vault, sync = _sync(args, secrets)
+    try:
+        teams = sync.revoke(args.device)
+    finally:
+        sync.close()
+        vault.lock()
+    print(
+        f"Toestel ingetrokken; teamsleutels vernieuwd voor {len(teams)} team(s).", file=sys.stderr
+    )
+    return EXIT_OK
+
+
 COMMANDS = {
+    "org-init": cmd_org_init,
+    "team-create": cmd_team_create,
+    "invite": cmd_invite,
+    "enrol": cmd_enrol,
+    "sync": cmd_sync,
+    "devices": cmd_devices,
+    "revoke": cmd_revoke,
     "people": cmd_people,
     "handovers": cmd_handovers,
     "fiche": cmd_fiche,
