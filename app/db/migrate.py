@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
@@ -13,16 +15,26 @@ from app.paths import MIGRATIONS
 VAULT_SCRIPTS = MIGRATIONS / "vault"
 
 
-def _config() -> Config:
+def alembic_config(scripts: Path = VAULT_SCRIPTS) -> Config:
+    """An in-process Alembic configuration for a migration set (the vault's or the store's)."""
     cfg = Config()
-    cfg.set_main_option("script_location", str(VAULT_SCRIPTS))
+    cfg.set_main_option("script_location", str(scripts))
     return cfg
 
 
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(_config()).get_current_head()
+_config = alembic_config
+
+
+def head_revision(scripts: Path = VAULT_SCRIPTS) -> str:
+    head = ScriptDirectory.from_config(alembic_config(scripts)).get_current_head()
     assert head is not None
     return head
+
+
+def is_known(revision: str, scripts: Path = VAULT_SCRIPTS) -> bool:
+    """Whether this code knows the revision (a database at an unknown one is newer)."""
+    script = ScriptDirectory.from_config(alembic_config(scripts))
+    return revision in {rev.revision for rev in script.walk_revisions()}
 
 
 def current_revision(conn: Connection) -> str | None:
@@ -37,9 +49,7 @@ def check_not_newer(conn: Connection) -> str | None:
     current = current_revision(conn)
     if current is None:
         return None
-    script = ScriptDirectory.from_config(_config())
-    known = {rev.revision for rev in script.walk_revisions()}
-    if current not in known:
+    if not is_known(current):
         raise VaultTooNew()
     return current
 

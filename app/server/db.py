@@ -20,10 +20,11 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
+from app.db.migrate import alembic_config, current_revision, is_known
+from app.db.migrate import head_revision as _head_revision
 from app.paths import MIGRATIONS
 
 SERVER_SCRIPTS = MIGRATIONS / "server"
@@ -97,22 +98,11 @@ def read_tx(engine: Engine) -> Iterator[Connection]:
 
 
 def _config() -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(SERVER_SCRIPTS))
-    return cfg
+    return alembic_config(SERVER_SCRIPTS)
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(_config()).get_current_head()
-    assert head is not None
-    return head
-
-
-def current_revision(conn: Connection) -> str | None:
-    if not inspect(conn).has_table("alembic_version"):
-        return None
-    row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
-    return None if row is None else str(row[0])
+    return _head_revision(SERVER_SCRIPTS)
 
 
 def upgrade(engine: Engine) -> bool:
@@ -125,8 +115,7 @@ def upgrade(engine: Engine) -> bool:
         if is_postgres(conn):
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})
         current = current_revision(conn)
-        script = ScriptDirectory.from_config(_config())
-        if current is not None and current not in {r.revision for r in script.walk_revisions()}:
+        if current is not None and not is_known(current, SERVER_SCRIPTS):
             raise StoreTooNew(f"database revision {current} is newer than this store")
         if current == head_revision():
             return False
