@@ -351,6 +351,29 @@
     </message>
 </context>
 <context>
+    <name>ConfirmDeletionDialog</name>
+    <message>
+        <source>Confirm deletions</source>
+        <translation>Verwijderingen bevestigen</translation>
+    </message>
+    <message>
+        <source>If you did not mean to delete this much, choose “Not now” and ask your coordinator for help; nothing is sent until you confirm.</source>
+        <translation>Was het niet de bedoeling om zoveel te verwijderen? Kies dan “Nu niet” en vraag uw coördinator om hulp; er wordt niets verstuurd tot u bevestigt.</translation>
+    </message>
+    <message>
+        <source>Yes, synchronise</source>
+        <translation>Ja, synchroniseren</translation>
+    </message>
+    <message>
+        <source>Yes, synchronise the deletions</source>
+        <translation>Ja, de verwijderingen synchroniseren</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Nu niet</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmPassphraseDialog</name>
     <message>
         <source>Current passphrase</source>
@@ -371,6 +394,140 @@
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsModel</name>
+    <message>
+        <source>Record</source>
+        <translation>Gegeven</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Veld</translation>
+    </message>
+    <message>
+        <source>Current value</source>
+        <translation>Huidige waarde</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation>Andere waarde</translation>
+    </message>
+    <message>
+        <source>Other value from</source>
+        <translation>Andere waarde van</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>Choice</source>
+        <translation>Keuze</translation>
+    </message>
+    <message>
+        <source>(hidden in discreet mode)</source>
+        <translation>(verborgen in discrete modus)</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>dit toestel</translation>
+    </message>
+    <message>
+        <source>another device</source>
+        <translation>ander toestel</translation>
+    </message>
+    <message>
+        <source>both texts kept: the current value holds both</source>
+        <translation>beide teksten bewaard: de huidige waarde bevat ze allebei</translation>
+    </message>
+    <message>
+        <source>deleted on one device, edited on another</source>
+        <translation>verwijderd op het ene toestel, gewijzigd op het andere</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflicten</translation>
+    </message>
+    <message>
+        <source>Sometimes you and a colleague changed the same thing while one of you was offline. Brugfiguur then keeps one value and remembers the other, so nothing is lost. Check each one: keep the current value or use the other one. You can undo a choice below.</source>
+        <translation>Soms wijzigden u en een collega hetzelfde terwijl een van u offline was. Brugfiguur houdt dan één waarde aan en onthoudt de andere, zodat er niets verloren gaat. Bekijk ze één voor één: behoud de huidige waarde of gebruik de andere. Een keuze kunt u hieronder ongedaan maken.</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>Open conflicten</translation>
+    </message>
+    <message>
+        <source>There are no open conflicts. Everything you synchronised fits together.</source>
+        <translation>Er zijn geen open conflicten. Alles wat u synchroniseerde, past bij elkaar.</translation>
+    </message>
+    <message>
+        <source>Keep current</source>
+        <translation>Behoud huidige</translation>
+    </message>
+    <message>
+        <source>The current value stays; the conflict is closed.</source>
+        <translation>De huidige waarde blijft; het conflict wordt gesloten.</translation>
+    </message>
+    <message>
+        <source>Use the other value</source>
+        <translation>Gebruik de andere waarde</translation>
+    </message>
+    <message>
+        <source>The other value replaces the current one (and syncs like any edit).</source>
+        <translation>De andere waarde vervangt de huidige (en wordt gesynchroniseerd zoals elke wijziging).</translation>
+    </message>
+    <message>
+        <source>Recently resolved</source>
+        <translation>Recent behandeld</translation>
+    </message>
+    <message>
+        <source>Recently resolved conflicts</source>
+        <translation>Recent behandelde conflicten</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Undo the choice</source>
+        <translation>De keuze ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Put back the value from before the choice.</source>
+        <translation>Zet de waarde van vóór de keuze terug.</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <source>The conflicts could not be loaded.</source>
+        <translation>De conflicten konden niet geladen worden.</translation>
+    </message>
+    <message>
+        <source>The current value was kept.</source>
+        <translation>De huidige waarde werd behouden.</translation>
+    </message>
+    <message>
+        <source>The other value is used now. It syncs like any change.</source>
+        <translation>De andere waarde wordt nu gebruikt. Ze wordt gesynchroniseerd zoals elke wijziging.</translation>
+    </message>
+    <message>
+        <source>Undone: the conflict is open again.</source>
+        <translation>Ongedaan gemaakt: het conflict staat weer open.</translation>
+    </message>
+    <message>
+        <source>That did not work; nothing was changed.</source>
+        <translation>Dat lukte niet; er werd niets gewijzigd.</translation>
     </message>
 </context>
 <context>
@@ -520,6 +677,49 @@
     <message>
         <source>The demo vault could not be made.</source>
         <translation>De demokluis kon niet gemaakt worden.</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesModel</name>
+    <message>
+        <source>Device</source>
+        <translation>Toestel</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>Teams</translation>
+    </message>
+    <message>
+        <source>Team keys</source>
+        <translation>Teamsleutels</translation>
+    </message>
+    <message>
+        <source>Enrolled on</source>
+        <translation>Ingeschreven op</translation>
+    </message>
+    <message>
+        <source>%1 (this laptop)</source>
+        <translation>%1 (deze laptop)</translation>
+    </message>
+    <message>
+        <source>revoked on %1</source>
+        <translation>ingetrokken op %1</translation>
+    </message>
+    <message>
+        <source>waiting for keys (approved at the next sync)</source>
+        <translation>wacht op sleutels (goedgekeurd bij de volgende synchronisatie)</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>in orde</translation>
     </message>
 </context>
 <context>
@@ -939,6 +1139,10 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <translation>Nieuwe warme overdracht</translation>
     </message>
     <message>
+        <source>Change the warm handover</source>
+        <translation>Warme overdracht wijzigen</translation>
+    </message>
+    <message>
         <source>Plan the triogesprek with the person and the receiving counsellor. What you write here goes on the fiche only as far as the person&apos;s consent reaches.</source>
         <translation>Plan het triogesprek met de persoon en de ontvangende begeleider. Wat u hier schrijft, komt alleen op de fiche voor zover de toestemming van de persoon reikt.</translation>
     </message>
@@ -1120,6 +1324,108 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>&amp;Held on</source>
         <translation>&amp;Gehouden op</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDialog</name>
+    <message>
+        <source>Make an invitation</source>
+        <translation>Uitnodiging maken</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>Uitnodiging</translation>
+    </message>
+    <message>
+        <source>An invitation lets one new laptop join. Choose its teams and role; the code works once and expires after the days you choose.</source>
+        <translation>Met een uitnodiging kan één nieuwe laptop aansluiten. Kies de teams en de rol; de code werkt één keer en vervalt na het aantal dagen dat u kiest.</translation>
+    </message>
+    <message>
+        <source>Teams of the new laptop</source>
+        <translation>Teams van de nieuwe laptop</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>Teams</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Medewerker</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Coördinator</translation>
+    </message>
+    <message>
+        <source> day(s)</source>
+        <translation> dag(en)</translation>
+    </message>
+    <message>
+        <source>Days the invitation stays valid</source>
+        <translation>Aantal dagen dat de uitnodiging geldig blijft</translation>
+    </message>
+    <message>
+        <source>Valid for</source>
+        <translation>Geldig gedurende</translation>
+    </message>
+    <message>
+        <source>Make invitation</source>
+        <translation>Uitnodiging maken</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Invitation code</source>
+        <translation>Uitnodigingscode</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Choose at least one team.</source>
+        <translation>Kies minstens één team.</translation>
+    </message>
+    <message>
+        <source>Read the code out or pass it on in a safe way, together with the address of the central store. It is shown only now, works once and expires on %1.</source>
+        <translation>Lees de code voor of bezorg ze langs een veilige weg, samen met het adres van de centrale opslag. Ze wordt alleen nu getoond, werkt één keer en vervalt op %1.</translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message>
+        <source>Join with an invitation</source>
+        <translation>Aansluiten met een uitnodiging</translation>
+    </message>
+    <message>
+        <source>Your coordinator gives you the address of the central store and an invitation code. The code works once and expires after a few days. After joining, a coordinator&apos;s next sync approves this laptop; then your team&apos;s data arrives.</source>
+        <translation>Uw coördinator geeft u het adres van de centrale opslag en een uitnodigingscode. De code werkt één keer en vervalt na enkele dagen. Na het aansluiten keurt de volgende synchronisatie van een coördinator deze laptop goed; daarna komen de gegevens van uw team binnen.</translation>
+    </message>
+    <message>
+        <source>Address of the central store</source>
+        <translation>Adres van de centrale opslag</translation>
+    </message>
+    <message>
+        <source>Invitation code</source>
+        <translation>Uitnodigingscode</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Aansluiten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Type the invitation code.</source>
+        <translation>Typ de uitnodigingscode.</translation>
     </message>
 </context>
 <context>
@@ -1351,6 +1657,10 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <translation>Discrete modus aan/uit</translation>
     </message>
     <message>
+        <source>Synchronise now</source>
+        <translation>Nu synchroniseren</translation>
+    </message>
+    <message>
         <source>Show keyboard shortcuts</source>
         <translation>Sneltoetsen tonen</translation>
     </message>
@@ -1361,6 +1671,18 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>Contact moment saved.</source>
         <translation>Contactmoment opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Already synchronising…</source>
+        <translation>Er wordt al gesynchroniseerd…</translation>
+    </message>
+    <message>
+        <source>This laptop is not connected to a central store yet (Settings → Synchronisation).</source>
+        <translation>Deze laptop is nog niet verbonden met een centrale opslag (Instellingen → Synchronisatie).</translation>
+    </message>
+    <message>
+        <source>Synchronising did not work.</source>
+        <translation>Synchroniseren lukte niet.</translation>
     </message>
     <message>
         <source>Discreet mode: only aliases and initials</source>
@@ -1493,6 +1815,109 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
 </context>
 <context>
+    <name>NewOrganisationDialog</name>
+    <message>
+        <source>Set up a new organisation</source>
+        <translation>Nieuwe organisatie opzetten</translation>
+    </message>
+    <message>
+        <source>Central store</source>
+        <translation>Centrale opslag</translation>
+    </message>
+    <message>
+        <source>Do this once, on the coordinator&apos;s laptop, right after the central store was installed. This laptop becomes the first coordinator. The setup token is in the file setup-token in the store&apos;s data folder.</source>
+        <translation>Doe dit één keer, op de laptop van de coördinator, meteen nadat de centrale opslag geïnstalleerd werd. Deze laptop wordt de eerste coördinator. Het installatietoken staat in het bestand setup-token in de gegevensmap van de opslag.</translation>
+    </message>
+    <message>
+        <source>Address of the central store</source>
+        <translation>Adres van de centrale opslag</translation>
+    </message>
+    <message>
+        <source>Setup token</source>
+        <translation>Installatietoken</translation>
+    </message>
+    <message>
+        <source>Name of the organisation</source>
+        <translation>Naam van de organisatie</translation>
+    </message>
+    <message>
+        <source>e.g. VZW De Brug</source>
+        <translation>bv. vzw De Brug</translation>
+    </message>
+    <message>
+        <source>Set up</source>
+        <translation>Opzetten</translation>
+    </message>
+    <message>
+        <source>Set up the organisation</source>
+        <translation>De organisatie opzetten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Recovery key of the organisation</source>
+        <translation>Herstelsleutel van de organisatie</translation>
+    </message>
+    <message>
+        <source>With this key the organisation can read its teams&apos; data again if every coordinator&apos;s laptop is lost. Write it down or print this screen, and keep it offline in a locked place, away from the laptops. It is shown only this once and is not stored anywhere.</source>
+        <translation>Met deze sleutel kan de organisatie de gegevens van haar teams weer lezen als de laptops van alle coördinatoren verloren zijn. Schrijf hem over of druk dit scherm af, en bewaar hem offline op een afgesloten plek, weg van de laptops. Hij wordt alleen deze ene keer getoond en nergens bewaard.</translation>
+    </message>
+    <message>
+        <source>I have written down the organisation&apos;s recovery key and stored it safely</source>
+        <translation>Ik heb de herstelsleutel van de organisatie opgeschreven en veilig opgeborgen</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Verder</translation>
+    </message>
+    <message>
+        <source>First team</source>
+        <translation>Eerste team</translation>
+    </message>
+    <message>
+        <source>The first team</source>
+        <translation>Het eerste team</translation>
+    </message>
+    <message>
+        <source>A team shares one key: only its members&apos; laptops can read what the team records. Give the team a name your colleagues recognise.</source>
+        <translation>Een team deelt één sleutel: alleen de laptops van de leden kunnen lezen wat het team registreert. Geef het team een naam die uw collega’s herkennen.</translation>
+    </message>
+    <message>
+        <source>Name of the team</source>
+        <translation>Naam van het team</translation>
+    </message>
+    <message>
+        <source>e.g. Straathoekwerk Noord</source>
+        <translation>bv. Straathoekwerk Noord</translation>
+    </message>
+    <message>
+        <source>Create team</source>
+        <translation>Team aanmaken</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Create a team later</source>
+        <translation>Later een team aanmaken</translation>
+    </message>
+    <message>
+        <source>Type the setup token of the central store.</source>
+        <translation>Typ het installatietoken van de centrale opslag.</translation>
+    </message>
+    <message>
+        <source>Give the organisation a name.</source>
+        <translation>Geef de organisatie een naam.</translation>
+    </message>
+    <message>
+        <source>Give the team a name.</source>
+        <translation>Geef het team een naam.</translation>
+    </message>
+</context>
+<context>
     <name>NewPassphraseForm</name>
     <message>
         <source>New passphrase</source>
@@ -1600,6 +2025,37 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>&amp;Note</source>
         <translation>&amp;Notitie</translation>
+    </message>
+</context>
+<context>
+    <name>NewTeamDialog</name>
+    <message>
+        <source>New team</source>
+        <translation>Nieuw team</translation>
+    </message>
+    <message>
+        <source>A new team gets its own key. This laptop and the organisation&apos;s recovery key receive it; invite colleagues to add their laptops.</source>
+        <translation>Een nieuw team krijgt een eigen sleutel. Deze laptop en de herstelsleutel van de organisatie krijgen hem; nodig collega’s uit om hun laptops toe te voegen.</translation>
+    </message>
+    <message>
+        <source>Name of the team</source>
+        <translation>Naam van het team</translation>
+    </message>
+    <message>
+        <source>e.g. Straathoekwerk Noord</source>
+        <translation>bv. Straathoekwerk Noord</translation>
+    </message>
+    <message>
+        <source>Create team</source>
+        <translation>Team aanmaken</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Give the team a name.</source>
+        <translation>Geef het team een naam.</translation>
     </message>
 </context>
 <context>
@@ -2121,6 +2577,10 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <translation>Bewerken…</translation>
     </message>
     <message>
+        <source>Sync conflicts in this file</source>
+        <translation>Synchronisatieconflicten in dit dossier</translation>
+    </message>
+    <message>
         <source>C&amp;onsent &amp;&amp; handover</source>
         <translation>T&amp;oestemming &amp;&amp; overdracht</translation>
     </message>
@@ -2442,6 +2902,17 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>Mark agreement done or open</source>
         <translation>Afspraak afgewerkt of open zetten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) in this file changed on two devices at once.</source>
+        <translation>
+            <numerusform>%n waarde in dit dossier werd op twee toestellen tegelijk gewijzigd.</numerusform>
+            <numerusform>%n waarden in dit dossier werden op twee toestellen tegelijk gewijzigd.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check them</source>
+        <translation>Bekijken</translation>
     </message>
     <message>
         <source>The file could not be opened.</source>
@@ -3002,6 +3473,29 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>The PDF could not be written. Choose another place and try again.</source>
         <translation>De PDF kon niet gemaakt worden. Kies een andere plek en probeer opnieuw.</translation>
+    </message>
+</context>
+<context>
+    <name>RevokeDialog</name>
+    <message>
+        <source>Revoke a device</source>
+        <translation>Een toestel intrekken</translation>
+    </message>
+    <message>
+        <source>Revoke “%1”? From now on it cannot synchronise any more. Brugfiguur then makes a new key for each of its teams, so it cannot read anything new. What it already had stays on it: also lock or wipe the laptop if it was lost or stolen.</source>
+        <translation>“%1” intrekken? Vanaf nu kan het niet meer synchroniseren. Brugfiguur maakt daarna een nieuwe teamsleutel voor elk van zijn teams, zodat het niets nieuws meer kan lezen. Wat er al op stond, blijft erop: vergrendel of wis de laptop ook als hij verloren of gestolen is.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Intrekken</translation>
+    </message>
+    <message>
+        <source>Revoke the device</source>
+        <translation>Het toestel intrekken</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
     </message>
 </context>
 <context>
@@ -3570,6 +4064,14 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <translation>Nieuwe overdracht…</translation>
     </message>
     <message>
+        <source>Change…</source>
+        <translation>Wijzigen…</translation>
+    </message>
+    <message>
+        <source>Change the chosen handover</source>
+        <translation>De gekozen overdracht wijzigen</translation>
+    </message>
+    <message>
         <source>Triogesprek held…</source>
         <translation>Triogesprek gehouden…</translation>
     </message>
@@ -3804,6 +4306,482 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>Not removed.</source>
         <translation>Niet verwijderd.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialogs</name>
+    <message>
+        <source>Type the address of the central store.</source>
+        <translation>Typ het adres van de centrale opslag.</translation>
+    </message>
+    <message>
+        <source>The address starts with https://, e.g. https://opslag.voorbeeld.be</source>
+        <translation>Het adres begint met https://, bv. https://opslag.voorbeeld.be</translation>
+    </message>
+    <message>
+        <source>Contacting the central store…</source>
+        <translation>Contact met de centrale opslag…</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>That did not work; try again later.</source>
+        <translation>Dat lukte niet; probeer het later opnieuw.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLabels</name>
+    <message>
+        <source>alias</source>
+        <translation>alias</translation>
+    </message>
+    <message>
+        <source>first met on</source>
+        <translation>eerste ontmoeting op</translation>
+    </message>
+    <message>
+        <source>first met how</source>
+        <translation>eerste ontmoeting hoe</translation>
+    </message>
+    <message>
+        <source>first met at</source>
+        <translation>eerste ontmoeting waar</translation>
+    </message>
+    <message>
+        <source>referred by</source>
+        <translation>doorverwezen door</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>cliënt</translation>
+    </message>
+    <message>
+        <source>client since</source>
+        <translation>cliënt sinds</translation>
+    </message>
+    <message>
+        <source>given name</source>
+        <translation>voornaam</translation>
+    </message>
+    <message>
+        <source>family name</source>
+        <translation>familienaam</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>geboortedatum</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>telefoon</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>national number</source>
+        <translation>rijksregisternummer</translation>
+    </message>
+    <message>
+        <source>languages</source>
+        <translation>talen</translation>
+    </message>
+    <message>
+        <source>interpreter needed</source>
+        <translation>tolk nodig</translation>
+    </message>
+    <message>
+        <source>interpreter language</source>
+        <translation>taal van de tolk</translation>
+    </message>
+    <message>
+        <source>radar status</source>
+        <translation>radarstatus</translation>
+    </message>
+    <message>
+        <source>target groups</source>
+        <translation>doelgroepen</translation>
+    </message>
+    <message>
+        <source>assigned worker</source>
+        <translation>toegewezen medewerker</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>team</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>notitie</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>verwijderd</translation>
+    </message>
+    <message>
+        <source>date and time</source>
+        <translation>datum en uur</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>duur</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>kanaal</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>plaats</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <source>life domains</source>
+        <translation>levensdomeinen</translation>
+    </message>
+    <message>
+        <source>shareable summary</source>
+        <translation>deelbare samenvatting</translation>
+    </message>
+    <message>
+        <source>private note</source>
+        <translation>privénotitie</translation>
+    </message>
+    <message>
+        <source>next contact</source>
+        <translation>volgend contact</translation>
+    </message>
+    <message>
+        <source>note for the next contact</source>
+        <translation>notitie voor het volgende contact</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>omschrijving</translation>
+    </message>
+    <message>
+        <source>due on</source>
+        <translation>te doen tegen</translation>
+    </message>
+    <message>
+        <source>done on</source>
+        <translation>gedaan op</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>naam</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>adres</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>rol</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Coördinator</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Medewerker</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actief</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>ingetrokken</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>kept the current value</source>
+        <translation>huidige waarde behouden</translation>
+    </message>
+    <message>
+        <source>used the other value</source>
+        <translation>andere waarde gebruikt</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leeg)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsBox</name>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Synchronisatie</translation>
+    </message>
+    <message>
+        <source>Connect to a central store</source>
+        <translation>Verbinden met een centrale opslag</translation>
+    </message>
+    <message>
+        <source>This laptop works on its own. Connect it to your organisation&apos;s central store to share the caseload with your team. Everything stays encrypted: the store cannot read it.</source>
+        <translation>Deze laptop werkt op zichzelf. Verbind hem met de centrale opslag van uw organisatie om de caseload met uw team te delen. Alles blijft versleuteld: de opslag kan niets lezen.</translation>
+    </message>
+    <message>
+        <source>Set up a new organisation…</source>
+        <translation>Nieuwe organisatie opzetten…</translation>
+    </message>
+    <message>
+        <source>Join with an invitation…</source>
+        <translation>Aansluiten met een uitnodiging…</translation>
+    </message>
+    <message>
+        <source>Connected to a central store</source>
+        <translation>Verbonden met een centrale opslag</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbinding</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Goedkeuring</translation>
+    </message>
+    <message>
+        <source>Synchronisation state</source>
+        <translation>Synchronisatiestatus</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Nu synchroniseren</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>Conflicts…</source>
+        <translation>Conflicten…</translation>
+    </message>
+    <message>
+        <source>Show conflicts</source>
+        <translation>Conflicten tonen</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Minutes between automatic syncs</source>
+        <translation>Minuten tussen automatische synchronisaties</translation>
+    </message>
+    <message>
+        <source>Synchronise every</source>
+        <translation>Synchroniseer elke</translation>
+    </message>
+    <message>
+        <source>Feedback on the interval</source>
+        <translation>Melding over de tussentijd</translation>
+    </message>
+    <message>
+        <source>Teams and devices</source>
+        <translation>Teams en toestellen</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>Teams</translation>
+    </message>
+    <message>
+        <source>New team…</source>
+        <translation>Nieuw team…</translation>
+    </message>
+    <message>
+        <source>Make an invitation…</source>
+        <translation>Uitnodiging maken…</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Toestellen</translation>
+    </message>
+    <message>
+        <source>A new laptop receives its team keys at your next sync. Revoke a laptop that is lost, stolen or no longer used.</source>
+        <translation>Een nieuwe laptop krijgt zijn teamsleutels bij uw volgende synchronisatie. Trek een laptop in die verloren, gestolen of niet meer in gebruik is.</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Intrekken…</translation>
+    </message>
+    <message>
+        <source>Revoke the chosen device</source>
+        <translation>Het gekozen toestel intrekken</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <source>Refresh the devices</source>
+        <translation>De toestellen vernieuwen</translation>
+    </message>
+    <message>
+        <source>Feedback on devices</source>
+        <translation>Melding over de toestellen</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <source>no team yet</source>
+        <translation>nog geen team</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2. Teams: %3.</source>
+        <translation>Verbonden met %1 als %2. Teams: %3.</translation>
+    </message>
+    <message>
+        <source>⏳ Waiting for approval by a coordinator. Your laptop receives the team key at a coordinator&apos;s next sync; until then nothing is shared.</source>
+        <translation>⏳ Wacht op goedkeuring door een coördinator. Uw laptop krijgt de teamsleutel bij de volgende synchronisatie van een coördinator; tot dan wordt niets gedeeld.</translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)…</source>
+        <translation>Conflicten (%1)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: Brugfiguur synchronises every %n minute(s).</source>
+        <translation>
+            <numerusform>Bewaard: Brugfiguur synchroniseert elke %n minuut.</numerusform>
+            <numerusform>Bewaard: Brugfiguur synchroniseert elke %n minuten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>Niet bewaard.</translation>
+    </message>
+    <message>
+        <source>This laptop joined the central store. It waits for approval by a coordinator.</source>
+        <translation>Deze laptop is aangesloten bij de centrale opslag. Hij wacht op goedkeuring door een coördinator.</translation>
+    </message>
+    <message>
+        <source>The team was created.</source>
+        <translation>Het team werd aangemaakt.</translation>
+    </message>
+    <message>
+        <source>Create a team first.</source>
+        <translation>Maak eerst een team aan.</translation>
+    </message>
+    <message>
+        <source>The devices could not be loaded.</source>
+        <translation>De toestellen konden niet geladen worden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” was revoked. New team keys were made for %n team(s).</source>
+        <translation>
+            <numerusform>“%1” werd ingetrokken. Er werd een nieuwe teamsleutel gemaakt voor %n team.</numerusform>
+            <numerusform>“%1” werd ingetrokken. Er werden nieuwe teamsleutels gemaakt voor %n teams.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The device could not be revoked. Try again.</source>
+        <translation>Het toestel kon niet ingetrokken worden. Probeer opnieuw.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>1 change waiting</source>
+        <translation>1 wijziging wacht</translation>
+    </message>
+    <message>
+        <source>%1 changes waiting</source>
+        <translation>%1 wijzigingen wachten</translation>
+    </message>
+    <message>
+        <source>Synchronising…</source>
+        <translation>Synchroniseren…</translation>
+    </message>
+    <message>
+        <source>Offline — trying again at %1</source>
+        <translation>Offline — opnieuw om %1</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Waiting for your confirmation</source>
+        <translation>Wacht op uw bevestiging</translation>
+    </message>
+    <message>
+        <source>Not synchronised</source>
+        <translation>Niet gesynchroniseerd</translation>
+    </message>
+    <message>
+        <source>Something went wrong while synchronising. Nothing was lost; try again later.</source>
+        <translation>Er ging iets mis bij het synchroniseren. Er ging niets verloren; probeer het later opnieuw.</translation>
+    </message>
+    <message>
+        <source>Waiting for approval by a coordinator</source>
+        <translation>Wacht op goedkeuring door een coördinator</translation>
+    </message>
+    <message>
+        <source>Last synchronised at %1</source>
+        <translation>Laatst gesynchroniseerd om %1</translation>
+    </message>
+    <message>
+        <source>Not synchronised yet</source>
+        <translation>Nog niet gesynchroniseerd</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Synchronisatie</translation>
+    </message>
+    <message>
+        <source>Synchronising</source>
+        <translation>Synchroniseren</translation>
+    </message>
+    <message>
+        <source>Synchronisation state</source>
+        <translation>Synchronisatiestatus</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>Open conflicten</translation>
+    </message>
+    <message>
+        <source>Show the conflicts to check</source>
+        <translation>Toon de conflicten om na te kijken</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Nu synchroniseren</translation>
+    </message>
+    <message>
+        <source>Sync now (Ctrl+Shift+S)</source>
+        <translation>Nu synchroniseren (Ctrl+Shift+S)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicten</numerusform>
+        </translation>
     </message>
 </context>
 <context>

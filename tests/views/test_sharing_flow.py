@@ -490,3 +490,24 @@ def test_handover_form_without_partners_offers_to_add_one(
     qtbot.waitUntil(lambda: hd.organisation.isVisible(), timeout=10_000)
     assert hd.organisation.currentText() == "OCMW Gent"
     hd.reject()
+
+
+def test_change_an_existing_handover(
+    qtbot: QtBot, window: MainWindow, field: FieldServices, person: str
+) -> None:
+    oid = _partner(field)
+    hid = _handover(field, person, oid)
+    tab = _open_tab(qtbot, window, person)
+    tab.handover_table.selectRow(0)
+    with qtbot.waitSignal(tab.editOpened, timeout=10_000) as opened:
+        tab.edit_handover_button.click()
+    dialog = opened.args[0]
+    assert dialog.job_target.text() == "magazijnier"  # filled from the saved handover
+    assert dialog.practical.values() == {"tolk": "Arabisch"}
+    assert dialog.organisation.currentData() == oid
+    dialog.job_target.setText("heftruckchauffeur")
+    with qtbot.waitSignal(tab.loaded, timeout=10_000):
+        dialog.submit()
+    data = field.handovers.input(hid)
+    assert data.job_target == "heftruckchauffeur" and data.practical == {"tolk": "Arabisch"}
+    assert len(field.handovers.for_person(person)) == 1  # changed, not added

@@ -35,6 +35,7 @@ from app.views.widgets import Feedback, field_label, paragraph
 
 if TYPE_CHECKING:
     from app.services.field import FieldServices
+    from app.services.handovers import HandoverInput
     from app.services.sharing import ConsentRow, OrganisationRow
 
 _QCA = QCoreApplication
@@ -115,6 +116,10 @@ class PairsBox(QGroupBox):
 
     def values(self) -> dict[str, str]:
         return {k: e.text().strip() for k, e in self.edits.items() if e.text().strip()}
+
+    def set_values(self, values: dict[str, str]) -> None:
+        for key, edit in self.edits.items():
+            edit.setText(values.get(key, ""))
 
 
 # --- the sociale kaart ---------------------------------------------------------------------------
@@ -430,9 +435,11 @@ class HandoverDialog(_NeedsPartners):
         person_id: str,
         organisations: Sequence[OrganisationRow],
         parent: QWidget | None = None,
+        *,
+        existing: tuple[str, HandoverInput] | None = None,
     ) -> None:
         super().__init__(
-            self.tr("New warm handover"),
+            self.tr("Change the warm handover") if existing else self.tr("New warm handover"),
             runner,
             parent,
             scroll=True,
@@ -521,7 +528,37 @@ class HandoverDialog(_NeedsPartners):
         self.type.currentIndexChanged.connect(self._type_changed)
         self.set_organisations(self.organisations, None)
         self._type_changed()
+        self.handover_id: str | None = None
+        if existing is not None:
+            self.fill(*existing)
         self.type.setFocus()
+
+    def fill(self, handover_id: str, data: HandoverInput) -> None:
+        """Prefill the form from a saved handover; saving then changes it."""
+        self.handover_id = handover_id
+        set_combo(self.type, data.type)
+        self.set_organisations(self.organisations, data.organisation_id)
+        set_combo(self.contact, data.contact_id)
+        set_combo(self.purpose, data.purpose)
+        set_combo(self.measure, data.measure)
+        self.why_now.setPlainText(data.why_now)
+        self.goals.setPlainText(data.goals)
+        self.job_target.setText(data.job_target)
+        self.strengths.setPlainText(data.strengths)
+        self.practical.set_values(data.practical)
+        self.admin.set_values(data.admin)
+        self.early_warning.set_values(data.early_warning)
+        self.employer.set_values(data.employer)
+        self.planned_at.set_value(data.planned_at)
+        self.place.setText(data.place or "")
+        self.participants.setPlainText(
+            "\n".join(
+                p.name + (f", {p.organisation}" if p.organisation else "")
+                for p in data.participants
+            )
+        )
+        self.feedback_on.set_value(data.expected_feedback_on)
+        self._type_changed()
 
     def set_organisations(self, orgs: Sequence[OrganisationRow], chosen: str | None) -> None:
         self.organisations = list(orgs)
@@ -585,6 +622,9 @@ class HandoverDialog(_NeedsPartners):
             expected_feedback_on=self.feedback_on.date_value(),
         )
         handovers = self.field.handovers
+        if self.handover_id is not None:
+            hid = self.handover_id
+            return lambda: handovers.update(hid, data)
         return lambda: handovers.create(data)
 
 

@@ -39,7 +39,7 @@ from app.views.widgets import Feedback, heading, paragraph
 
 if TYPE_CHECKING:
     from app.services.field import FieldServices
-    from app.services.handovers import HandoverRow
+    from app.services.handovers import HandoverInput, HandoverRow
     from app.services.sharing import ConsentRow, OrganisationRow
     from app.services.vault import OpenVault
 
@@ -78,6 +78,7 @@ class SharingTab(QWidget):
     loaded = Signal()
     dataChanged = Signal()
     previewOpened = Signal(object)
+    editOpened = Signal(object)
 
     def __init__(
         self,
@@ -219,6 +220,9 @@ class SharingTab(QWidget):
         )
         hv.addWidget(self.handover_empty)
         self.handover_button = button(self.tr("New handover…"), hbox)
+        self.edit_handover_button = button(
+            self.tr("Change…"), hbox, name=self.tr("Change the chosen handover")
+        )
         self.held_button = button(
             self.tr("Triogesprek held…"), hbox, name=self.tr("Mark the triogesprek as held")
         )
@@ -229,11 +233,17 @@ class SharingTab(QWidget):
             self.tr("Fiche and exports…"), hbox, name=self.tr("Preview and export the fiche")
         )
         self.handover_button.clicked.connect(self.new_handover)
+        self.edit_handover_button.clicked.connect(self.edit_handover)
         self.held_button.clicked.connect(self.mark_held)
         self.feedback_button.clicked.connect(self.record_feedback)
         self.preview_button.clicked.connect(self.open_preview)
         h2 = QHBoxLayout()
-        for b in (self.handover_button, self.held_button, self.feedback_button):
+        for b in (
+            self.handover_button,
+            self.edit_handover_button,
+            self.held_button,
+            self.feedback_button,
+        ):
             h2.addWidget(b)
         h2.addStretch(1)
         h2.addWidget(self.preview_button)
@@ -362,6 +372,7 @@ class SharingTab(QWidget):
         self.handover_button.setEnabled(ready)
         self.withdraw_button.setEnabled(ready and c is not None and c.withdrawn_on is None)
         self.held_button.setEnabled(ready and h is not None and h.status == "gepland")
+        self.edit_handover_button.setEnabled(ready and h is not None)
         self.feedback_button.setEnabled(
             ready and h is not None and h.feedback_received_on is None and h.status != "geannuleerd"
         )
@@ -408,6 +419,29 @@ class SharingTab(QWidget):
         )
         self._run(dialog)
         return dialog
+
+    def edit_handover(self) -> None:
+        """Load the chosen handover's content, then open the form filled in."""
+        row = self.handover_table.current_row()
+        field = self.field
+        if field is None or row is None or self.person_id is None or self.snapshot is None:
+            return
+        person_id, organisations, handover_id = self.person_id, self.snapshot.organisations, row.id
+
+        def show(data: HandoverInput) -> None:
+            if self.field is None:
+                return
+            dialog = HandoverDialog(
+                field, self.runner, person_id, organisations, self, existing=(handover_id, data)
+            )
+            self._run(dialog)
+            self.editOpened.emit(dialog)
+
+        def failed(exc: BaseException) -> None:
+            msg = exc.message if isinstance(exc, BrugfiguurError) else self.tr("Could not load.")
+            self.feedback.show_errors([msg])
+
+        self.runner.submit(lambda: field.handovers.input(handover_id), show, failed, owner=self)
 
     def mark_held(self) -> None:
         row = self.handover_table.current_row()
