@@ -257,15 +257,32 @@ class ZrmService:
         return sorted((x for x in due if x.due_on <= today), key=lambda x: x.due_on)
 
     def team_distance(self) -> dict[str, z.TeamDistance]:
+        # Only the columns the figures need, without loading whole records.
         with self._fc.ctx.read() as s:
-            rows = s.scalars(
-                select(ZrmAssessment).where(
-                    ZrmAssessment.deleted.is_(False), ZrmAssessment.superseded.is_(False)
-                )
+            rows = s.execute(
+                select(
+                    ZrmAssessment.id,
+                    ZrmAssessment.person_id,
+                    ZrmAssessment.assessed_on,
+                    ZrmAssessment.edition,
+                    ZrmAssessment.scores,
+                ).where(ZrmAssessment.deleted.is_(False), ZrmAssessment.superseded.is_(False))
             ).all()
-            by_person: dict[str, list[z.Assessment]] = {}
-            for r in rows:
-                by_person.setdefault(r.person_id, []).append(as_domain(row(r)))
+        by_person: dict[str, list[z.Assessment]] = {}
+        for aid, pid, on, edition, scores in rows:
+            by_person.setdefault(pid, []).append(
+                z.Assessment(
+                    aid,
+                    pid,
+                    date.fromisoformat(on),
+                    "",
+                    edition,
+                    {
+                        c: z.DomainScore(c, d.get("level"), target_level=d.get("target_level"))
+                        for c, d in scores.items()
+                    },
+                )
+            )
         eds = editions()
         return z.team_distance(z.progress(v, eds) for v in by_person.values())
 
