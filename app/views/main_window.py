@@ -26,6 +26,13 @@ from PySide6.QtWidgets import (
 from app import settings as limits
 from app.qt.clipboard import ClipboardGuard, TimedClipboard
 from app.qt.idle import IdleWatcher
+from app.qt.sync_scheduler import (
+    CONFIRM,
+    DEFAULT_INTERVAL_MINUTES,
+    INTERVAL_SETTING,
+    SyncScheduler,
+    SyncState,
+)
 from app.qt.tasks import TaskRunner
 from app.qt.vaultgate import VaultGate
 from app.views.discreet import Discretion
@@ -41,20 +48,47 @@ from app.views.pages.today import TodayPage
 from app.views.person_dialogs import NewPseudonymDialog
 from app.views.quick_entry import QuickEntry
 from app.views.shortcuts import ShortcutsDialog
+from app.views.sync.conflicts import ConflictsPage
+from app.views.sync.dialogs import ConfirmDeletionDialog
+from app.views.sync.status import SyncStatusWidget
 from app.views.unlock import UnlockPanel
 from app.views.widgets import BusyIndicator, center_column
 
 if TYPE_CHECKING:
     from app.services.field import FieldServices
+    from app.services.sync import SyncService
     from app.services.vault import OpenVault
 
     FieldFactory = Callable[[OpenVault], FieldServices]
+    SyncFactory = Callable[[OpenVault], SyncService]
+
+SYNC_CONNECT_TIMEOUT_S = 5.0
+SYNC_TIMEOUT_S = 30.0
 
 
 def _default_field(vault: OpenVault) -> FieldServices:
     from app.services.field import FieldServices
 
     return FieldServices(vault)
+
+
+def _default_sync(vault: OpenVault) -> SyncService:
+    """A sync service whose connection attempts give up quickly when there is no network
+    (the runner is serial: a long wait would hold up the vault work queued behind it)."""
+    import httpx
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from app.services.sync import SyncService
+    from app.sync.transport import HttpTransport
+
+    def transport(url: str, device_id: str | None, key: Ed25519PrivateKey | None) -> HttpTransport:
+        client = httpx.Client(
+            base_url=url.rstrip("/"),
+            timeout=httpx.Timeout(SYNC_TIMEOUT_S, connect=SYNC_CONNECT_TIMEOUT_S),
+        )
+        return HttpTransport(url, device_id=device_id, sign_key=key, client=client)
+
+    return SyncService(vault.context, transport_factory=transport)
 
 
 log = logging.getLogger(__name__)
@@ -77,12 +111,20 @@ class MainWindow(QMainWindow):
         idle_check_ms: int = 5_000,
         clipboard: ClipboardGuard | None = None,
         field_factory: FieldFactory | None = None,
+        sync_factory: SyncFactory | None = None,
+        sync_clock: Callable[[], float] = time.time,
+        sync_check_ms: int = 15_000,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._runner = runner
         self._field_factory = field_factory or _default_field
+        self._sync_factory = sync_factory or _default_sync
         self.field: FieldServices | None = None
+        self.sync: SyncService | None = None
+        self.scheduler = SyncScheduler(runner, clock=sync_clock, check_interval_ms=sync_check_ms)
+        self.scheduler.setParent(self)
+        self.deletion_dialog: ConfirmDeletionDialog | None = None
         self.discretion = Discretion(self)
         self._vault: OpenVault | None = None
         self._ready = False
@@ -136,6 +178,9 @@ class MainWindow(QMainWindow):
         self.person_file = PersonFilePage(runner, self.discretion, clipboard=self.timed_clipboard)
         self.person_file.status_message.connect(self._flash)
         self.page_stack.addWidget(self.person_file)
+        self.conflicts = ConflictsPage(runner, self.discretion)
+        self.conflicts.status_message.connect(self._flash)
+        self.page_stack.addWidget(self.conflicts)
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.page_stack.currentChanged.connect(lambda _: self._update_title())
         for page in self.all_pages:
@@ -146,6 +191,13 @@ class MainWindow(QMainWindow):
         self.person_file.edit_contact.connect(self.edit_contact)
         self.person_file.closed_file.connect(lambda: self.go_to(self.pages.index(self.caseload)))
         self.person_file.loaded.connect(self._update_title)
+        self.person_file.loaded.connect(self._count_person_conflicts)
+        self.person_file.open_conflicts.connect(self.show_conflicts)
+        self.settings.sync_box.sync_requested.connect(self.sync_now)
+        self.settings.sync_box.interval_changed.connect(self.scheduler.set_interval)
+        self.settings.sync_box.enrolment_changed.connect(self.scheduler.refresh_status)
+        self.settings.sync_box.open_conflicts.connect(self.show_conflicts)
+        self.settings.sync_box.status_message.connect(self._flash)
         self.quick = QuickEntry(runner, self.discretion, self, lambda: self.caseload.model.rows)
         self.quick.saved.connect(self._contact_saved)
         self.new_person_dialog: NewPseudonymDialog | None = None
@@ -186,6 +238,14 @@ class MainWindow(QMainWindow):
         self._opening = opening_page
         self.setCentralWidget(self.screens)
 
+        self.sync_status = SyncStatusWidget()
+        self.sync_status.open_conflicts.connect(self.show_conflicts)
+        self.sync_status.sync_requested.connect(self.sync_now)
+        self.statusBar().addPermanentWidget(self.sync_status, 1)
+        self.scheduler.state_changed.connect(self._sync_state_changed)
+        self.scheduler.synced.connect(self._synced)
+        self.scheduler.failed.connect(self._sync_failed)
+
         self.discreet_label = QLabel(self.tr("◐ Discreet mode"))
         self.discreet_label.setAccessibleName(self.tr("Discreet mode is on"))
         self.discreet_label.setToolTip(self.tr("Only aliases and initials are shown (Ctrl+D)"))
@@ -210,6 +270,7 @@ class MainWindow(QMainWindow):
         self._add_shortcut(
             QKeySequence("Ctrl+D"), self.tr("Discreet mode on/off"), self.discretion.toggle
         )
+        self._add_shortcut(QKeySequence("Ctrl+Shift+S"), self.tr("Synchronise now"), self.sync_now)
         self._add_shortcut(
             QKeySequence("F1"), self.tr("Show keyboard shortcuts"), self.show_shortcuts
         )
@@ -245,7 +306,7 @@ class MainWindow(QMainWindow):
 
     @property
     def all_pages(self) -> list[Page]:
-        return [*self.pages, self.person_file]
+        return [*self.pages, self.person_file, self.conflicts]
 
     def current_page(self) -> Page:
         page = self.page_stack.currentWidget()
@@ -263,13 +324,16 @@ class MainWindow(QMainWindow):
             self.page_stack.setCurrentIndex(row)
 
     # --- field registration --------------------------------------------------------------------
-    def open_person(self, person_id: str) -> None:
-        if not self._ready:
-            return
+    def _leave_nav(self) -> None:
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(-1)
         self.nav.clearSelection()
         self.nav.blockSignals(False)
+
+    def open_person(self, person_id: str) -> None:
+        if not self._ready:
+            return
+        self._leave_nav()
         self.page_stack.setCurrentWidget(self.person_file)
         self.person_file.open(person_id)
         self.person_file.tabs.setCurrentIndex(0)
@@ -319,7 +383,81 @@ class MainWindow(QMainWindow):
         self._flash(self.tr("Contact moment saved."))
         self._data_changed(None)
 
+    # --- sync --------------------------------------------------------------------------------
+    def sync_now(self) -> None:
+        if self._ready and not self.scheduler.sync_now():
+            if self.scheduler.running:
+                self._flash(self.tr("Already synchronising…"))
+            elif not self.scheduler.state.enrolled:
+                self._flash(
+                    self.tr(
+                        "This laptop is not connected to a central store yet (Settings → "
+                        "Synchronisation)."
+                    )
+                )
+
+    def show_conflicts(self) -> None:
+        if not self._ready:
+            return
+        self._leave_nav()
+        self.page_stack.setCurrentWidget(self.conflicts)
+        self.conflicts.mark_stale()
+        self.conflicts.setFocus()
+
+    def _sync_state_changed(self, state: SyncState) -> None:
+        self.sync_status.show_state(state)
+        self.settings.sync_box.show_state(state)
+        if state.phase == CONFIRM and self.deletion_dialog is None and self._ready:
+            self._ask_mass_deletion(state.message)
+
+    def _synced(self, report: object) -> None:
+        changed = any(getattr(report, k, 0) for k in ("pulled", "purged", "merged"))
+        if changed:
+            self._data_changed(None)
+        else:
+            self.conflicts.mark_stale()
+        if self.settings.sync_box.is_coordinator and self.settings.sync_box.isVisible():
+            self.settings.sync_box.load_devices()
+
+    def _sync_failed(self, exc: object) -> None:
+        code = getattr(exc, "code", "")
+        if code not in ("unreachable", "rate_limited", "mass_deletion"):
+            message = getattr(exc, "message", "") or self.tr("Synchronising did not work.")
+            self._flash(str(message))
+
+    def _ask_mass_deletion(self, message: str) -> None:
+        dialog = ConfirmDeletionDialog(message, self)
+        self.deletion_dialog = dialog
+
+        def done(result: int) -> None:
+            self.deletion_dialog = None
+            dialog.deleteLater()
+            if result == QDialog.DialogCode.Accepted and self._ready:
+                self.scheduler.sync_now(confirm_mass_deletion=True)
+
+        dialog.finished.connect(done)
+        dialog.open()
+
+    def _count_person_conflicts(self) -> None:
+        sync, pid = self.sync, self.person_file.person_id
+        if sync is None or pid is None:
+            self.person_file.set_conflicts(0)
+            return
+
+        def count() -> int:
+            return sum(
+                1 for c in sync.conflicts() if c.record_type == "person" and c.record_id == pid
+            )
+
+        def show(n: int) -> None:
+            if self.sync is sync and self.person_file.person_id == pid:
+                self.person_file.set_conflicts(n)
+
+        self._runner.submit(count, show, owner=self)
+
     def _data_changed(self, source: Page | None) -> None:
+        if self._ready:
+            self.scheduler.refresh_status()
         for page in self.all_pages:
             if page is not source:
                 on_changed = getattr(page, "on_data_changed", None)
@@ -384,7 +522,9 @@ class MainWindow(QMainWindow):
         quick_key = self.quick.draft_key
         factory = self._field_factory
 
-        def load() -> tuple[dict[str, dict[str, Any]], int, FieldServices]:
+        sync_factory = self._sync_factory
+
+        def load() -> tuple[dict[str, dict[str, Any]], int, FieldServices, SyncService, int]:
             drafts: dict[str, dict[str, Any]] = {}
             for key in keys:
                 draft = vault.drafts.load(key)
@@ -395,7 +535,16 @@ class MainWindow(QMainWindow):
             quick = vault.drafts.load(quick_key)
             if quick is not None:
                 drafts[quick_key] = quick
-            return drafts, vault.settings.auto_lock_minutes, factory(vault)
+            interval = vault.settings.get(INTERVAL_SETTING, DEFAULT_INTERVAL_MINUTES)
+            if not isinstance(interval, int):
+                interval = DEFAULT_INTERVAL_MINUTES
+            return (
+                drafts,
+                vault.settings.auto_lock_minutes,
+                factory(vault),
+                sync_factory(vault),
+                interval,
+            )
 
         self._runner.submit(
             load,
@@ -410,11 +559,16 @@ class MainWindow(QMainWindow):
         drafts: dict[str, dict[str, Any]],
         minutes: int,
         field: FieldServices,
+        sync: SyncService,
+        sync_minutes: int,
     ) -> None:
         if self._vault is not vault:
+            self._runner.submit(sync.close)
             return
         self._auto_lock_minutes = minutes
         self.field = field
+        self.sync = sync
+        self.conflicts.sync = sync
         self.quick.field = field
         self.quick.vault_drafts = vault.drafts
         for page in self.all_pages:
@@ -423,7 +577,9 @@ class MainWindow(QMainWindow):
             page.on_unlocked(vault)
             if page.draft_key and page.draft_key in drafts:
                 page.restore_draft(drafts[page.draft_key])
+        self.settings.sync_box.set_session(vault, sync)
         self._ready = True
+        self.scheduler.start(sync, sync_minutes)
         self.screens.setCurrentWidget(self.shell)
         self.current_page().setFocus()
         self.idle.start(minutes * 60)
@@ -456,6 +612,8 @@ class MainWindow(QMainWindow):
             return
         self._vault = None
         self.idle.stop()
+        self.scheduler.stop()
+        sync, self.sync = self.sync, None
         drafts: dict[str, dict[str, Any]] = {}
         if self._ready:
             for page in self.pages:
@@ -487,7 +645,11 @@ class MainWindow(QMainWindow):
                 for key, draft in drafts.items():
                     vault.drafts.save(key, draft)
             finally:
-                vault.lock()
+                try:
+                    if sync is not None:
+                        sync.close()
+                finally:
+                    vault.lock()
 
         def failed(exc: BaseException) -> None:
             log.error("error while locking: %s", type(exc).__name__, exc_info=exc)

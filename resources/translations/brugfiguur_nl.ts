@@ -415,12 +415,8 @@
         <translation>Andere waarde</translation>
     </message>
     <message>
-        <source>Other value from</source>
-        <translation>Andere waarde van</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Wanneer</translation>
+        <source>From, when</source>
+        <translation>Van, wanneer</translation>
     </message>
     <message>
         <source>Explanation</source>
@@ -443,8 +439,12 @@
         <translation>ander toestel</translation>
     </message>
     <message>
-        <source>both texts kept: the current value holds both</source>
-        <translation>beide teksten bewaard: de huidige waarde bevat ze allebei</translation>
+        <source>Both devices changed this text. The current text holds both versions, so nothing was lost; edit it in the file if you want one text.</source>
+        <translation>Beide toestellen wijzigden deze tekst. De huidige tekst bevat beide versies, zodat er niets verloren ging; pas hem aan in het dossier als u één tekst wilt.</translation>
+    </message>
+    <message>
+        <source>both texts kept</source>
+        <translation>beide teksten bewaard</translation>
     </message>
     <message>
         <source>deleted on one device, edited on another</source>
@@ -714,8 +714,12 @@
         <translation>ingetrokken op %1</translation>
     </message>
     <message>
-        <source>waiting for keys (approved at the next sync)</source>
-        <translation>wacht op sleutels (goedgekeurd bij de volgende synchronisatie)</translation>
+        <source>Your next sync approves this laptop and sends it the team keys.</source>
+        <translation>Uw volgende synchronisatie keurt deze laptop goed en stuurt hem de teamsleutels.</translation>
+    </message>
+    <message>
+        <source>waiting for keys</source>
+        <translation>wacht op sleutels</translation>
     </message>
     <message>
         <source>complete</source>

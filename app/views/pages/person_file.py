@@ -146,6 +146,7 @@ class PersonFilePage(Page):
     new_contact = Signal(str)  # person id
     edit_contact = Signal(str)  # contact id
     closed_file = Signal()
+    open_conflicts = Signal()
 
     erased = Signal()
 
@@ -182,6 +183,11 @@ class PersonFilePage(Page):
         layout.addLayout(top)
         self.subtitle = paragraph("", name=self.tr("Phase and status"))
         layout.addWidget(self.subtitle)
+        self.conflicts_link = QLabel(self)
+        self.conflicts_link.setAccessibleName(self.tr("Sync conflicts in this file"))
+        self.conflicts_link.linkActivated.connect(lambda _: self.open_conflicts.emit())
+        self.conflicts_link.hide()
+        layout.addWidget(self.conflicts_link)
         self.feedback = Feedback(self.tr("Feedback"), self)
         layout.addWidget(self.feedback)
 
@@ -566,10 +572,20 @@ class PersonFilePage(Page):
         return self.discretion.label(p.alias, p.full_name, p.initials)
 
     # --- loading -----------------------------------------------------------------------------
+    def set_conflicts(self, count: int) -> None:
+        """Point to the conflicts screen when a sync left values to check in this file."""
+        if count:
+            words = self.tr("%n value(s) in this file changed on two devices at once.", "", count)
+            link = self.tr("Check them")
+            self.conflicts_link.setText(f'⚠ {words} <a href="#conflicts">{link}</a>')
+            self.conflicts_link.setAccessibleDescription(words)
+        self.conflicts_link.setVisible(count > 0)
+
     def open(self, person_id: str) -> None:
         """Open (and audit the opening of) a person's file."""
         self.person_id = person_id
         self.file = None
+        self.conflicts_link.hide()
         self._clear()
         self._load(audited=True)
         self.zrm_tab.set_person(person_id, "")

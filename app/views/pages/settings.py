@@ -1,4 +1,4 @@
-"""Instellingen: auto-lock, passphrase, recovery key, backup."""
+"""Instellingen: synchronisation, auto-lock, passphrase, recovery key, backup."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ from app.views.pages.base import Page
 from app.views.passphrase import PassphraseDialog
 from app.views.recovery import RecoveryKeyDialog
 from app.views.sharing.settings import DocumentDetailsBox
+from app.views.sync.settings import SyncSettingsBox
 from app.views.widgets import (
     BusyIndicator,
     Feedback,
@@ -107,6 +108,11 @@ class SettingsPage(Page):
         v.setContentsMargins(24, 24, 24, 24)
         v.setSpacing(16)
         v.addWidget(heading(self.tr("Settings")))
+
+        # Synchronisation (the main window gives it the session's sync service).
+        self.sync_box = SyncSettingsBox(runner, content)
+        self.sync_box.status_message.connect(self.status_message)
+        v.addWidget(self.sync_box)
 
         # Auto-lock.
         box = QGroupBox(self.tr("Lock automatically"), content)
@@ -225,6 +231,7 @@ class SettingsPage(Page):
         super().on_locked()
         self.details_box.set_vault(None)
         self.zrm_box.set_field(None)
+        self.sync_box.set_session(None, None)
         self.auto_lock.setEnabled(False)
         for feedback in (
             self.auto_lock_feedback,

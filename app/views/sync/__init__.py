@@ -1,0 +1,1 @@
+"""Sync screens: status bar, conflicts, settings section and dialogs."""
