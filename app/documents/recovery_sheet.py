@@ -17,8 +17,41 @@ from app.documents.fonts import BOLD, MONO, REGULAR, register_fonts
 @dataclass(frozen=True)
 class RecoverySheet:
     recovery_key: str
-    device_label: str
+    device_label: str  # the vault's device, or the organisation's name for its key
     created_at: datetime
+    organisation: bool = False  # the organisation's recovery key (sync), not a vault's
+
+
+_VAULT_TEXT = (
+    "Brugfiguur — noodsleutel",
+    "Noodsleutel voor uw Brugfiguur-kluis",
+    [
+        "Met deze herstelsleutel opent u uw kluis als u uw wachtwoordzin vergeten bent.",
+        "Bewaar dit blad op een veilige plek, apart van uw laptop (bijvoorbeeld in een",
+        "afgesloten kast). Wie deze sleutel en uw laptop heeft, kan uw gegevens lezen.",
+    ],
+    "Toestel",
+    [
+        "Hoofdletters en streepjes maken niet uit bij het overtypen.",
+        "Maakt u later een nieuwe herstelsleutel, dan werkt deze niet meer:",
+        "vernietig dit blad dan.",
+    ],
+)
+_ORGANISATION_TEXT = (
+    "Brugfiguur — herstelsleutel van de organisatie",
+    "Herstelsleutel van de organisatie",
+    [
+        "Met deze sleutel kan de organisatie de gegevens van haar teams opnieuw lezen als",
+        "de laptops van alle coördinatoren verloren zijn. Bewaar dit blad offline in een",
+        "kluis of afgesloten kast, nooit bij een laptop. Het staat nergens anders.",
+    ],
+    "Organisatie",
+    [
+        "Deze sleutel hoort bij de centrale opslag van de organisatie.",
+        "Wie hem heeft en een kopie van de centrale opslag, kan alles lezen:",
+        "geef hem alleen door volgens de afspraken van uw organisatie.",
+    ],
+)
 
 
 def _wrap_key(key: str, groups_per_line: int = 5) -> list[str]:
@@ -37,21 +70,19 @@ def build_recovery_sheet(sheet: RecoverySheet, dest: Path) -> Path:
 
     width, height = A4
     c = canvas.Canvas(str(dest), pagesize=A4, pageCompression=1)
-    c.setTitle("Brugfiguur — noodsleutel")
+    doc_title, title, intro, owner, details_text = (
+        _ORGANISATION_TEXT if sheet.organisation else _VAULT_TEXT
+    )
+    c.setTitle(doc_title)
     c.setAuthor("Brugfiguur")
-    c.setSubject("Herstelsleutel van de kluis")
+    c.setSubject(title)
     left = 22 * mm
     y = height - 30 * mm
 
     c.setFont(BOLD, 20)
-    c.drawString(left, y, "Noodsleutel voor uw Brugfiguur-kluis")
+    c.drawString(left, y, title)
     y -= 12 * mm
     c.setFont(REGULAR, 11)
-    intro = [
-        "Met deze herstelsleutel opent u uw kluis als u uw wachtwoordzin vergeten bent.",
-        "Bewaar dit blad op een veilige plek, apart van uw laptop (bijvoorbeeld in een",
-        "afgesloten kast). Wie deze sleutel en uw laptop heeft, kan uw gegevens lezen.",
-    ]
     for line in intro:
         c.drawString(left, y, line)
         y -= 6 * mm
@@ -71,11 +102,9 @@ def build_recovery_sheet(sheet: RecoverySheet, dest: Path) -> Path:
 
     c.setFont(REGULAR, 11)
     details = [
-        f"Toestel: {sheet.device_label}",
+        f"{owner}: {sheet.device_label}",
         f"Aangemaakt op: {sheet.created_at.strftime('%d/%m/%Y %H:%M')}",
-        "Hoofdletters en streepjes maken niet uit bij het overtypen.",
-        "Maakt u later een nieuwe herstelsleutel, dan werkt deze niet meer:",
-        "vernietig dit blad dan.",
+        *details_text,
     ]
     for line in details:
         c.drawString(left, y, line)

@@ -114,6 +114,7 @@ class ConflictRow:
     both_kept: bool
     created_at: str
     status: str
+    resolved_at: str | None = None
 
 
 TransportFactory = Callable[[str, str | None, Ed25519PrivateKey | None], HttpTransport]
@@ -841,6 +842,7 @@ class SyncService:
                     c.both_kept,
                     c.created_at,
                     c.status,
+                    c.resolved_at,
                 )
                 for c in s.scalars(q)
             ]

@@ -226,7 +226,8 @@ def apply_incoming(s: Session, inc: Incoming, *, device_worker: str) -> Outcome:
                 record_type=inc.record_type,
                 record_id=inc.record_id,
                 field=c.field,
-                kept=c.kept,
+                # For joined notes, what is kept is the joined text the record now holds.
+                kept=merged.fields[c.field] if c.both_kept else c.kept,
                 kept_clock=c.kept_clock,
                 lost=c.lost,
                 lost_clock=c.lost_clock,

@@ -1869,6 +1869,14 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <translation>Met deze sleutel kan de organisatie de gegevens van haar teams weer lezen als de laptops van alle coördinatoren verloren zijn. Schrijf hem over of druk dit scherm af, en bewaar hem offline op een afgesloten plek, weg van de laptops. Hij wordt alleen deze ene keer getoond en nergens bewaard.</translation>
     </message>
     <message>
+        <source>Print as PDF…</source>
+        <translation>Afdrukken als PDF…</translation>
+    </message>
+    <message>
+        <source>Save the organisation&apos;s recovery key as a PDF to print</source>
+        <translation>De herstelsleutel van de organisatie als PDF bewaren om af te drukken</translation>
+    </message>
+    <message>
         <source>I have written down the organisation&apos;s recovery key and stored it safely</source>
         <translation>Ik heb de herstelsleutel van de organisatie opgeschreven en veilig opgeborgen</translation>
     </message>
@@ -1915,6 +1923,18 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>Give the organisation a name.</source>
         <translation>Geef de organisatie een naam.</translation>
+    </message>
+    <message>
+        <source>Save the recovery key as PDF</source>
+        <translation>Herstelsleutel als PDF bewaren</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Bewaard als %1</translation>
     </message>
     <message>
         <source>Give the team a name.</source>

@@ -154,6 +154,7 @@ def test_coordinator_sets_up_the_organisation_invites_and_revokes(
     laptops: Callable[[str], Laptop],
     make_window: Callable[[], MainWindow],
     wall: FakeClock,
+    tmp_path: Path,
 ) -> None:
     w = make_window()
     box = w.settings.sync_box
@@ -174,6 +175,16 @@ def test_coordinator_sets_up_the_organisation_invites_and_revokes(
     key = dialog.key_label.text()
     assert len(re.sub(r"[-\s]", "", key)) == 52
     assert not dialog.key_continue.isEnabled()
+    # The key can be printed: a PDF that holds it, read back.
+    pdf = tmp_path / "herstelsleutel.pdf"
+    dialog.write_pdf(pdf)
+    qtbot.waitUntil(lambda: pdf.exists() and not dialog.working, timeout=SYNC_TIMEOUT)
+    from pypdf import PdfReader
+
+    text = PdfReader(pdf).pages[0].extract_text()
+    assert "Herstelsleutel van de organisatie" in text and "Outreach Gent" in text
+    first_group = re.sub(r"\s", "", key).split("-")[0]
+    assert first_group in text.replace(" ", "")
     dialog.reject()  # the key is shown once: it cannot be closed away unconfirmed
     assert dialog.isVisible() and dialog.steps.currentIndex() == 1
     dialog.stored.setChecked(True)

@@ -206,7 +206,14 @@ class NewOrganisationDialog(_TaskDialog):
             )
         )
         self.key_label = _code_label(self.tr("Recovery key of the organisation"))
+        self._org_key = ""  # only in memory while this step is shown
         v.addWidget(self.key_label)
+        self.print_button = QPushButton(self.tr("Print as PDF…"), key)
+        self.print_button.setAccessibleName(
+            self.tr("Save the organisation's recovery key as a PDF to print")
+        )
+        self.print_button.clicked.connect(self.print_pdf)
+        v.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.stored = QCheckBox(
             self.tr("I have written down the organisation's recovery key and stored it safely"),
             key,
@@ -270,9 +277,38 @@ class NewOrganisationDialog(_TaskDialog):
             [self.create_button],
         )
 
+    def print_pdf(self) -> None:
+        from pathlib import Path
+
+        from PySide6.QtCore import QDir
+        from PySide6.QtWidgets import QFileDialog
+
+        start = QDir.home().filePath("brugfiguur-herstelsleutel-organisatie.pdf")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the recovery key as PDF"), start, self.tr("PDF files (*.pdf)")
+        )
+        if chosen:
+            dest = Path(chosen)
+            self.write_pdf(dest if dest.suffix.lower() == ".pdf" else dest.with_suffix(".pdf"))
+
+    def write_pdf(self, dest: Any) -> None:
+        key, name, now = self._org_key, self.name.text().strip(), datetime.now()
+
+        def work() -> Any:
+            from app.documents.recovery_sheet import RecoverySheet, build_recovery_sheet
+
+            return build_recovery_sheet(RecoverySheet(key, name, now, organisation=True), dest)
+
+        self.run(
+            work,
+            lambda path: self.feedback.show_ok(self.tr("Saved as %1").replace("%1", str(path))),
+            [self.print_button],
+        )
+
     def _created(self, result: Any) -> None:
         self.token.clear()
         key = str(result.recovery_private_key)
+        self._org_key = key
         groups = key.split("-")
         self.key_label.setText("\n".join("-".join(groups[i : i + 5]) for i in range(0, 14, 5)))
         self.stored.setChecked(False)
@@ -282,6 +318,7 @@ class NewOrganisationDialog(_TaskDialog):
     def _key_stored(self) -> None:
         if self.stored.isChecked():
             self.key_label.clear()
+            self._org_key = ""
             self.feedback.clear_message()
             self.steps.setCurrentIndex(2)
             self.team_name.setFocus()
@@ -312,6 +349,7 @@ class NewOrganisationDialog(_TaskDialog):
 
     def done(self, result: int) -> None:
         self.key_label.clear()
+        self._org_key = ""
         self.token.clear()
         super().done(result)
 
