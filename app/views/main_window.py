@@ -318,6 +318,8 @@ class MainWindow(QMainWindow):
             if self.nav.currentRow() == index:
                 self.page_stack.setCurrentIndex(index)
             self.nav.setCurrentRow(index)
+            # From the keyboard (Ctrl+1…): straight into the page, e.g. Caseload's search.
+            self.current_page().setFocus()
 
     def _nav_changed(self, row: int) -> None:
         if row >= 0:

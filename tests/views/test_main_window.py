@@ -345,3 +345,10 @@ def test_close_locks_and_keeps_the_draft(
     assert vault.drafts.load(TodayPage.draft_key) == {"text": CANARY}
     vault.lock()
     QApplication.processEvents()
+
+
+def test_switching_page_by_keyboard_lands_in_the_page(qtbot: QtBot, window: MainWindow) -> None:
+    caseload = next(p for p in window.pages if type(p).__name__ == "CaseloadPage")
+    window.activateWindow()
+    window.go_to(window.pages.index(caseload))
+    qtbot.waitUntil(lambda: window.focusWidget() is caseload.search)
