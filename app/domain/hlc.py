@@ -87,6 +87,11 @@ class HybridClock:
         self._last = self._bump(top, counter)
         return self._last
 
+    def catch_up(self, seen: Stamp) -> None:
+        """Never hand out a stamp below one already seen (checked for skew elsewhere)."""
+        if seen > self._last:
+            self._last = Stamp(seen.wall_ms, seen.counter, self.node)
+
     def _bump(self, wall: int, counter: int) -> Stamp:
         if counter >= MAX_COUNTER:
             return Stamp(wall + 1, 0, self.node)

@@ -13,7 +13,8 @@ class Purge(Base):
     __tablename__ = "purges"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    person_id: Mapped[str] = mapped_column(String(36), nullable=False, unique=True)
+    # Not unique: a follow-up purge reaches records about the person made concurrently.
+    person_id: Mapped[str] = mapped_column(String(36), nullable=False, index=True)
     record_refs: Mapped[list[list[str]]] = mapped_column(JSON, nullable=False)  # [type, id]
     erased_at: Mapped[str] = mapped_column(String(40), nullable=False)
     erased_by: Mapped[str] = mapped_column(String(36), nullable=False)

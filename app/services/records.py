@@ -95,10 +95,12 @@ class Records:
     def _tick(self, session: Session) -> str:
         with session.no_autoflush:
             row = session.get(Setting, HLC_SETTING)
+        persisted = Stamp.decode(row.value.strip('"')) if row is not None else None
         if self._clock is None:
-            last = Stamp.decode(row.value.strip('"')) if row is not None else None
-            node = self._ctx.device.device_id
-            self._clock = HybridClock(node, self._wall, last)
+            self._clock = HybridClock(self._ctx.device.device_id, self._wall, persisted)
+        elif persisted is not None:
+            # Sync may have recorded a newer stamp seen on another device (note_seen_stamp).
+            self._clock.catch_up(persisted)
         stamp = self._clock.now().encode()
         if row is None:
             session.add(Setting(key=HLC_SETTING, value=f'"{stamp}"'))
@@ -106,6 +108,19 @@ class Records:
         else:
             row.value = f'"{stamp}"'
         return stamp
+
+    @staticmethod
+    def note_seen_stamp(session: Session, stamp: str) -> None:
+        """A stamp received from another device: local edits after it must stamp later, so
+        a value edited after a pull always wins over the value it replaced (Lamport)."""
+        Stamp.decode(stamp)
+        with session.no_autoflush:
+            row = session.get(Setting, HLC_SETTING)
+        if row is None:
+            session.add(Setting(key=HLC_SETTING, value=f'"{stamp}"'))
+            session.flush()
+        elif Stamp.decode(row.value.strip('"')) < Stamp.decode(stamp):
+            row.value = f'"{stamp}"'
 
     @property
     def clock(self) -> HybridClock | None:

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from app.crypto.device import load_private_key
 from app.crypto.header import now_iso
-from app.domain.hlc import ClockSkew, Stamp
+from app.domain.hlc import Stamp
 from app.errors import BrugfiguurError, ValidationError
 from app.models import (
     MODEL_BY_TYPE,
@@ -40,7 +40,16 @@ from app.models import (
     TeamState,
 )
 from app.services.context import VaultContext
-from app.services.sync_apply import Outcome, PayloadError, apply_incoming, parse_payload
+from app.services.records import Records
+from app.services.sync_apply import (
+    Outcome,
+    PayloadError,
+    apply_incoming,
+    erased_people,
+    parse_payload,
+    purge_person_leftovers,
+    references_erased,
+)
 from app.services.sync_apply import purge_records as apply_purge
 from app.sync import envelope, faults
 from app.sync.protocol import (
@@ -151,6 +160,7 @@ class SyncService:
         self._factory = transport_factory
         self._clock = clock
         self._transport: HttpTransport | None = None
+        self._writer: Records | None = None
 
     # --- identity ----------------------------------------------------------------------------
     def _identity(self, s: Session) -> DeviceIdentity:
@@ -730,6 +740,12 @@ class SyncService:
         if item.get("kind") == "purge":
             refs = [(str(t), str(i)) for t, i in item.get("record_refs", [])]
             apply_purge(s, refs)
+            for t, person_id in refs:
+                if t == "person":
+                    s.flush()
+                    self._follow_up_purge(
+                        s, person_id, purge_person_leftovers(s, person_id, self._records())
+                    )
             return "purge"
         record_type, record_id = str(item["record_type"]), str(item["record_id"])
         if record_type not in MODEL_BY_TYPE:
@@ -755,7 +771,7 @@ class SyncService:
                 key, meta, b64d(item["ciphertext"], max_bytes=256 * 1024)
             )
             inc = parse_payload(record_type, record_id, meta.revision, meta.parents, payload)
-            self._observe_clocks(inc.clocks.values())
+            newest = self._observe_clocks(inc.clocks.values())
         except (envelope.EnvelopeError, PayloadError, ValueError) as exc:
             raise SyncError(
                 "Een gegeven van de centrale opslag klopt niet (beschadigd of "
@@ -764,15 +780,50 @@ class SyncService:
             ) from exc
         if s.get(RecordTeam, (record_type, record_id)) is None:
             s.add(RecordTeam(record_type=record_type, record_id=record_id, team_id=team))
-        return str(apply_incoming(s, inc, device_worker=self._ctx.device.worker_id))
+        Records.note_seen_stamp(s, newest)
+        erased = references_erased(inc, erased_people(s))
+        if erased is not None and not (
+            record_type == "contact_moment" and len(inc.fields.get("people") or []) > 1
+        ):
+            # About a person erased elsewhere, made before that device's erasure reached its
+            # author: never kept, and purged from the store too.
+            self._follow_up_purge(s, erased, [(record_type, record_id)])
+            return "purge"
+        outcome = str(apply_incoming(s, inc, device_worker=self._ctx.device.worker_id))
+        if erased is not None:  # a group contact: it goes on without the erased person
+            s.flush()
+            self._follow_up_purge(s, erased, purge_person_leftovers(s, erased, self._records()))
+        return outcome
 
-    def _observe_clocks(self, stamps: Iterable[str]) -> None:
+    def _records(self) -> Records:
+        if self._writer is None:
+            self._writer = Records(self._ctx)
+        return self._writer
+
+    def _follow_up_purge(self, s: Session, person_id: str, refs: list[tuple[str, str]]) -> None:
+        apply_purge(s, refs)
+        if refs:
+            s.add(
+                Purge(
+                    id=str(uuid.uuid4()),
+                    person_id=person_id,
+                    record_refs=[list(r) for r in refs],
+                    erased_at=now_iso(),
+                    erased_by=self._ctx.device.worker_id,
+                )
+            )
+
+    def _observe_clocks(self, stamps: Iterable[str]) -> str:
+        """The newest stamp, after refusing any that lies beyond the skew limit."""
         now = int(self._clock() * 1000)
+        newest = None
         for text in stamps:
             stamp = Stamp.decode(text)
             if stamp.wall_ms - now > MAX_SKEW_MS:
                 raise ClockSkewError(now - stamp.wall_ms)
-        _ = ClockSkew
+            newest = stamp if newest is None or stamp > newest else newest
+        assert newest is not None  # parse_payload requires clocks
+        return newest.encode()
 
     def _push_purges(self) -> None:
         with self._ctx.read() as s:

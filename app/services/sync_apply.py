@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.crypto.header import now_iso
@@ -350,4 +350,60 @@ def purge_records(s: Session, refs: list[tuple[str, str]]) -> int:
     return removed
 
 
-__all__ = ["Incoming", "Outcome", "apply_incoming", "parse_payload", "purge_records"]
+def erased_people(s: Session) -> set[str]:
+    return set(
+        s.scalars(select(PurgedRecord.record_id).where(PurgedRecord.record_type == "person"))
+    )
+
+
+def references_erased(inc: Incoming, erased: set[str]) -> str | None:
+    """The erased person a pulled revision is about, if any."""
+    person = inc.fields.get("person_id")
+    if isinstance(person, str) and person in erased:
+        return person
+    for p in inc.fields.get("people") or []:
+        if isinstance(p, dict) and p.get("person_id") in erased:
+            return str(p["person_id"])
+    return None
+
+
+def purge_person_leftovers(s: Session, person_id: str, records: Any) -> list[tuple[str, str]]:
+    """Everything about an erased person that an erasure elsewhere could not list (made
+    concurrently on this device): deleted, and returned so a follow-up purge reaches the store.
+    A group contact goes on for the others, without this person (as a new revision)."""
+    from app.services.contacts import reindex_contact
+
+    refs: list[tuple[str, str]] = []
+    for model in MODEL_BY_TYPE.values():
+        column = getattr(model, "person_id", None)
+        if column is None or model is Person:
+            continue
+        for obj in list(s.scalars(select(model).where(column == person_id))):
+            refs.append((model.__record_type__, obj.id))
+    contact_ids = list(
+        s.scalars(select(ContactPerson.contact_id).where(ContactPerson.person_id == person_id))
+    )
+    for cid in contact_ids:
+        c = s.get(ContactMoment, cid)
+        if c is None:
+            continue
+        others = [p for p in c.people if p["person_id"] != person_id]
+        if others:
+            records.update(s, c, {"people": others})
+            reindex_contact(s, c, (person_id,))
+        else:
+            refs.append((ContactMoment.__record_type__, c.id))
+    purge_records(s, refs)
+    return refs
+
+
+__all__ = [
+    "Incoming",
+    "Outcome",
+    "apply_incoming",
+    "erased_people",
+    "parse_payload",
+    "purge_person_leftovers",
+    "purge_records",
+    "references_erased",
+]

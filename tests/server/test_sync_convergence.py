@@ -11,7 +11,7 @@ knew of (its own, and everything on the store at its last sync), so a value over
 write that had seen it is superseded, not lost.
 
 Two scenarios the machine cannot reach on one machine's clock are deterministic tests below
-(both marked xfail: bugs for the lead, see their reasons).
+(both were bugs found by this suite and are fixed).
 """
 
 from __future__ import annotations
@@ -265,6 +265,10 @@ class SyncMachine(RuleBasedStateMachine):
                 if c.record_id == w.record_id and c.field == w.field and c.record_type == "person"
             ]
             self.stats["kept in the conflict table"] += 1
+            if w.field == "note" and any(
+                isinstance(x, str) and isinstance(w.value, str) and w.value in x for x in kept
+            ):
+                continue  # kept inside a joined note that lost, in turn, to a later write
             assert w.value in kept, (
                 f"{w.field}={w.value!r} written on device {w.device} was lost: final "
                 f"{value!r}, conflicts {kept!r}"
@@ -299,7 +303,10 @@ def test_devices_converge_and_keep_every_losing_value(machine_store: StoreProces
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
             # Shrinking a failure of this machine can take many minutes of real syncs; the
             # failing steps are printed as they were generated.
-            phases=[Phase.explicit, Phase.reuse, Phase.generate],
+            # Real syncs depend on wall-clock stamps, so a stored example cannot be replayed
+            # step for step: no example database, no reuse.
+            phases=[Phase.explicit, Phase.generate],
+            database=None,
             print_blob=True,
         ),
     )
@@ -320,16 +327,6 @@ def team_store(tmp_path: Path) -> Iterator[tuple[StoreProcess, Laptop, str]]:
             coord.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: pulled stamps never advance the device's hybrid logical clock "
-        "(HybridClock.observe is never called), so an edit made after a pull on a laptop whose "
-        "clock is behind gets an older stamp than the value it overwrites; a three-way merge "
-        "with a concurrent edit of another field then treats it as 'not written since the "
-        "common ancestor' and drops it without a conflict record"
-    ),
-)
 def test_an_edit_on_a_laptop_with_a_slow_clock_is_not_lost(
     team_store: tuple[StoreProcess, Laptop, str], tmp_path: Path
 ) -> None:
@@ -368,15 +365,6 @@ def test_an_edit_on_a_laptop_with_a_slow_clock_is_not_lost(
         c.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: an erasure only purges the records the erasing device holds; a contact moment "
-        "about the person made meanwhile on another device is pushed before that device pulls "
-        "the purge, survives it (purge_records deletes only the listed refs) and spreads to "
-        "every device with its summary, pointing at the erased person"
-    ),
-)
 def test_erasure_reaches_contact_moments_made_concurrently(
     team_store: tuple[StoreProcess, Laptop, str], tmp_path: Path
 ) -> None:
