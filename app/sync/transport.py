@@ -34,7 +34,7 @@ class Unreachable(SyncError):
 
 class ClockSkewError(SyncError):
     def __init__(self, offset_ms: int) -> None:
-        minutes = abs(offset_ms) // 60000
+        minutes = round(abs(offset_ms) / 60000)
         super().__init__(
             f"De klok van deze laptop wijkt {minutes} minuten af van die van de centrale "
             "opslag. Zet de datum en tijd juist (automatisch instellen) en synchroniseer "
