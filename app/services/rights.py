@@ -32,19 +32,16 @@ from app.models import (
     FollowUp,
     Handover,
     NetworkMember,
-    OutboxEntry,
     Person,
     PhaseEventRecord,
     Purge,
-    SearchDoc,
     SyncedRecord,
     WorkReadinessItem,
     ZrmAssessment,
 )
-from app.services import search
 from app.services.audit import AuditEvent
 from app.services.base import FieldContext
-from app.services.contacts import reindex_contact
+from app.services.sync_apply import purge_person_leftovers, purge_records
 
 log = logging.getLogger(__name__)
 
@@ -148,38 +145,16 @@ class RightsService:
         if self._verify is None:
             raise NotFound("Wachtwoordcontrole")
         self._verify(passphrase)
-        refs: list[list[str]] = []
         with fc.ctx.transaction() as s:
-            p = self._person(s, person_id)
-            refs.append([Person.__record_type__, p.id])
-            for _, model in _PER_PERSON:
-                for r in s.scalars(select(model).where(_person_col(model) == person_id)):
-                    refs.append([model.__record_type__, r.id])
-                    s.delete(r)
-            contact_ids = [
-                c
-                for (c,) in s.execute(
-                    select(ContactPerson.contact_id).where(ContactPerson.person_id == person_id)
-                )
+            self._person(s, person_id)
+            # The same deletion a purge pulled from the store performs: every record about
+            # the person (group contacts go on without them), then the person, all refused
+            # from now on; outbox revisions, search documents and history go with them.
+            refs = [
+                (Person.__record_type__, person_id),
+                *purge_person_leftovers(s, person_id, fc.records),
             ]
-            for cid in contact_ids:
-                c = s.get(ContactMoment, cid)
-                if c is None:
-                    continue
-                others = [x for x in c.people if x["person_id"] != person_id]
-                if others:
-                    # A group contact goes on for the others, without this person.
-                    fc.records.update(s, c, {"people": others})
-                    reindex_contact(s, c)
-                else:
-                    refs.append([ContactMoment.__record_type__, c.id])
-                    s.execute(delete(ContactPerson).where(ContactPerson.contact_id == c.id))
-                    s.delete(c)
-            search.remove(s, person_id)
-            s.execute(delete(SearchDoc).where(SearchDoc.person_id == person_id))
-            s.delete(p)
-            erased_ids = [rid for _, rid in refs]
-            s.execute(delete(OutboxEntry).where(OutboxEntry.record_id.in_(erased_ids)))
+            purge_records(s, refs[:1])
             s.execute(
                 delete(Draft).where(
                     or_(Draft.key.contains(person_id), Draft.payload.contains(person_id))
@@ -188,7 +163,7 @@ class RightsService:
             purge = Purge(
                 id=str(uuid.uuid4()),
                 person_id=person_id,
-                record_refs=refs,
+                record_refs=[list(r) for r in refs],
                 erased_at=now_iso(),
                 erased_by=fc.ctx.device.worker_id,
             )

@@ -40,12 +40,6 @@ if TYPE_CHECKING:
 
 _QCA = QCoreApplication
 
-# Keys of the handover's free-form groups, as the service stores them.
-PRACTICAL_KEYS = ("kinderopvang", "vervoer", "taal", "geletterdheid", "tolk", "communicatie")
-ADMIN_KEYS = ("vdab", "mlp", "dossierhouder", "uitkering")
-WARNING_KEYS = ("groen", "oranje", "rood")
-EMPLOYER_KEYS = ("werkgever", "contact", "functie", "start", "ondersteuning")
-
 
 def practical_labels() -> dict[str, str]:
     return {
