@@ -5,16 +5,25 @@ Every sync runs on the task runner (network calls too), never two at once. When 
 unreachable the next attempt waits 1, 2, 4 … 30 minutes; a success resets that. The clock is
 injected (wall-clock seconds, for "opnieuw om HH:MM") and a timer compares it with the next
 due time every `check_interval_ms`; tests move a fake clock and call `check()`.
+
+While a sync runs, the service reports progress from the runner's thread; the latest report
+reaches the GUI thread through a queued signal and is shown at most `progress_interval_ms`
+apart (the last one always arrives). `stop_sync()` asks the running pass to stop between
+batches: a stopped sync is not a failure (no backoff, no pause); what it applied stays and the
+next sync, at the normal interval, resumes.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.qt.tasks import TaskRunner
@@ -29,6 +38,8 @@ MAX_INTERVAL_MINUTES = 240
 INTERVAL_SETTING = "sync_interval_minutes"
 BACKOFF_MAX_MINUTES = 30
 FIRST_SYNC_DELAY_S = 5.0
+PROGRESS_INTERVAL_MS = 100  # at most ten progress updates a second reach the GUI
+CANCELLED = "cancelled"  # SyncCancelled.code: the worker stopped the sync
 
 # Phases of `SyncState.phase`.
 OFF = "off"  # locked, or not enrolled with a central store
@@ -57,6 +68,8 @@ class SyncState:
     code: str = ""
     retry_at: float | None = None  # wall-clock seconds of the next automatic attempt
     report: Any = None  # the last SyncReport
+    progress: Any = None  # while syncing: the latest app.services.sync.SyncProgress, if any
+    stopping: bool = False  # while syncing: the worker asked to stop; waiting for the batch
 
     @property
     def enrolled(self) -> bool:
@@ -74,13 +87,21 @@ class SyncScheduler(QObject):
     """Runs `service.sync_once()` on the runner at the right times.
 
     `state_changed(SyncState)` after every change; `synced(report)` after a sync worked;
-    `failed(exception)` after one did not. The service is anything with `sync_once` and
-    `status` (app.services.sync.SyncService).
+    `failed(exception)` after one did not; `cancelled(exception)` after the worker stopped one
+    (`SyncCancelled`; not a failure). `progress_changed(SyncProgress)` while a sync runs,
+    throttled; `state.progress` holds the latest. The service is anything with `sync_once`
+    (taking `confirm_mass_deletion`, `progress` and `should_stop`) and `status`
+    (app.services.sync.SyncService).
     """
 
     state_changed = Signal(object)
     synced = Signal(object)
     failed = Signal(object)
+    cancelled = Signal(object)
+    progress_changed = Signal(object)
+    # Worker thread → GUI thread (queued): "a newer progress report is waiting". No argument;
+    # the report itself is handed over under a lock so a burst becomes one delivery.
+    _progress_posted = Signal()
 
     def __init__(
         self,
@@ -89,6 +110,7 @@ class SyncScheduler(QObject):
         clock: Clock = time.time,
         check_interval_ms: int = 15_000,
         first_delay_s: float = FIRST_SYNC_DELAY_S,
+        progress_interval_ms: int = PROGRESS_INTERVAL_MS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -106,6 +128,17 @@ class SyncScheduler(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(check_interval_ms)
         self._timer.timeout.connect(self.check)
+        self._stop_event: threading.Event | None = None  # the running sync's stop flag
+        # Progress hand-over: written by the worker, read on the GUI thread.
+        self._progress_lock = threading.Lock()
+        self._latest_progress: tuple[int, Any] | None = None  # (generation, SyncProgress)
+        self._progress_posted_pending = False
+        self._progress_interval_s = max(0, progress_interval_ms) / 1000.0
+        self._progress_shown_at = float("-inf")  # time.monotonic() of the last update shown
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.timeout.connect(self._show_latest_progress)
+        self._progress_posted.connect(self._progress_arrived)
 
     # --- properties ----------------------------------------------------------------------------
     @property
@@ -146,10 +179,15 @@ class SyncScheduler(QObject):
         self.refresh_status()
 
     def stop(self) -> None:
-        """Locked: no more syncs; a sync still running finishes on the runner, unseen."""
+        """Locked: no more syncs; a sync still running is asked to stop at its next batch
+        (so the lock queued behind it need not wait for a long sync) and ends unseen."""
         self._generation += 1
         self._service = None
         self._timer.stop()
+        self._progress_timer.stop()
+        if self._stop_event is not None:
+            self._stop_event.set()
+            self._stop_event = None
         self._running = False
         self._due = None
         self._failures = 0
@@ -200,12 +238,23 @@ class SyncScheduler(QObject):
             return False
         self._running = True
         self._paused = False
-        self._set(replace(self._state, phase=SYNCING, retry_at=None))
+        stop = threading.Event()
+        self._stop_event = stop
+        with self._progress_lock:
+            self._latest_progress = None
+        self._progress_timer.stop()
+        self._progress_shown_at = float("-inf")
+        self._set(replace(self._state, phase=SYNCING, retry_at=None, progress=None, stopping=False))
+        report_progress = self._progress_reporter(generation)
 
         def work() -> _Result:
             report = error = None
             try:
-                report = service.sync_once(confirm_mass_deletion=confirm_mass_deletion)
+                report = service.sync_once(
+                    confirm_mass_deletion=confirm_mass_deletion,
+                    progress=report_progress,
+                    should_stop=stop.is_set,
+                )
             except Exception as exc:  # reported to the GUI thread as a value, with the status
                 error = exc
             try:
@@ -217,20 +266,83 @@ class SyncScheduler(QObject):
         def done(result: _Result) -> None:
             if generation != self._generation:
                 return
-            self._running = False
+            self._finished()
             if result.error is None:
                 self._succeeded(result)
+            elif _is_cancelled(result.error):
+                self._cancelled(result)
             else:
                 self._failed(result)
 
         def crashed(exc: BaseException) -> None:
             if generation != self._generation:
                 return
-            self._running = False
+            self._finished()
             self._failed(_Result(None, None, exc))
 
         self._runner.submit(work, done, crashed, owner=self)
         return True
+
+    def stop_sync(self) -> bool:
+        """Ask the running sync to stop after its current batch; False when none is running.
+
+        The sync then ends with `SyncCancelled` (see `cancelled`); everything it already sent or
+        applied stays."""
+        stop = self._stop_event
+        if not self._running or stop is None:
+            return False
+        if not stop.is_set():
+            stop.set()
+            self._set(replace(self._state, stopping=True))
+        return True
+
+    def _finished(self) -> None:
+        self._running = False
+        self._stop_event = None
+        self._progress_timer.stop()
+        with self._progress_lock:
+            self._latest_progress = None
+
+    # --- progress (worker thread → GUI thread) -------------------------------------------------
+    def _progress_reporter(self, generation: int) -> Callable[[Any], None]:
+        """The `progress` callback for one sync; runs on the runner's thread."""
+
+        def report(progress: Any) -> None:
+            with self._progress_lock:
+                self._latest_progress = (generation, progress)
+                if self._progress_posted_pending:
+                    return  # the GUI thread has not picked up the previous one: it takes this
+                self._progress_posted_pending = True
+            # RuntimeError: the window closed meanwhile and nobody is watching.
+            if shiboken6.isValid(self):
+                with contextlib.suppress(RuntimeError):
+                    self._progress_posted.emit()
+
+        return report
+
+    def _progress_arrived(self) -> None:
+        """GUI thread: a newer report waits; show it now or when the interval has passed."""
+        with self._progress_lock:
+            self._progress_posted_pending = False
+        if self._progress_timer.isActive():
+            return  # already planned; it shows whatever is latest then
+        wait = self._progress_shown_at + self._progress_interval_s - time.monotonic()
+        if wait > 0:
+            self._progress_timer.start(max(1, int(wait * 1000 + 0.5)))
+        else:
+            self._show_latest_progress()
+
+    def _show_latest_progress(self) -> None:
+        with self._progress_lock:
+            latest = self._latest_progress
+        if latest is None or not self._running:
+            return
+        generation, progress = latest
+        if generation != self._generation or progress == self._state.progress:
+            return
+        self._progress_shown_at = time.monotonic()
+        self._state = replace(self._state, progress=progress)
+        self.progress_changed.emit(progress)
 
     def _succeeded(self, result: _Result) -> None:
         self._failures = 0
@@ -238,6 +350,16 @@ class SyncScheduler(QObject):
         status = result.status if result.status is not None else self._state.status
         self._set(SyncState(IDLE, status, retry_at=self._due, report=result.report))
         self.synced.emit(result.report)
+
+    def _cancelled(self, result: _Result) -> None:
+        """The worker stopped it: no failure, no backoff, no pause; next one at the interval."""
+        exc = result.error
+        self._due = self._clock() + self._interval_s
+        status = result.status if result.status is not None else self._state.status
+        message = str(getattr(exc, "message", "") or "")
+        log.info("sync stopped by the worker")
+        self._set(SyncState(IDLE, status, message, CANCELLED, self.next_attempt_at))
+        self.cancelled.emit(exc)
 
     def _failed(self, result: _Result) -> None:
         exc = result.error
@@ -269,5 +391,11 @@ class SyncScheduler(QObject):
         self.failed.emit(exc)
 
     def _set(self, state: SyncState) -> None:
+        if state.phase != SYNCING and (state.progress is not None or state.stopping):
+            state = replace(state, progress=None, stopping=False)
         self._state = state
         self.state_changed.emit(state)
+
+
+def _is_cancelled(exc: BaseException) -> bool:
+    return str(getattr(exc, "code", "") or "") == CANCELLED

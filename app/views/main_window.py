@@ -241,8 +241,10 @@ class MainWindow(QMainWindow):
         self.sync_status = SyncStatusWidget()
         self.sync_status.open_conflicts.connect(self.show_conflicts)
         self.sync_status.sync_requested.connect(self.sync_now)
+        self.sync_status.stop_requested.connect(self.scheduler.stop_sync)
         self.statusBar().addPermanentWidget(self.sync_status, 1)
         self.scheduler.state_changed.connect(self._sync_state_changed)
+        self.scheduler.progress_changed.connect(self.sync_status.show_progress)
         self.scheduler.synced.connect(self._synced)
         self.scheduler.failed.connect(self._sync_failed)
 

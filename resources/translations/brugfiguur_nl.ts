@@ -4734,12 +4734,44 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <translation>%1 wijzigingen wachten</translation>
     </message>
     <message>
+        <source>Synchronisation stopped</source>
+        <translation>Synchronisatie gestopt</translation>
+    </message>
+    <message>
+        <source>You can keep working while this laptop synchronises. Stop ends the sync after the current batch; the next sync continues where it stopped.</source>
+        <translation>U kunt verder werken terwijl deze laptop synchroniseert. Stoppen beëindigt de synchronisatie na het lopende pakket; de volgende synchronisatie gaat verder waar ze stopte.</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Bezig met stoppen…</translation>
+    </message>
+    <message>
+        <source>Sending changes… %1 of %2</source>
+        <translation>Wijzigingen versturen… %1 van %2</translation>
+    </message>
+    <message>
+        <source>Sending changes…</source>
+        <translation>Wijzigingen versturen…</translation>
+    </message>
+    <message>
+        <source>Receiving changes… %1%</source>
+        <translation>Wijzigingen ontvangen… %1%</translation>
+    </message>
+    <message>
+        <source>Receiving changes…</source>
+        <translation>Wijzigingen ontvangen…</translation>
+    </message>
+    <message>
         <source>Synchronising…</source>
         <translation>Synchroniseren…</translation>
     </message>
     <message>
         <source>Offline — trying again at %1</source>
         <translation>Offline — opnieuw om %1</translation>
+    </message>
+    <message>
+        <source>%1% done</source>
+        <translation>%1% klaar</translation>
     </message>
     <message>
         <source>Offline</source>
@@ -4799,6 +4831,18 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>Sync now (Ctrl+Shift+S)</source>
         <translation>Nu synchroniseren (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Stop synchronising</source>
+        <translation>Synchroniseren stoppen</translation>
+    </message>
+    <message>
+        <source>Stop synchronising after the current batch. What was already sent or received is kept; the next sync continues where this one stopped.</source>
+        <translation>Stopt de synchronisatie na het lopende pakket. Wat al verstuurd of ontvangen is, blijft bewaard; de volgende synchronisatie gaat verder waar deze stopte.</translation>
     </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>

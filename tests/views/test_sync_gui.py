@@ -543,7 +543,7 @@ def test_a_mass_deletion_waits_for_the_workers_confirmation(
     confirmed: list[bool] = []
 
     class Service:
-        def sync_once(self, *, confirm_mass_deletion: bool = False) -> object:
+        def sync_once(self, *, confirm_mass_deletion: bool = False, **progress: object) -> object:
             confirmed.append(confirm_mass_deletion)
             if not confirm_mass_deletion:
                 raise MassDeletionPending(40, 100)
