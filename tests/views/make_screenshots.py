@@ -199,6 +199,22 @@ def main(argv: list[str]) -> int:
     save(main, out, "discreet-mode.png")
     main.discretion.set_on(False)
 
+    # A long sync in the status bar: determinate progress while receiving, with Stop.
+    from app.services.sync import SyncProgress
+    from tests.views.test_sync_progress import RELEASE, SteppedService
+
+    main.go_to(1)
+    syncing = SteppedService()
+    main.scheduler.start(syncing)
+    wait_for(until=lambda: main.scheduler.state.enrolled, timeout_ms=5_000)
+    main.scheduler.sync_now()
+    syncing.steps.put(SyncProgress("pull", 2_250, 5_000))
+    wait_for(until=lambda: main.sync_status.bar.value() == 45, timeout_ms=5_000)
+    settle(app)
+    save(main, out, "sync-progress.png")
+    syncing.steps.put(RELEASE)
+    wait_for(main.scheduler.synced, timeout_ms=5_000)
+
     main.go_to(0)
     main.lock()
     wait_for(main.locked)
