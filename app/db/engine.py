@@ -19,6 +19,12 @@ from sqlalchemy.pool import QueuePool
 from app.db.errors import translate
 from app.errors import VaultCorrupt
 
+# Execution option: transactions that commit without waiting for the disk (WAL with
+# synchronous=NORMAL): still atomic and consistent, but a power cut right after one may roll
+# it back. Only for work that can be redone, such as a pulled page applied together with its
+# cursor; the next durable commit makes it durable too (it syncs the whole write-ahead log).
+RELAXED = "brugfiguur_relaxed_durability"
+
 _PRAGMAS = (
     "PRAGMA foreign_keys = ON",
     "PRAGMA secure_delete = ON",
@@ -81,6 +87,10 @@ def make_engine(path: Path, key: bytes | bytearray) -> tuple[Engine, Callable[[]
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
         # pysqlite's implicit transactions are disabled (isolation_level=None); start our own.
+        # Every transaction is durable (synchronous=FULL) unless its engine was derived with
+        # `RELAXED` (see there); SQLite only takes the setting outside a transaction.
+        relaxed = conn.get_execution_options().get(RELAXED, False)
+        conn.exec_driver_sql(f"PRAGMA synchronous = {'NORMAL' if relaxed else 'FULL'}")
         conn.exec_driver_sql("BEGIN")
 
     def forget() -> None:

@@ -9,7 +9,7 @@ from app.models.outbox import OutboxEntry
 from app.models.people import Person
 from app.models.purge import Purge
 from app.models.record import SyncedRecord
-from app.models.search import FTS_TABLE, SearchDoc
+from app.models.search import FTS_TABLE, IndexDebt, SearchDoc
 from app.models.setting import Setting
 from app.models.sharing import Consent, Handover, Organisation, OrgContact
 from app.models.situation import DrempelRecord, NetworkMember, WorkReadinessItem
@@ -49,6 +49,7 @@ __all__ = [
     "DrempelRecord",
     "FollowUp",
     "Handover",
+    "IndexDebt",
     "NetworkMember",
     "OrgContact",
     "Organisation",

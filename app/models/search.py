@@ -21,3 +21,14 @@ class SearchDoc(Base):
     doc: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     record_id: Mapped[str] = mapped_column(String(36), nullable=False, index=True)
     person_id: Mapped[str] = mapped_column(String(36), nullable=False, index=True)
+
+
+class IndexDebt(Base):
+    """A person whose local indexes (search document, cached contact dates, cached phase) must
+    be rebuilt. A pull writes these rows in the same transaction as the records it applies and
+    rebuilds the indexes set-wise once it is done, so a person touched by many pulled pages is
+    indexed once; rows left by an interrupted pull are worked off by the next sync."""
+
+    __tablename__ = "index_debt"
+
+    person_id: Mapped[str] = mapped_column(String(36), primary_key=True)

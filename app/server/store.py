@@ -569,7 +569,7 @@ class Store:
         dev = conn.execute(select(t.devices).where(t.devices.c.device_id == caller.device_id)).one()
         org = self._organisation(conn)
         teams = conn.execute(
-            select(t.teams.c.team_id, t.teams.c.name, t.teams.c.current_epoch)
+            select(t.teams.c.team_id, t.teams.c.name, t.teams.c.current_epoch, t.teams.c.next_seq)
             .join(t.device_teams, t.device_teams.c.team_id == t.teams.c.team_id)
             .where(t.device_teams.c.device_id == caller.device_id)
             .order_by(t.teams.c.team_id)
@@ -595,7 +595,13 @@ class Store:
                 "recovery_public_key": b64e(bytes(org.recovery_public_key)),
             },
             "teams": [
-                {"team_id": r.team_id, "name": r.name, "current_epoch": r.current_epoch}
+                {
+                    "team_id": r.team_id,
+                    "name": r.name,
+                    "current_epoch": r.current_epoch,
+                    # The newest sequence number handed out: how far a pull has to go.
+                    "head_seq": int(r.next_seq) - 1,
+                }
                 for r in teams
             ],
             "wrapped_keys": [

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.errors import NotFound, ValidationError
@@ -15,11 +15,11 @@ from app.models import Agreement, ContactMoment, ContactPerson, Person, Vindplaa
 from app.services import search
 from app.services.audit import AuditEvent
 from app.services.base import FieldContext, from_iso, iso, iso_minutes
+from app.services.local_index import REACHED, contact_people_rows, refresh_contact_dates
 
 LAST_CHANNEL = "last_channel"
 LAST_VINDPLAATS = "last_vindplaats"
 MAX_TEXT = 20_000
-REACHED = "bereikt"
 
 
 @dataclass(frozen=True)
@@ -149,47 +149,30 @@ def agreement_row(a: Agreement) -> AgreementRow:
     )
 
 
-def reindex_contact(s: Session, c: ContactMoment, previous_people: Iterable[str] = ()) -> None:
+def reindex_contact(
+    s: Session,
+    c: ContactMoment,
+    previous_people: Iterable[str] = (),
+    debt: set[str] | None = None,
+) -> None:
     """Rebuild the local indexes of one contact moment: who it concerns, their search
-    documents and their cached contact dates (also for people no longer on it)."""
+    documents and their cached contact dates (also for people no longer on it). With `debt`,
+    the people are only noted there, for a set-wise rebuild later (a pull)."""
     s.execute(delete(ContactPerson).where(ContactPerson.contact_id == c.id))
     if not c.deleted:
-        for p in c.people:
-            s.add(
-                ContactPerson(
-                    contact_id=c.id,
-                    person_id=p["person_id"],
-                    attended=bool(p.get("attended", True)),
-                    occurred_at=c.occurred_at,
-                    reached=c.status == REACHED,
-                )
-            )
+        for row in contact_people_rows(c.id, c.people, c.occurred_at, c.status):
+            s.add(ContactPerson(**row))
     s.flush()
-    for person_id in dict.fromkeys([*(p["person_id"] for p in c.people), *previous_people]):
-        refresh_contact_cache(s, person_id)
-        search.reindex_person(s, person_id)
+    people = list(dict.fromkeys([*(p["person_id"] for p in c.people), *previous_people]))
+    if debt is not None:
+        debt.update(people)
+        return
+    refresh_contact_dates(s, people)
+    search.reindex_people(s, people)
 
 
 def refresh_contact_cache(s: Session, person_id: str) -> None:
-    person = s.get(Person, person_id)
-    if person is None:
-        return
-    last = s.scalar(
-        select(func.max(ContactPerson.occurred_at)).where(
-            ContactPerson.person_id == person_id,
-            ContactPerson.reached.is_(True),
-            ContactPerson.attended.is_(True),
-        )
-    )
-    nxt = s.scalar(
-        select(ContactMoment.next_contact_at)
-        .join(ContactPerson, ContactPerson.contact_id == ContactMoment.id)
-        .where(ContactPerson.person_id == person_id, ContactMoment.deleted.is_(False))
-        .order_by(ContactMoment.occurred_at.desc())
-        .limit(1)
-    )
-    person.last_contact_at = last
-    person.next_contact_at = nxt
+    refresh_contact_dates(s, [person_id])
 
 
 class ContactService:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.db.engine import RELAXED
 from app.errors import VaultLocked
 
 
@@ -34,11 +35,17 @@ class VaultContext:
         return self._engine
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One unit of work: commits on success, rolls back on any error."""
+    def transaction(self, *, durable: bool = True) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls back on any error. `durable=False`
+        only for work that can be redone (`app.db.engine.RELAXED`)."""
         if self._engine is None:
             raise VaultLocked()
-        with self._sessions.begin() as session:
+        if durable:
+            with self._sessions.begin() as session:
+                yield session
+            return
+        relaxed = self._engine.execution_options(**{RELAXED: True})
+        with self._sessions(bind=relaxed) as session, session.begin():
             yield session
 
     @contextmanager

@@ -9,7 +9,8 @@ document in the same transaction as the record they write.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TypeVar
 
 from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
@@ -28,57 +29,88 @@ def fts_query(user_text: str) -> str | None:
     return " ".join('"' + t.replace('"', "") + '"*' for t in tokens)
 
 
-def put(
-    session: Session, record_id: str, person_ids: Iterable[str], body: str, *, new: bool = False
-) -> None:
-    """(Re)index `body` for a record, once per person it concerns (`new`: nothing to replace)."""
-    if not new:
-        remove(session, record_id)
-    text_body = body.strip()
-    if not text_body:
-        return
-    for person_id in dict.fromkeys(person_ids):
-        doc = session.execute(
-            insert(SearchDoc)
-            .values(record_id=record_id, person_id=person_id)
-            .returning(SearchDoc.doc)
-        ).scalar_one()
-        session.execute(
-            text(f"INSERT INTO {FTS_TABLE} (rowid, person_id, body) VALUES (:d, :p, :b)"),  # noqa: S608 - constant table name
-            {"d": doc, "p": person_id, "b": text_body},
-        )
+CHUNK = 500  # ids per IN (...) list
+T = TypeVar("T")
+
+
+def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 def remove(session: Session, record_id: str) -> None:
+    """Drop the search document of a person (their id is the document's record id)."""
+    _remove_docs(session, [record_id])
+
+
+def _remove_docs(session: Session, record_ids: Sequence[str]) -> None:
     with session.no_autoflush:
-        docs = list(session.scalars(select(SearchDoc.doc).where(SearchDoc.record_id == record_id)))
+        docs = list(
+            session.scalars(select(SearchDoc.doc).where(SearchDoc.record_id.in_(record_ids)))
+        )
     if not docs:
         return
-    for d in docs:
-        session.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :d"), {"d": d})  # noqa: S608
-    session.execute(delete(SearchDoc).where(SearchDoc.record_id == record_id))
+    for part in chunks(docs):
+        session.execute(
+            text(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({','.join(str(int(d)) for d in part)})")  # noqa: S608 - integers and a constant table name
+        )
+    session.execute(delete(SearchDoc).where(SearchDoc.record_id.in_(record_ids)))
 
 
 def reindex_person(session: Session, person_id: str) -> None:
     """Rebuild the one search document of a person (or drop it when the person is gone)."""
-    with session.no_autoflush:
-        person = session.execute(
-            select(
-                Person.alias, Person.given_name, Person.family_name, Person.note, Person.deleted
-            ).where(Person.id == person_id)
-        ).first()
-    if person is None or person.deleted:
-        remove(session, person_id)
-        return
-    texts = session.execute(
-        select(ContactMoment.summary, ContactMoment.private_note, ContactMoment.group_activity)
-        .join(ContactPerson, ContactPerson.contact_id == ContactMoment.id)
-        .where(ContactPerson.person_id == person_id, ContactMoment.deleted.is_(False))
-    ).all()
-    parts = [person.alias, person.given_name or "", person.family_name or "", person.note or ""]
-    for summary, private_note, activity in texts:
-        parts += [summary, private_note, activity or ""]
-    put(session, person_id, [person_id], " ".join(p for p in parts if p))
+    reindex_people(session, [person_id])
+
+
+def reindex_people(session: Session, person_ids: Iterable[str]) -> None:
+    """Rebuild the search documents of many people set-wise: a handful of statements per
+    `CHUNK` people instead of several per person (used after a pull)."""
+    ids = list(dict.fromkeys(person_ids))
+    for part in chunks(ids):
+        with session.no_autoflush:
+            people = {
+                r.id: r
+                for r in session.execute(
+                    select(
+                        Person.id,
+                        Person.alias,
+                        Person.given_name,
+                        Person.family_name,
+                        Person.note,
+                        Person.deleted,
+                    ).where(Person.id.in_(part))
+                )
+            }
+        bodies: dict[str, list[str]] = {}
+        for pid in part:
+            p = people.get(pid)
+            if p is not None and not p.deleted:
+                bodies[pid] = [p.alias, p.given_name or "", p.family_name or "", p.note or ""]
+        if bodies:
+            for pid, summary, private_note, activity in session.execute(
+                select(
+                    ContactPerson.person_id,
+                    ContactMoment.summary,
+                    ContactMoment.private_note,
+                    ContactMoment.group_activity,
+                )
+                .join(ContactPerson, ContactPerson.contact_id == ContactMoment.id)
+                .where(ContactPerson.person_id.in_(list(bodies)), ContactMoment.deleted.is_(False))
+            ):
+                bodies[pid] += [summary, private_note, activity or ""]
+        _remove_docs(session, part)
+        texts = {pid: " ".join(x for x in parts if x).strip() for pid, parts in bodies.items()}
+        texts = {pid: body for pid, body in texts.items() if body}
+        if not texts:
+            continue
+        session.execute(insert(SearchDoc), [{"record_id": pid, "person_id": pid} for pid in texts])
+        docs = session.execute(
+            select(SearchDoc.doc, SearchDoc.record_id).where(SearchDoc.record_id.in_(list(texts)))
+        ).all()
+        session.execute(
+            text(f"INSERT INTO {FTS_TABLE} (rowid, person_id, body) VALUES (:d, :p, :b)"),  # noqa: S608 - constant table name
+            [{"d": doc, "p": pid, "b": texts[pid]} for doc, pid in docs],
+        )
 
 
 def matching_people(session: Session, user_text: str, limit: int = 20000) -> list[str]:

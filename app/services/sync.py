@@ -14,13 +14,15 @@ import os
 import time
 import uuid
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.crypto.device import load_private_key
@@ -39,13 +41,18 @@ from app.models import (
     TeamKey,
     TeamState,
 )
+from app.services import local_index, vocabularies
 from app.services.context import VaultContext
 from app.services.records import Records
+from app.services.search import chunks
 from app.services.sync_apply import (
+    Incoming,
     Outcome,
+    PageInserts,
     PayloadError,
     apply_incoming,
     erased_people,
+    known_records,
     parse_payload,
     purge_person_leftovers,
     references_erased,
@@ -70,6 +77,8 @@ INVITES_SETTING = "sync_invites"  # invite id -> {secret, team_ids, role}: secre
 MASS_DELETE_SHARE = 0.2
 MASS_DELETE_MIN = 10
 MAX_ROUNDS = 4
+BAD_RESPONSE = "Het antwoord van de centrale opslag klopt niet; probeer later opnieuw."
+PULL_PAGE = 1000  # items per pull request (the store also caps a page's bytes)
 
 
 class MassDeletionPending(SyncError):
@@ -80,6 +89,30 @@ class MassDeletionPending(SyncError):
             "mass_deletion",
         )
         self.deletions = deletions
+
+
+class SyncCancelled(SyncError):
+    """The worker stopped a sync; every page already applied stays, the next sync resumes."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "De synchronisatie is gestopt. Wat al binnen was, blijft bewaard; de volgende "
+            "synchronisatie gaat verder waar deze stopte.",
+            "cancelled",
+        )
+
+
+@dataclass(frozen=True)
+class SyncProgress:
+    """How far a sync pass is: `phase` is "push" (changes sent) or "pull" (store positions
+    received); `total` is 0 while unknown. Reported between batches, from the sync thread."""
+
+    phase: str
+    done: int
+    total: int
+
+
+ProgressCallback = Callable[[SyncProgress], None]
 
 
 @dataclass(frozen=True)
@@ -101,8 +134,19 @@ class SyncReport:
     pulled: int = 0
     merged: int = 0
     purged: int = 0
+    purges_pushed: int = 0
     approved_devices: int = 0
     outcomes: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Pulled:
+    """One item of a pulled page after decryption: a revision, a purge, or neither (an
+    unknown record type from a newer version, skipped)."""
+
+    incoming: Incoming | None = None
+    newest: Stamp | None = None
+    purge: list[tuple[str, str]] | None = None
 
 
 @dataclass(frozen=True)
@@ -161,6 +205,9 @@ class SyncService:
         self._clock = clock
         self._transport: HttpTransport | None = None
         self._writer: Records | None = None
+        self._progress: ProgressCallback | None = None
+        self._should_stop: Callable[[], bool] | None = None
+        self._heads: dict[str, int] = {}  # team -> the store's newest sequence number
 
     # --- identity ----------------------------------------------------------------------------
     def _identity(self, s: Session) -> DeviceIdentity:
@@ -205,6 +252,10 @@ class SyncService:
             cfg = self._config(s)
             teams = tuple((t.team_id, t.name) for t in s.scalars(select(TeamState)))
             pending = int(s.scalar(select(func.count()).select_from(OutboxEntry)) or 0)
+            pending += int(
+                s.scalar(select(func.count()).select_from(Purge).where(Purge.pushed_at.is_(None)))
+                or 0
+            )
             conflicts = int(
                 s.scalar(
                     select(func.count())
@@ -535,22 +586,36 @@ class SyncService:
         return epoch
 
     # --- one sync pass -------------------------------------------------------------------------
-    def sync_once(self, *, confirm_mass_deletion: bool = False) -> SyncReport:
+    def sync_once(
+        self,
+        *,
+        confirm_mass_deletion: bool = False,
+        progress: ProgressCallback | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> SyncReport:
+        """One pass: push the outbox, pull every team's new revisions, merge, repeat while
+        merges produced new revisions. `progress` is called between batches (on this thread);
+        `should_stop` is asked between batches and ends the pass with `SyncCancelled`, keeping
+        every batch already acknowledged or applied."""
         report = SyncReport()
+        self._progress = progress
+        self._should_stop = should_stop
         with self._ctx.read() as s:
             cfg = self._require(s)
             coordinator = cfg.role == "coordinator"
         self._refresh_me()
         if coordinator:
             report.approved_devices = self.approve_pending()
-        self._push_purges()
         for _ in range(MAX_ROUNDS):
+            # Erasures first, so nothing about an erased person is pushed or kept after them;
+            # again in each round, for follow-up purges the pull before made.
+            report.purges_pushed += self._push_purges()
             pushed = self._push(confirm_mass_deletion)
             pulled, merged = self._pull(report)
             report.pushed += pushed
             report.pulled += pulled
             report.merged += merged
-            if not merged:
+            if not merged and not self._purges_waiting():
                 break
         with self._ctx.transaction() as s:
             cfg2 = self._config(s)
@@ -598,6 +663,9 @@ class SyncService:
                     st.current_epoch, st.name = int(t["current_epoch"]), t["name"]
             cfg = self._config(s)
             assert cfg is not None
+            self._heads = {
+                str(t["team_id"]): int(t.get("head_seq", 0)) for t in me.get("teams", [])
+            }
             if cfg.home_team_id is None and me.get("teams"):
                 cfg.home_team_id = me["teams"][0]["team_id"]
 
@@ -610,13 +678,46 @@ class SyncService:
         row = s.get(RecordTeam, (record_type, record_id))
         return row.team_id if row is not None else home
 
+    def _teams_of(
+        self, s: Session, entries: list[OutboxEntry], home: str | None
+    ) -> list[str | None]:
+        """The team each queued revision goes to: the record's team once it has one; else
+        the team of the person it is about (a coordinator may work in several teams), else
+        the home team."""
+        known: dict[tuple[str, str], str] = {}
+        wanted = {(e.record_type, e.record_id) for e in entries}
+        wanted |= {("person", p) for e in entries if (p := _person_of(e.payload)) is not None}
+        by_type: dict[str, list[str]] = {}
+        for record_type, record_id in wanted:
+            by_type.setdefault(record_type, []).append(record_id)
+        for record_type, ids in by_type.items():
+            for part in chunks(sorted(ids)):
+                for row in s.scalars(
+                    select(RecordTeam).where(
+                        RecordTeam.record_type == record_type, RecordTeam.record_id.in_(part)
+                    )
+                ):
+                    known[(row.record_type, row.record_id)] = row.team_id
+        out: list[str | None] = []
+        for e in entries:
+            team = known.get((e.record_type, e.record_id))
+            if team is None:
+                person = _person_of(e.payload)
+                team = known.get(("person", person)) if person is not None else None
+            out.append(team or home)
+        return out
+
     def _push(self, confirm_mass_deletion: bool) -> int:
         pushed = 0
         with self._ctx.read() as s:
             cfg = self._require(s)
             home = cfg.home_team_id
             self._mass_deletion_guard(s, confirm_mass_deletion)
+            total = int(s.scalar(select(func.count()).select_from(OutboxEntry)) or 0)
+        if total:
+            self._report("push", 0, total)
         while True:
+            self._check_stop()
             with self._ctx.read() as s:
                 entries = list(
                     s.scalars(
@@ -628,8 +729,7 @@ class SyncService:
                 keys = self._keys(s)
                 states = {t.team_id: t for t in s.scalars(select(TeamState))}
                 batches: dict[str, list[tuple[int, dict[str, Any]]]] = {}
-                for e in entries:
-                    team = self._team_of(s, e.record_type, e.record_id, home)
+                for e, team in zip(entries, self._teams_of(s, entries, home), strict=True):
                     if team is None or team not in states:
                         raise SyncError(
                             "Dit toestel heeft nog geen team: een coördinator moet "
@@ -672,22 +772,31 @@ class SyncService:
                 )
                 results = {r["revision"]: r["status"] for r in answer.get("results", [])}
                 faults.hit("after_push_before_ack")
+                acked = [(i, body) for i, body in items if body["revision"] in results]
                 with self._ctx.transaction() as s:
-                    for entry_id, body in items:
-                        if body["revision"] not in results:
-                            continue  # not acknowledged: stays queued
-                        acked = s.get(OutboxEntry, entry_id)
-                        if acked is not None:
-                            s.delete(acked)
-                        if s.get(RecordTeam, (body["record_type"], body["record_id"])) is None:
-                            s.add(
-                                RecordTeam(
-                                    record_type=body["record_type"],
-                                    record_id=body["record_id"],
-                                    team_id=team,
-                                )
-                            )
-                        pushed += 1
+                    # Not acknowledged: stays queued.
+                    for ids in chunks([i for i, _ in acked]):
+                        s.execute(delete(OutboxEntry).where(OutboxEntry.id.in_(ids)))
+                    rows = list(
+                        {
+                            (b["record_type"], b["record_id"]): {
+                                "record_type": b["record_type"],
+                                "record_id": b["record_id"],
+                                "team_id": team,
+                            }
+                            for _, b in acked
+                        }.values()
+                    )
+                    for part in chunks(rows):
+                        s.execute(sqlite_insert(RecordTeam).on_conflict_do_nothing(), list(part))
+                pushed += len(acked)
+                self._report("push", pushed, max(total, pushed))
+                if len(acked) < len(items):
+                    raise SyncError(
+                        "De centrale opslag bevestigde niet alle wijzigingen; ze blijven "
+                        "klaarstaan voor de volgende synchronisatie.",
+                        "partial_ack",
+                    )
 
     def _mass_deletion_guard(self, s: Session, confirmed: bool) -> None:
         if confirmed:
@@ -705,71 +814,97 @@ class SyncService:
             raise MassDeletionPending(deletions, live)
 
     def _pull(self, report: SyncReport) -> tuple[int, int]:
+        """Every team's new revisions, page by page. The next page is fetched on a helper
+        thread while this one is applied (the store's work and the network overlap with
+        ours); each page is applied with its cursor in one transaction, so a page that was
+        fetched but not applied is simply fetched again next time."""
         pulled = merged = 0
         with self._ctx.read() as s:
-            teams = [t.team_id for t in s.scalars(select(TeamState))]
-        for team in teams:
-            while True:
-                with self._ctx.read() as s:
-                    st = s.get(TeamState, team)
-                    assert st is not None
-                    after = st.cursor
-                    keys = self._keys(s)
-                answer = self.transport().get(f"/v1/pull?team={team}&after={after}&limit=500")
-                items = answer.get("items", [])
-                with self._ctx.transaction() as s:
-                    for item in items:
-                        outcome = self._apply_item(s, team, item, keys)
-                        report.outcomes[outcome] = report.outcomes.get(outcome, 0) + 1
-                        pulled += 1
-                        if outcome == Outcome.MERGED:
-                            merged += 1
-                        if outcome == "purge":
-                            report.purged += 1
-                    faults.hit("mid_pull")
-                    st2 = s.get(TeamState, team)
-                    assert st2 is not None
-                    st2.cursor = max(st2.cursor, int(answer.get("next_after", after)))
-                if not answer.get("more"):
-                    break
+            start = {t.team_id: t.cursor for t in s.scalars(select(TeamState))}
+            keys = self._keys(s)
+        cursors = dict(start)
+        total = sum(max(0, self._heads.get(team, 0) - c) for team, c in start.items())
+        transport = self.transport()
+
+        def fetch(team: str, after: int) -> dict[str, Any]:
+            return transport.get(f"/v1/pull?team={team}&after={after}&limit={PULL_PAGE}")
+
+        try:
+            with ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as ahead:
+                for team in start:
+                    after = start[team]
+                    self._check_stop()
+                    coming = ahead.submit(fetch, team, after)
+                    while True:
+                        answer = coming.result()
+                        items = answer.get("items", [])
+                        if not isinstance(items, list):
+                            raise SyncError(BAD_RESPONSE, "bad_response")
+                        next_after = int(answer.get("next_after", after))
+                        more = bool(answer.get("more"))
+                        if more:
+                            self._check_stop()
+                            coming = ahead.submit(fetch, team, next_after)
+                        page = [self._decode(team, item, keys) for item in items]
+                        # Pulled again if a power cut undoes it, since its cursor goes too.
+                        with self._ctx.transaction(durable=False) as s:
+                            p, m = self._apply_page(s, team, page, report)
+                            faults.hit("mid_pull")
+                            st = s.get(TeamState, team)
+                            assert st is not None
+                            st.cursor = max(st.cursor, next_after)
+                            cursors[team] = st.cursor
+                        pulled += p
+                        merged += m
+                        done = sum(c - start[t] for t, c in cursors.items())
+                        self._report("pull", done, max(total, done))
+                        if not more:
+                            break
+                        after = next_after
+        finally:
+            self._work_off_index_debt()
         return pulled, merged
 
-    def _apply_item(
-        self, s: Session, team: str, item: dict[str, Any], keys: dict[tuple[str, int], bytes]
-    ) -> str:
-        if item.get("kind") == "purge":
-            refs = [(str(t), str(i)) for t, i in item.get("record_refs", [])]
-            apply_purge(s, refs)
-            for t, person_id in refs:
-                if t == "person":
-                    s.flush()
-                    self._follow_up_purge(
-                        s, person_id, purge_person_leftovers(s, person_id, self._records())
-                    )
-            return "purge"
-        record_type, record_id = str(item["record_type"]), str(item["record_id"])
+    def _work_off_index_debt(self) -> None:
+        """Rebuild the local indexes of people touched by pulled records (set-wise, in
+        batches, each in its own transaction with the debt it clears)."""
+        vocab = vocabularies.builtin()
+        while True:
+            with self._ctx.transaction() as s:
+                if not local_index.work_off(s, vocab):
+                    return
+
+    def _decode(self, team: str, item: Any, keys: dict[tuple[str, int], bytes]) -> _Pulled:
+        """Check, decrypt and validate one pulled item (no database work)."""
+        if not isinstance(item, dict):
+            raise SyncError(BAD_RESPONSE, "bad_response")
+        try:
+            if item.get("kind") == "purge":
+                return _Pulled(purge=[(str(t), str(i)) for t, i in item["record_refs"]])
+            record_type, record_id = str(item["record_type"]), str(item["record_id"])
+            epoch = int(item["epoch"])
+            meta = envelope.RecordMeta(
+                team,
+                record_type,
+                record_id,
+                str(item["revision"]),
+                tuple(str(p) for p in item.get("parents", [])),
+                str(item["device_id"]),
+                epoch,
+            )
+            ciphertext = b64d(item["ciphertext"], max_bytes=256 * 1024)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SyncError(BAD_RESPONSE, "bad_response") from exc
         if record_type not in MODEL_BY_TYPE:
             log.warning("unknown record type in pull skipped")
-            return "skipped"
-        epoch = int(item["epoch"])
+            return _Pulled()
         key = keys.get((team, epoch))
         if key is None:
             raise SyncError(
                 "Een teamsleutel ontbreekt; synchroniseer opnieuw na goedkeuring.", "no_team_key"
             )
-        meta = envelope.RecordMeta(
-            team,
-            record_type,
-            record_id,
-            str(item["revision"]),
-            tuple(str(p) for p in item.get("parents", [])),
-            str(item["device_id"]),
-            epoch,
-        )
         try:
-            payload = envelope.open_record(
-                key, meta, b64d(item["ciphertext"], max_bytes=256 * 1024)
-            )
+            payload = envelope.open_record(key, meta, ciphertext)
             inc = parse_payload(record_type, record_id, meta.revision, meta.parents, payload)
             newest = self._observe_clocks(inc.clocks.values())
         except (envelope.EnvelopeError, PayloadError, ValueError) as exc:
@@ -778,22 +913,98 @@ class SyncService:
                 "gewijzigd) en werd geweigerd.",
                 "bad_record",
             ) from exc
+        return _Pulled(incoming=inc, newest=newest)
+
+    def _apply_page(
+        self, s: Session, team: str, page: list[_Pulled], report: SyncReport
+    ) -> tuple[int, int]:
+        """Apply one pulled page inside one transaction. Records never seen here go in bulk
+        (`PageInserts`); the rest (held already, erased, purges) one by one, in order."""
+        pulled = merged = 0
+        debt: set[str] = set()
+        fresh = PageInserts(s, team, debt)
+
+        def look() -> tuple[set[str], dict[tuple[str, str], str], set[tuple[str, str]]]:
+            keys = [(p.incoming.record_type, p.incoming.record_id) for p in page if p.incoming]
+            return (erased_people(s), *known_records(s, keys))
+
+        erased, held, purged = look()
+        newest: Stamp | None = None
+        for p in page:
+            outcome: str
+            if p.purge is not None:
+                fresh.flush()
+                apply_purge(s, p.purge)
+                for t, person_id in p.purge:
+                    if t == "person":
+                        s.flush()
+                        self._follow_up_purge(
+                            s, person_id, purge_person_leftovers(s, person_id, self._records())
+                        )
+                outcome = "purge"
+                erased, held, purged = look()
+            elif p.incoming is None:
+                outcome = "skipped"
+            else:
+                inc = p.incoming
+                assert p.newest is not None
+                newest = p.newest if newest is None or p.newest > newest else newest
+                key = (inc.record_type, inc.record_id)
+                slow = (
+                    key in purged
+                    or key in fresh.keys
+                    or (key in held and held[key] != inc.revision)
+                    or references_erased(inc, erased) is not None
+                )
+                if not slow and key in held:
+                    fresh.route(inc)
+                    outcome = str(Outcome.SAME)
+                elif not slow:
+                    fresh.add(inc)
+                    outcome = str(Outcome.INSERTED)
+                else:
+                    fresh.flush()
+                    outcome = self._apply_one(s, team, inc, erased, debt)
+                    held[key] = ""  # changed or gone: look it up again if it comes back
+            report.outcomes[outcome] = report.outcomes.get(outcome, 0) + 1
+            pulled += 1
+            if outcome == Outcome.MERGED:
+                merged += 1
+            elif outcome == "purge":
+                report.purged += 1
+        fresh.flush()
+        if newest is not None:
+            Records.note_seen_stamp(s, newest.encode())
+        local_index.owe(s, debt)
+        return pulled, merged
+
+    def _apply_one(
+        self, s: Session, team: str, inc: Incoming, erased: set[str], debt: set[str]
+    ) -> str:
+        record_type, record_id = inc.record_type, inc.record_id
         if s.get(RecordTeam, (record_type, record_id)) is None:
             s.add(RecordTeam(record_type=record_type, record_id=record_id, team_id=team))
-        Records.note_seen_stamp(s, newest)
-        erased = references_erased(inc, erased_people(s))
-        if erased is not None and not (
+        person = references_erased(inc, erased)
+        if person is not None and not (
             record_type == "contact_moment" and len(inc.fields.get("people") or []) > 1
         ):
             # About a person erased elsewhere, made before that device's erasure reached its
             # author: never kept, and purged from the store too.
-            self._follow_up_purge(s, erased, [(record_type, record_id)])
+            self._follow_up_purge(s, person, [(record_type, record_id)])
             return "purge"
-        outcome = str(apply_incoming(s, inc, device_worker=self._ctx.device.worker_id))
-        if erased is not None:  # a group contact: it goes on without the erased person
+        outcome = str(apply_incoming(s, inc, device_worker=self._ctx.device.worker_id, debt=debt))
+        if person is not None:  # a group contact: it goes on without the erased person
             s.flush()
-            self._follow_up_purge(s, erased, purge_person_leftovers(s, erased, self._records()))
+            self._follow_up_purge(s, person, purge_person_leftovers(s, person, self._records()))
         return outcome
+
+    def _check_stop(self) -> None:
+        if self._should_stop is not None and self._should_stop():
+            raise SyncCancelled()
+
+    def _report(self, phase: str, done: int, total: int) -> None:
+        if self._progress is not None:
+            self._progress(SyncProgress(phase, done, total))
 
     def _records(self) -> Records:
         if self._writer is None:
@@ -813,7 +1024,7 @@ class SyncService:
                 )
             )
 
-    def _observe_clocks(self, stamps: Iterable[str]) -> str:
+    def _observe_clocks(self, stamps: Iterable[str]) -> Stamp:
         """The newest stamp, after refusing any that lies beyond the skew limit."""
         now = int(self._clock() * 1000)
         newest = None
@@ -823,9 +1034,13 @@ class SyncService:
                 raise ClockSkewError(now - stamp.wall_ms)
             newest = stamp if newest is None or stamp > newest else newest
         assert newest is not None  # parse_payload requires clocks
-        return newest.encode()
+        return newest
 
-    def _push_purges(self) -> None:
+    def _purges_waiting(self) -> bool:
+        with self._ctx.read() as s:
+            return s.scalars(select(Purge.id).where(Purge.pushed_at.is_(None))).first() is not None
+
+    def _push_purges(self) -> int:
         with self._ctx.read() as s:
             cfg = self._require(s)
             purges = list(s.scalars(select(Purge).where(Purge.pushed_at.is_(None))))
@@ -843,6 +1058,7 @@ class SyncService:
                 if row is not None:
                     row.pushed_at = now_iso()
                 apply_purge(s, [(str(t), str(i)) for t, i in refs])
+        return len(routed)
 
     # --- conflicts ---------------------------------------------------------------------------
     def resolve_conflict(self, conflict_id: int, choice: str, records: Any) -> None:
@@ -904,6 +1120,21 @@ def _refresh_after_edit(s: Session, obj: Any) -> None:
 
     s.flush()
     refresh_local_indexes(s, obj, previous_people=())
+
+
+def _person_of(payload: Any) -> str | None:
+    """The person a queued revision is about (its `person_id`, or a contact's first person)."""
+    fields = payload.get("fields") if isinstance(payload, dict) else None
+    if not isinstance(fields, dict):
+        return None
+    person = fields.get("person_id")
+    if isinstance(person, str):
+        return person
+    people = fields.get("people")
+    if isinstance(people, list) and people and isinstance(people[0], dict):
+        first = people[0].get("person_id")
+        return first if isinstance(first, str) else None
+    return None
 
 
 def random_id() -> str:

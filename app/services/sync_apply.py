@@ -10,13 +10,17 @@ are refreshed for what changed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import JSON, delete, select
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from app.crypto.header import now_iso
 from app.domain.hlc import Stamp
@@ -24,6 +28,7 @@ from app.domain.merge import Conflict, Version, merge
 from app.domain.revisions import revision_id
 from app.models import (
     MODEL_BY_TYPE,
+    Base,
     ConflictRecord,
     ContactMoment,
     ContactPerson,
@@ -32,11 +37,14 @@ from app.models import (
     PhaseEventRecord,
     PurgedRecord,
     RecordHistory,
+    RecordTeam,
     SearchDoc,
     SyncedRecord,
 )
 from app.services import search
+from app.services.local_index import contact_people_rows
 from app.services.records import MAX_HISTORY, load_history, save_history
+from app.services.search import chunks
 
 # Free text that must never lose words: concurrent edits keep both texts.
 NOTE_FIELDS = frozenset({
@@ -97,6 +105,8 @@ def parse_payload(
         raise PayloadError("meta missing")
     if not isinstance(fields.get("deleted"), bool):
         raise PayloadError("deleted must be a boolean")
+    if any(fields[name] is None for name in _required_fields(model)):
+        raise PayloadError("a required field is empty")
     history = payload.get("history", [])
     if not isinstance(history, list) or len(history) > 2 * MAX_HISTORY:
         raise PayloadError("history malformed")
@@ -125,12 +135,24 @@ def parse_payload(
     )
 
 
+@cache
+def _required_fields(model: type[SyncedRecord]) -> tuple[str, ...]:
+    """Synced fields whose column is NOT NULL: a payload must give them a value."""
+    mapper = sa_inspect(model)
+    return tuple(
+        name for name in model.__sync_fields__ if not mapper.attrs[name].columns[0].nullable
+    )
+
+
 def expand(clocks: Mapping[str, str], names: tuple[str, ...]) -> dict[str, str]:
     return {n: clocks.get(n) or clocks["*"] for n in names}
 
 
-def apply_incoming(s: Session, inc: Incoming, *, device_worker: str) -> Outcome:
-    """Apply one pulled revision inside the caller's transaction."""
+def apply_incoming(
+    s: Session, inc: Incoming, *, device_worker: str, debt: set[str] | None = None
+) -> Outcome:
+    """Apply one pulled revision inside the caller's transaction. With `debt`, the people
+    whose search documents and cached dates change are noted there instead of rebuilt."""
     if s.get(PurgedRecord, (inc.record_type, inc.record_id)) is not None:
         return Outcome.PURGED
     model = MODEL_BY_TYPE[inc.record_type]
@@ -149,7 +171,7 @@ def apply_incoming(s: Session, inc: Incoming, *, device_worker: str) -> Outcome:
         s.add(obj)
         save_history(s, inc.record_type, inc.record_id, [list(e) for e in inc.history])
         s.flush()
-        refresh_local_indexes(s, obj, previous_people=())
+        refresh_local_indexes(s, obj, previous_people=(), debt=debt)
         return Outcome.INSERTED
     if local.revision == inc.revision:
         return Outcome.SAME
@@ -167,7 +189,7 @@ def apply_incoming(s: Session, inc: Incoming, *, device_worker: str) -> Outcome:
         )
         save_history(s, inc.record_type, inc.record_id, [list(e) for e in inc.history])
         s.flush()
-        refresh_local_indexes(s, local, previous_people=before_people)
+        refresh_local_indexes(s, local, previous_people=before_people, debt=debt)
         return Outcome.FAST_FORWARD
     if inc.revision in local_revs:
         return Outcome.OLDER  # an ancestor of ours: our outbox carries what came after
@@ -258,7 +280,7 @@ def apply_incoming(s: Session, inc: Incoming, *, device_worker: str) -> Outcome:
         )
     )
     s.flush()
-    refresh_local_indexes(s, local, previous_people=before_people)
+    refresh_local_indexes(s, local, previous_people=before_people, debt=debt)
     return Outcome.MERGED
 
 
@@ -294,20 +316,176 @@ def _people_of(obj: SyncedRecord) -> tuple[str, ...]:
     return ()
 
 
-def refresh_local_indexes(s: Session, obj: SyncedRecord, previous_people: tuple[str, ...]) -> None:
-    """Rebuild what the services keep beside the records: search, contact people, phase."""
+def refresh_local_indexes(
+    s: Session,
+    obj: SyncedRecord,
+    previous_people: tuple[str, ...],
+    debt: set[str] | None = None,
+) -> None:
+    """Rebuild what the services keep beside the records: search, contact people, phase
+    (or, with `debt`, note the people concerned for a set-wise rebuild)."""
     from app.services import vocabularies
     from app.services.contacts import reindex_contact
     from app.services.trajectory import refresh_person_state
 
-    if isinstance(obj, Person):
+    if isinstance(obj, ContactMoment):
+        reindex_contact(s, obj, previous_people, debt)
+        return
+    person_id = obj.id if isinstance(obj, Person) else None
+    if isinstance(obj, PhaseEventRecord):
+        person_id = obj.person_id
+    if person_id is None:
+        return
+    if debt is not None:
+        debt.add(person_id)
+    elif isinstance(obj, Person):
         search.reindex_person(s, obj.id)
-    elif isinstance(obj, ContactMoment):
-        reindex_contact(s, obj, previous_people)
-    elif isinstance(obj, PhaseEventRecord):
-        person = s.get(Person, obj.person_id)
+    else:
+        person = s.get(Person, person_id)
         if person is not None:
             refresh_person_state(vocabularies.builtin(), s, person)
+
+
+class PageInserts:
+    """The records of a pulled page that this vault has never held (nearly all of them in a
+    first sync), inserted together: one multi-row INSERT per table instead of the ORM's
+    statements per record. The people they concern go into `debt` for a set-wise index
+    rebuild. `flush()` before anything reads the database (the next record in a page may be
+    a sibling revision of one queued here)."""
+
+    def __init__(self, s: Session, team_id: str, debt: set[str]) -> None:
+        self._s = s
+        self._team = team_id
+        self._debt = debt
+        self._rows: dict[type[SyncedRecord], list[dict[str, Any]]] = {}
+        self._teams: list[dict[str, Any]] = []
+        self._histories: list[dict[str, Any]] = []
+        self._contact_people: list[dict[str, Any]] = []
+        self.keys: set[tuple[str, str]] = set()
+
+    def route(self, inc: Incoming) -> None:
+        """A record held here already: only make sure its team is known."""
+        self._teams.append(
+            {"record_type": inc.record_type, "record_id": inc.record_id, "team_id": self._team}
+        )
+
+    def add(self, inc: Incoming) -> None:
+        model = MODEL_BY_TYPE[inc.record_type]
+        fields = inc.fields
+        self._rows.setdefault(model, []).append(
+            {
+                "id": inc.record_id,
+                "revision": inc.revision,
+                "parent_revisions": list(inc.parents),
+                "field_clocks": dict(inc.clocks),
+                **{k: inc.meta[k] for k in _META_KEYS},
+                **fields,
+            }
+        )
+        self._teams.append(
+            {"record_type": inc.record_type, "record_id": inc.record_id, "team_id": self._team}
+        )
+        if inc.history:
+            self._histories.append(
+                {
+                    "record_type": inc.record_type,
+                    "record_id": inc.record_id,
+                    "entries": [list(e) for e in inc.history],
+                }
+            )
+        if model is ContactMoment:
+            people = fields.get("people") or []
+            if not fields["deleted"]:
+                self._contact_people += contact_people_rows(
+                    inc.record_id, people, fields["occurred_at"], fields["status"]
+                )
+            self._debt.update(str(p["person_id"]) for p in people)
+        elif model is Person:
+            self._debt.add(inc.record_id)
+        elif model is PhaseEventRecord:
+            self._debt.add(str(fields["person_id"]))
+        self.keys.add((inc.record_type, inc.record_id))
+
+    def flush(self) -> None:
+        if not self.keys and not self._teams:
+            return
+        s = self._s
+        for model, rows in self._rows.items():
+            insert_rows(s, model, rows)
+        insert_rows(s, ContactPerson, self._contact_people)
+        insert_rows(s, RecordHistory, self._histories)
+        insert_rows(s, RecordTeam, self._teams, or_ignore=True)
+        self._rows.clear()
+        self._teams.clear()
+        self._histories.clear()
+        self._contact_people.clear()
+        self.keys.clear()
+
+
+_Column = tuple[str, bool, Any]  # attribute key, JSON-encoded, value when the row has none
+
+
+@cache
+def _insert_plan(model: type[Base], *, or_ignore: bool = False) -> tuple[str, tuple[_Column, ...]]:
+    """A plain INSERT for every column of a synced model, and how to fill each from a row.
+
+    Rows of a first sync go straight to the driver (executemany): the ORM's per-row work
+    costs more than the insert itself. Values are converted as the column types would: JSON
+    columns as `json.dumps` text (None as `null`), booleans as 0/1 by the driver, strings and
+    integers as they are; a column the row lacks gets its scalar default (only local columns
+    such as a person's cached phase)."""
+    columns: list[_Column] = []
+    for attr in sa_inspect(model).column_attrs:
+        col = attr.columns[0]
+        default = col.default.arg if isinstance(col.default, ScalarElementColumnDefault) else None
+        columns.append((attr.key, isinstance(col.type, JSON), default))
+    names = ", ".join(f'"{attr.columns[0].name}"' for attr in sa_inspect(model).column_attrs)
+    marks = ", ".join("?" for _ in columns)
+    verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
+    sql = f'{verb} INTO "{model.__tablename__}" ({names}) VALUES ({marks})'
+    return sql, tuple(columns)
+
+
+def insert_rows(
+    s: Session, model: type[Base], rows: list[dict[str, Any]], *, or_ignore: bool = False
+) -> None:
+    if rows:
+        sql, columns = _insert_plan(model, or_ignore=or_ignore)
+        s.connection().exec_driver_sql(sql, [_values(columns, row) for row in rows])
+
+
+def _values(columns: tuple[_Column, ...], row: Mapping[str, Any]) -> tuple[Any, ...]:
+    return tuple(
+        (json.dumps(row[key]) if is_json else row[key]) if key in row else default
+        for key, is_json, default in columns
+    )
+
+
+def known_records(
+    s: Session, keys: Iterable[tuple[str, str]]
+) -> tuple[dict[tuple[str, str], str], set[tuple[str, str]]]:
+    """Of `keys` (record type, id): those this vault holds, with their current revision, and
+    those erased here."""
+    by_type: dict[str, list[str]] = {}
+    for record_type, record_id in keys:
+        by_type.setdefault(record_type, []).append(record_id)
+    held: dict[tuple[str, str], str] = {}
+    purged: set[tuple[str, str]] = set()
+    for record_type, ids in by_type.items():
+        model = MODEL_BY_TYPE.get(record_type)
+        for part in chunks(ids):
+            if model is not None:
+                found = s.execute(select(model.id, model.revision).where(model.id.in_(part)))
+                held.update(((record_type, i), rev) for i, rev in found)
+            purged.update(
+                (record_type, i)
+                for i in s.scalars(
+                    select(PurgedRecord.record_id).where(
+                        PurgedRecord.record_type == record_type, PurgedRecord.record_id.in_(part)
+                    )
+                )
+            )
+    return held, purged
 
 
 def purge_records(s: Session, refs: list[tuple[str, str]]) -> int:
@@ -400,8 +578,10 @@ def purge_person_leftovers(s: Session, person_id: str, records: Any) -> list[tup
 __all__ = [
     "Incoming",
     "Outcome",
+    "PageInserts",
     "apply_incoming",
     "erased_people",
+    "known_records",
     "parse_payload",
     "purge_person_leftovers",
     "purge_records",

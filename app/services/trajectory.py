@@ -42,7 +42,7 @@ class TrajectoryView:
     follow_ups: tuple[FollowUpRow, ...]
 
 
-def _domain_event(r: PhaseEventRecord) -> t.PhaseEvent:
+def domain_event(r: PhaseEventRecord) -> t.PhaseEvent:
     return t.PhaseEvent(
         kind=t.EventKind(r.kind),
         on=date.fromisoformat(r.on),
@@ -71,7 +71,7 @@ def phase_order(vocab: Vocabularies) -> list[str]:
 
 def refresh_person_state(vocab: Vocabularies, s: Session, person: Person) -> t.TrajectoryState:
     """Recompute the cached phase columns from the event history (also after a sync merge)."""
-    state = t.replay((_domain_event(r) for r in load_events(s, person.id)), phase_order(vocab))
+    state = t.replay((domain_event(r) for r in load_events(s, person.id)), phase_order(vocab))
     person.phase = state.phase
     person.low_flame = state.low_flame
     person.closed = state.closed
@@ -94,7 +94,7 @@ class TrajectoryService:
         with fc.ctx.transaction() as s:
             person = self._person(s, person_id)
             order = phase_order(fc.vocab)
-            state = t.replay((_domain_event(r) for r in load_events(s, person_id)), order)
+            state = t.replay((domain_event(r) for r in load_events(s, person_id)), order)
             t.check_next(
                 state,
                 event,
@@ -163,7 +163,7 @@ class TrajectoryService:
             self._person(s, person_id)
             records = load_events(s, person_id)
             events = sorted(
-                ((_domain_event(r), r) for r in records), key=lambda x: (x[0].on, x[0].order_key)
+                ((domain_event(r), r) for r in records), key=lambda x: (x[0].on, x[0].order_key)
             )
             state = t.replay((e for e, _ in events), phase_order(fc.vocab))
             rows = tuple(

@@ -148,3 +148,21 @@ def test_malformed_payloads_are_refused() -> None:
         parse_payload("onbekend", "x", "r", (), {})
     with pytest.raises(PayloadError):
         parse_payload("person", "x", "r", (), {"fields": {"alias": "x"}, "clocks": {}, "meta": {}})
+
+
+def test_a_required_field_left_empty_is_refused(two) -> None:  # type: ignore[no-untyped-def]
+    """A NOT NULL field sent as null is malformed (it came from the network): refused before
+    it reaches the database, not turned into a column default or an integrity error."""
+    from app.services.sync_apply import PayloadError
+
+    a, _ = two
+    a.people.create_pseudonym(PseudonymInput("Mo", date(2026, 1, 1), "mond_aan_mond"))
+    with a.context.ctx.read() as s:
+        e = s.scalars(select(OutboxEntry).where(OutboxEntry.record_type == "person")).one()
+        payload = dict(e.payload)
+    fields = dict(payload["fields"])
+    parse_payload("person", e.record_id, e.revision, (), {**payload, "fields": fields})
+    for name in ("alias", "languages", "deleted"):
+        broken = {**payload, "fields": {**fields, name: None}}
+        with pytest.raises(PayloadError):
+            parse_payload("person", e.record_id, e.revision, (), broken)

@@ -179,10 +179,12 @@ def enrol(coord: Laptop, laptop: Laptop, url: str, team_ids: list[str]) -> None:
 
 
 def sync_until_quiet(laptops: list[Laptop], max_rounds: int = 8) -> int:
-    """Sync every laptop in turn until a whole round pushes nothing and every outbox is
-    empty: then every laptop has pulled the store's final state. Returns the rounds used."""
+    """Sync every laptop in turn until a whole round pushes nothing (no revision, no purge)
+    and every outbox is empty: then every laptop has pulled the store's final state. Returns
+    the rounds used."""
     for n in range(1, max_rounds + 1):
-        pushed = sum(lt.sync_once().pushed for lt in laptops)
+        reports = [lt.sync_once() for lt in laptops]
+        pushed = sum(r.pushed + r.purges_pushed for r in reports)
         if pushed == 0 and not any(lt.outbox() for lt in laptops):
             return n
     raise AssertionError(f"sync did not become quiet in {max_rounds} rounds")

@@ -75,7 +75,9 @@ def test_invite_enrol_proof_and_devices(api: Api, token: str, clock: Clock) -> N
     assert r.json()["role"] == "worker"
     # The device is active at once but has no team key yet.
     me = api.call("GET", "/v1/me", device=dev).json()
-    assert me["teams"] == [{"team_id": team, "name": "Straathoekwerk", "current_epoch": 1}]
+    assert me["teams"] == [
+        {"team_id": team, "name": "Straathoekwerk", "current_epoch": 1, "head_seq": 0}
+    ]
     assert me["wrapped_keys"] == []
     # The coordinator sees the enrolment proof and can check it against the invite secret.
     devices = api.call("GET", "/v1/devices", device=org.coordinator).json()["devices"]

@@ -1,0 +1,137 @@
+"""What the vault keeps beside the records, derived from them and never synced: which people a
+contact moment concerns, each person's search document, cached contact dates and cached
+phase. Services refresh one person at a time as they write; a pull notes the people it
+touched as index debt and rebuilds them here set-wise, a few statements per `CHUNK` people,
+once it has applied its pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from app.domain import trajectory as t
+from app.domain.vocab import Vocabularies
+from app.models import ContactMoment, ContactPerson, IndexDebt, Person, PhaseEventRecord
+from app.services import search
+from app.services.search import chunks
+from app.services.trajectory import domain_event, phase_order
+
+REACHED = "bereikt"
+
+
+def contact_people_rows(
+    contact_id: str, people: Sequence[Mapping[str, Any]], occurred_at: str, status: str
+) -> list[dict[str, Any]]:
+    """The `contact_people` rows of a live contact moment, one per person on it."""
+    seen: dict[str, dict[str, Any]] = {}
+    for p in people:
+        seen.setdefault(
+            str(p["person_id"]),
+            {
+                "contact_id": contact_id,
+                "person_id": str(p["person_id"]),
+                "attended": bool(p.get("attended", True)),
+                "occurred_at": occurred_at,
+                "reached": status == REACHED,
+            },
+        )
+    return list(seen.values())
+
+
+def refresh_contact_dates(s: Session, person_ids: Iterable[str]) -> None:
+    """Each person's last reached contact and the next contact planned at their latest one."""
+    ids = list(dict.fromkeys(person_ids))
+    for part in chunks(ids):
+        people = list(s.scalars(select(Person).where(Person.id.in_(part))))
+        if not people:
+            continue
+        last = dict(
+            s.execute(
+                select(ContactPerson.person_id, func.max(ContactPerson.occurred_at))
+                .where(
+                    ContactPerson.person_id.in_(part),
+                    ContactPerson.reached.is_(True),
+                    ContactPerson.attended.is_(True),
+                )
+                .group_by(ContactPerson.person_id)
+            ).all()
+        )
+        # SQLite takes a bare column of an aggregate query from the row that holds the max(),
+        # so this reads `next_contact_at` of each person's latest live contact moment.
+        nxt = {
+            pid: planned
+            for pid, planned, _ in s.execute(
+                select(
+                    ContactPerson.person_id,
+                    ContactMoment.next_contact_at,
+                    func.max(ContactMoment.occurred_at),
+                )
+                .join(ContactMoment, ContactPerson.contact_id == ContactMoment.id)
+                .where(ContactPerson.person_id.in_(part), ContactMoment.deleted.is_(False))
+                .group_by(ContactPerson.person_id)
+            )
+        }
+        for person in people:
+            person.last_contact_at = last.get(person.id)
+            person.next_contact_at = nxt.get(person.id)
+
+
+def refresh_phases(s: Session, vocab: Vocabularies, person_ids: Iterable[str]) -> None:
+    """Each person's cached phase, replayed from their live phase events."""
+    order = phase_order(vocab)
+    ids = list(dict.fromkeys(person_ids))
+    for part in chunks(ids):
+        people = list(s.scalars(select(Person).where(Person.id.in_(part))))
+        if not people:
+            continue
+        events: dict[str, list[t.PhaseEvent]] = {}
+        for r in s.scalars(
+            select(PhaseEventRecord).where(
+                PhaseEventRecord.person_id.in_(part), PhaseEventRecord.deleted.is_(False)
+            )
+        ):
+            events.setdefault(r.person_id, []).append(domain_event(r))
+        for person in people:
+            state = t.replay(events.get(person.id, ()), order)
+            person.phase = state.phase
+            person.low_flame = state.low_flame
+            person.closed = state.closed
+
+
+def rebuild_people(s: Session, vocab: Vocabularies, person_ids: Iterable[str]) -> None:
+    ids = list(dict.fromkeys(person_ids))
+    refresh_contact_dates(s, ids)
+    refresh_phases(s, vocab, ids)
+    s.flush()
+    search.reindex_people(s, ids)
+
+
+def owe(s: Session, person_ids: Iterable[str]) -> None:
+    """Note people whose indexes must be rebuilt (in the caller's transaction)."""
+    rows = [{"person_id": pid} for pid in dict.fromkeys(person_ids)]
+    for part in chunks(rows):
+        s.execute(sqlite_insert(IndexDebt).on_conflict_do_nothing(), list(part))
+
+
+def work_off(s: Session, vocab: Vocabularies, limit: int = search.CHUNK) -> int:
+    """Rebuild up to `limit` people in debt and clear their debt; how many were rebuilt."""
+    ids = list(s.scalars(select(IndexDebt.person_id).order_by(IndexDebt.person_id).limit(limit)))
+    if ids:
+        rebuild_people(s, vocab, ids)
+        s.execute(delete(IndexDebt).where(IndexDebt.person_id.in_(ids)))
+    return len(ids)
+
+
+__all__ = [
+    "contact_people_rows",
+    "owe",
+    "rebuild_people",
+    "refresh_contact_dates",
+    "refresh_phases",
+    "work_off",
+]
