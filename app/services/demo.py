@@ -517,6 +517,17 @@ class _Builder:
         domains = self.voc["life_domains"].codes()
         last_at = None
         cp_rows = []
+        # The next contact is planned at the latest one, as the record is written (never set
+        # afterwards behind the record writer's back: the synced revision must hold it).
+        planned = None
+        if not p.closed and rng.random() < 0.4:
+            planned = (
+                datetime.combine(
+                    self.today + timedelta(days=rng.randint(0, 14)), datetime.min.time()
+                )
+                .replace(hour=rng.randint(9, 17))
+                .isoformat(timespec="minutes")
+            )
         for i in range(n):
             when = datetime.combine(
                 first_met + timedelta(days=int(span * i / n)), datetime.min.time()
@@ -544,7 +555,7 @@ class _Builder:
                     else [],
                     "summary": summary,
                     "private_note": rng.choice(PRIVATE) if status == "bereikt" else "",
-                    "next_contact_at": None,
+                    "next_contact_at": planned if i == n - 1 else None,
                     "next_contact_note": None,
                     "people": [{"person_id": p.id, "attended": True}],
                     "others": [],
@@ -579,14 +590,8 @@ class _Builder:
                 )
             if status == "bereikt":
                 last_at = c.occurred_at
-            last_contact = c
         self.contacts += n
-        if not p.closed and rng.random() < 0.4:
-            nxt = datetime.combine(
-                self.today + timedelta(days=rng.randint(0, 14)), datetime.min.time()
-            ).replace(hour=rng.randint(9, 17))
-            last_contact.next_contact_at = nxt.isoformat(timespec="minutes")
-            p.next_contact_at = last_contact.next_contact_at
+        p.next_contact_at = planned  # the local cache of what the latest contact plans
         s.flush()
         s.execute(insert(ContactPerson), cp_rows)
         p.last_contact_at = last_at

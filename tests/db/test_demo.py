@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import func, select, text
 
-from app.models import ContactMoment, OutboxEntry, PhaseEventRecord
+from app.models import MODEL_BY_TYPE, ContactMoment, OutboxEntry, PhaseEventRecord
 from app.services.demo import generate_demo
 from app.services.field import FieldServices
 
@@ -34,6 +34,16 @@ def test_demo_covers_phases_outcomes_groups_and_tallies(field: FieldServices) ->
         outbox = s.scalar(select(func.count()).select_from(OutboxEntry))
     assert n_contacts == summary.contacts and groups and groups > 0 and tallies and tallies > 0
     assert outbox and outbox > n_contacts  # every record went through the record writer
+    # ... and nothing was changed behind its back: each record is its latest revision.
+    with field.context.ctx.read() as s:
+        latest = {
+            (e.record_type, e.record_id): e
+            for e in s.scalars(select(OutboxEntry).order_by(OutboxEntry.id))
+        }
+        for record_type, model in MODEL_BY_TYPE.items():
+            for r in s.scalars(select(model)):
+                e = latest[(record_type, r.id)]
+                assert (e.revision, e.payload["fields"]) == (r.revision, r.payload())
     assert summary.assessments > 120  # about five ZRM measurements per client
     team = field.zrm.team_distance()
     assert team["financien"].people > 20 and team["financien"].mean_change is not None
