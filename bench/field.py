@@ -49,9 +49,7 @@ def timed(fn, runs: int) -> list[float]:  # type: ignore[no-untyped-def]
 
 def run(data_dir: Path, clients: int, contacts: int) -> None:
     svc = VaultService(AppPaths(data_dir, data_dir / "logs"), kdf_params=FAST)
-    vault = (
-        svc.unlock(BENCH_PASSPHRASE) if svc.exists() else svc.create(BENCH_PASSPHRASE).vault
-    )
+    vault = svc.unlock(BENCH_PASSPHRASE) if svc.exists() else svc.create(BENCH_PASSPHRASE).vault
     field = FieldServices(vault)
     if len(field.caseload.rows()) < clients:
         start = time.perf_counter()

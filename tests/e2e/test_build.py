@@ -28,8 +28,19 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dist, work = tmp / "dist", tmp / "work"
     started = time.monotonic()
     proc = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(dist), "--workpath", str(work), str(ROOT / "build.spec")],
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(work),
+            str(ROOT / "build.spec"),
+        ],
         cwd=ROOT,
         env=clean_env(),
         stdin=subprocess.DEVNULL,
@@ -78,12 +89,14 @@ def test_built_shows_setup_window_on_empty_data_dir(built: Path, tmp_path: Path)
 def test_built_init_and_check_headless(built: Path, tmp_path: Path) -> None:
     data = str(tmp_path / "kluis")
     proc, _ = run_with_secrets(
-        [str(built), "--data-dir", data, "init", "--passphrase-fd", "{fd0}"], [PASSPHRASE],
+        [str(built), "--data-dir", data, "init", "--passphrase-fd", "{fd0}"],
+        [PASSPHRASE],
         timeout=60,
     )
     assert proc.returncode == 0, describe(proc)
     proc, _ = run_with_secrets(
-        [str(built), "--data-dir", data, "check", "--passphrase-fd", "{fd0}"], [PASSPHRASE],
+        [str(built), "--data-dir", data, "check", "--passphrase-fd", "{fd0}"],
+        [PASSPHRASE],
         timeout=60,
     )
     assert proc.returncode == 0, describe(proc)

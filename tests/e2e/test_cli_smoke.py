@@ -24,18 +24,22 @@ def test_help_lists_the_commands() -> None:
 def test_init_check_and_wrong_passphrase(tmp_path: Path) -> None:
     data = str(tmp_path / "kluis")
 
-    proc, _ = run_with_secrets([*APP, "--data-dir", data, "init", "--passphrase-fd", "{fd0}"],
-                               [PASSPHRASE])
+    proc, _ = run_with_secrets(
+        [*APP, "--data-dir", data, "init", "--passphrase-fd", "{fd0}"], [PASSPHRASE]
+    )
     assert proc.returncode == 0, describe(proc)
     assert proc.stdout.strip(), "init should print the recovery key on stdout"
     assert PASSPHRASE not in proc.stdout + proc.stderr
 
-    proc, _ = run_with_secrets([*APP, "--data-dir", data, "check", "--passphrase-fd", "{fd0}"],
-                               [PASSPHRASE])
+    proc, _ = run_with_secrets(
+        [*APP, "--data-dir", data, "check", "--passphrase-fd", "{fd0}"], [PASSPHRASE]
+    )
     assert proc.returncode == 0, describe(proc)
     assert proc.stdout.strip() == "ok"
 
-    proc, _ = run_with_secrets([*APP, "--data-dir", data, "check", "--passphrase-fd", "{fd0}"],
-                               ["dit is niet de juiste zin"])
+    proc, _ = run_with_secrets(
+        [*APP, "--data-dir", data, "check", "--passphrase-fd", "{fd0}"],
+        ["dit is niet de juiste zin"],
+    )
     assert proc.returncode == 2, describe(proc)
     assert proc.stdout.strip() != "ok"
