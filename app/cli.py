@@ -10,8 +10,11 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -564,12 +567,36 @@ def cmd_enrol(args: argparse.Namespace, secrets: SecretSource) -> int:
     return EXIT_OK
 
 
+def _sync_progress(every_s: float = 2.0) -> Callable[[Any], None]:
+    """Progress of a long sync on stderr, at most every `every_s` seconds."""
+    last = [0.0]
+
+    def show(p: Any) -> None:
+        now = time.monotonic()
+        if now - last[0] < every_s and not (p.total and p.done >= p.total):
+            return
+        last[0] = now
+        what = "Versturen" if p.phase == "push" else "Ontvangen"
+        amount = f"{p.done * 100 // p.total}%" if p.total else str(p.done)
+        print(f"{what}: {amount}", file=sys.stderr, flush=True)
+
+    return show
+
+
 def cmd_sync(args: argparse.Namespace, secrets: SecretSource) -> int:
     vault, sync = _sync(args, secrets)
+    stop = threading.Event()
+    # Ctrl+C stops between batches: what arrived stays, the next sync goes on from there.
+    previous = signal.signal(signal.SIGINT, lambda *_: stop.set())
     try:
-        report = sync.sync_once(confirm_mass_deletion=args.confirm_mass_deletion)
+        report = sync.sync_once(
+            confirm_mass_deletion=args.confirm_mass_deletion,
+            progress=_sync_progress(),
+            should_stop=stop.is_set,
+        )
         status = sync.status()
     finally:
+        signal.signal(signal.SIGINT, previous)
         sync.close()
         vault.lock()
     print(

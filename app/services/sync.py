@@ -856,6 +856,8 @@ class SyncService:
                             cursors[team] = st.cursor
                         pulled += p
                         merged += m
+                        if not more:  # the rest up to the head was superseded or purged
+                            cursors[team] = max(cursors[team], self._heads.get(team, 0))
                         done = sum(c - start[t] for t, c in cursors.items())
                         self._report("pull", done, max(total, done))
                         if not more:

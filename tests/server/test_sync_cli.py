@@ -85,6 +85,7 @@ def test_headless_enrol_sync_devices_revoke(store: LiveStore, tmp_path: Path) ->
     p = cli(worker, "sync")
     assert p.returncode == 0, p.stderr
     assert "ontvangen" in p.stderr
+    assert "Ontvangen: 100%" in p.stderr  # progress on stderr; the last step always shows
     people = json.loads(ok(cli(worker, "people")))
     assert len(people) == 3
     devices = json.loads(ok(cli(coord, "devices")))
