@@ -41,7 +41,7 @@ from app.paths import AppPaths
 from app.services.demo import generate_demo
 from app.services.field import FieldServices
 from app.services.local_index import rebuild_people
-from app.services.sync import SyncService
+from app.services.sync import PULL_TRANSACTION_RECORDS, SyncService
 from app.services.sync_apply import insert_rows
 from app.services.vault import OpenVault, VaultService
 from app.services.vocabularies import builtin
@@ -121,10 +121,11 @@ def plain_bulk_insert(source: OpenVault, target: OpenVault) -> float:
             rows = [{k: getattr(r, k) for k in keys} for r in s.scalars(select(model))]
             tables.append((model, rows))
     start = time.perf_counter()
+    step = PULL_TRANSACTION_RECORDS
     for model, rows in tables:
-        for i in range(0, len(rows), 1000):
-            with target.context.transaction() as s:
-                insert_rows(s, model, rows[i : i + 1000])
+        for i in range(0, len(rows), step):
+            with target.context.transaction(durable=False) as s:
+                insert_rows(s, model, rows[i : i + step])
     with target.context.transaction() as s:
         ids = list(s.scalars(select(Person.id)))
     with target.context.transaction() as s:
@@ -290,7 +291,7 @@ def run(root: Path, clients: int, contacts: int, database_url: str | None, n_dev
         bulk = plain_bulk_insert(new, new_vault(root, "bulk-insert"))
         print(
             "# plain local bulk insert = the same records copied from the new device into a "
-            "fresh vault (multi-row INSERTs, 1,000 per transaction) and its local indexes "
+            "fresh vault (executemany, as many per transaction as a pull) and its local indexes "
             "rebuilt: the first sync without network, store, decryption or merge checks"
         )
         report("local_bulk_insert_s", bulk, "s", "{:.2f}")

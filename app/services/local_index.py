@@ -61,19 +61,27 @@ def refresh_contact_dates(s: Session, person_ids: Iterable[str]) -> None:
                 .group_by(ContactPerson.person_id)
             ).all()
         )
-        # SQLite takes a bare column of an aggregate query from the row that holds the max(),
-        # so this reads `next_contact_at` of each person's latest live contact moment.
-        nxt = {
-            pid: planned
-            for pid, planned, _ in s.execute(
+        # The latest live contact moment of each person (contact_people holds live ones only;
+        # SQLite takes a bare column of an aggregate query from the row that holds the max()),
+        # then what that one plans: a lookup per person, not per contact moment.
+        latest = {
+            contact_id: pid
+            for pid, contact_id, _ in s.execute(
                 select(
                     ContactPerson.person_id,
-                    ContactMoment.next_contact_at,
-                    func.max(ContactMoment.occurred_at),
+                    ContactPerson.contact_id,
+                    func.max(ContactPerson.occurred_at),
                 )
-                .join(ContactMoment, ContactPerson.contact_id == ContactMoment.id)
-                .where(ContactPerson.person_id.in_(part), ContactMoment.deleted.is_(False))
+                .where(ContactPerson.person_id.in_(part))
                 .group_by(ContactPerson.person_id)
+            )
+        }
+        nxt = {
+            latest[cid]: planned
+            for cid, planned in s.execute(
+                select(ContactMoment.id, ContactMoment.next_contact_at).where(
+                    ContactMoment.id.in_(list(latest))
+                )
             )
         }
         for person in people:
