@@ -804,10 +804,18 @@ class SyncService:
     def _mass_deletion_guard(self, s: Session, confirmed: bool) -> None:
         if confirmed:
             return
-        deletions = 0
-        for e in s.scalars(select(OutboxEntry)):
-            if e.payload.get("fields", {}).get("deleted") and e.parents:
-                deletions += 1
+        # Counted in SQL: a first push may queue hundreds of thousands of payloads.
+        deletions = int(
+            s.scalar(
+                select(func.count())
+                .select_from(OutboxEntry)
+                .where(
+                    func.json_extract(OutboxEntry.payload, "$.fields.deleted") == 1,
+                    func.json_array_length(OutboxEntry.parents) > 0,
+                )
+            )
+            or 0
+        )
         if deletions <= MASS_DELETE_MIN:
             return
         live = 0

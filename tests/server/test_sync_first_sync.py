@@ -26,7 +26,7 @@ from app.services import sync as sync_module
 from app.services.contacts import ContactInput, Participant
 from app.services.demo import generate_demo
 from app.services.people import PseudonymInput
-from app.services.sync import SyncCancelled, SyncProgress
+from app.services.sync import MassDeletionPending, SyncCancelled, SyncProgress
 from tests.server.conftest import Database
 from tests.server.helpers import LiveStore, live_store
 from tests.server.sync_support import NOW, Laptop, enrol, organisation
@@ -215,3 +215,27 @@ def test_a_coordinator_in_two_teams_writes_to_each_person_s_team(
     assert contact in in_zuid.contacts()
     assert in_noord.contacts() == {}
     assert in_noord.people() == {}
+
+
+def test_a_push_that_deletes_many_records_waits_for_confirmation(
+    store: LiveStore, made: list[Laptop], tmp_path: Path
+) -> None:
+    coord = laptop(made, tmp_path, "coordinator")
+    organisation(store.base_url, store.token(), coord)
+    ids = [
+        coord.field.people.create_pseudonym(
+            PseudonymInput(f"Persoon {i}", date(2026, 1, 1), "mond_aan_mond"),
+            allow_duplicate=True,
+        )
+        for i in range(20)
+    ]
+    coord.sync_once()
+    for pid in ids[:15]:
+        coord.field.people.delete(pid)
+    queued = coord.outbox()
+    with pytest.raises(MassDeletionPending) as asked:
+        coord.sync.sync_once()
+    assert asked.value.deletions == 15 and "15" in asked.value.message
+    assert coord.outbox() == queued  # nothing was sent
+    report = coord.sync.sync_once(confirm_mass_deletion=True)
+    assert report.pushed == 15 and coord.outbox() == []
