@@ -32,3 +32,5 @@ class IndexDebt(Base):
     __tablename__ = "index_debt"
 
     person_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    # What changed (app.services.local_index: PERSON 1, CONTACTS 2, PHASE 4, OR-ed).
+    kinds: Mapped[int] = mapped_column(Integer, nullable=False, default=7)

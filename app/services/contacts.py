@@ -15,7 +15,13 @@ from app.models import Agreement, ContactMoment, ContactPerson, Person, Vindplaa
 from app.services import search
 from app.services.audit import AuditEvent
 from app.services.base import FieldContext, from_iso, iso, iso_minutes
-from app.services.local_index import REACHED, contact_people_rows, refresh_contact_dates
+from app.services.local_index import (
+    CONTACTS,
+    REACHED,
+    Debt,
+    contact_people_rows,
+    refresh_contact_dates,
+)
 
 LAST_CHANNEL = "last_channel"
 LAST_VINDPLAATS = "last_vindplaats"
@@ -153,7 +159,7 @@ def reindex_contact(
     s: Session,
     c: ContactMoment,
     previous_people: Iterable[str] = (),
-    debt: set[str] | None = None,
+    debt: Debt | None = None,
 ) -> None:
     """Rebuild the local indexes of one contact moment: who it concerns, their search
     documents and their cached contact dates (also for people no longer on it). With `debt`,
@@ -165,7 +171,7 @@ def reindex_contact(
     s.flush()
     people = list(dict.fromkeys([*(p["person_id"] for p in c.people), *previous_people]))
     if debt is not None:
-        debt.update(people)
+        debt.add(CONTACTS, *people)
         return
     refresh_contact_dates(s, people)
     search.reindex_people(s, people)

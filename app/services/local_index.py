@@ -23,6 +23,20 @@ from app.services.trajectory import domain_event, phase_order
 
 REACHED = "bereikt"
 
+# What changed for a person in debt (bit flags, OR-ed together).
+PERSON = 1  # the person record: their own words in the search document
+CONTACTS = 2  # contact moments about them: the rest of the document, cached contact dates
+PHASE = 4  # phase events: the cached phase
+EVERYTHING = PERSON | CONTACTS | PHASE
+
+
+class Debt(dict[str, int]):
+    """People whose local indexes a pull must rebuild, with what changed for each."""
+
+    def add(self, kind: int, *person_ids: str) -> None:
+        for pid in person_ids:
+            self[pid] = self.get(pid, 0) | kind
+
 
 def contact_people_rows(
     contact_id: str, people: Sequence[Mapping[str, Any]], occurred_at: str, status: str
@@ -111,31 +125,57 @@ def refresh_phases(s: Session, vocab: Vocabularies, person_ids: Iterable[str]) -
             person.closed = state.closed
 
 
-def rebuild_people(s: Session, vocab: Vocabularies, person_ids: Iterable[str]) -> None:
+def rebuild_people(
+    s: Session,
+    vocab: Vocabularies,
+    person_ids: Iterable[str],
+    kinds: Mapping[str, int] | None = None,
+) -> None:
+    """Rebuild the local indexes of people; with `kinds` (see `Debt`) only what changed."""
     ids = list(dict.fromkeys(person_ids))
-    refresh_contact_dates(s, ids)
-    refresh_phases(s, vocab, ids)
+    kind = {pid: (kinds or {}).get(pid, EVERYTHING) for pid in ids}
+    refresh_contact_dates(s, [pid for pid in ids if kind[pid] & CONTACTS])
+    refresh_phases(s, vocab, [pid for pid in ids if kind[pid] & PHASE])
     s.flush()
-    search.reindex_people(s, ids)
+    search.reindex_people(
+        s,
+        [pid for pid in ids if kind[pid] & (PERSON | CONTACTS)],
+        people_only=[pid for pid in ids if kind[pid] & (PERSON | CONTACTS) == PERSON],
+    )
 
 
-def owe(s: Session, person_ids: Iterable[str]) -> None:
+def owe(s: Session, debt: Mapping[str, int]) -> None:
     """Note people whose indexes must be rebuilt (in the caller's transaction)."""
-    rows = [{"person_id": pid} for pid in dict.fromkeys(person_ids)]
+    rows = [{"person_id": pid, "kinds": kinds} for pid, kinds in debt.items()]
     for part in chunks(rows):
-        s.execute(sqlite_insert(IndexDebt).on_conflict_do_nothing(), list(part))
+        stmt = sqlite_insert(IndexDebt)
+        s.execute(
+            stmt.on_conflict_do_update(
+                index_elements=[IndexDebt.person_id],
+                set_={"kinds": IndexDebt.kinds.op("|")(stmt.excluded.kinds)},
+            ),
+            list(part),
+        )
 
 
 def work_off(s: Session, vocab: Vocabularies, limit: int = search.CHUNK) -> int:
     """Rebuild up to `limit` people in debt and clear their debt; how many were rebuilt."""
-    ids = list(s.scalars(select(IndexDebt.person_id).order_by(IndexDebt.person_id).limit(limit)))
-    if ids:
-        rebuild_people(s, vocab, ids)
-        s.execute(delete(IndexDebt).where(IndexDebt.person_id.in_(ids)))
-    return len(ids)
+    rows = s.execute(
+        select(IndexDebt.person_id, IndexDebt.kinds).order_by(IndexDebt.person_id).limit(limit)
+    ).all()
+    if rows:
+        kinds = {pid: k for pid, k in rows}
+        rebuild_people(s, vocab, list(kinds), kinds)
+        s.execute(delete(IndexDebt).where(IndexDebt.person_id.in_(list(kinds))))
+    return len(rows)
 
 
 __all__ = [
+    "CONTACTS",
+    "EVERYTHING",
+    "PERSON",
+    "PHASE",
+    "Debt",
     "contact_people_rows",
     "owe",
     "rebuild_people",

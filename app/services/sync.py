@@ -955,7 +955,7 @@ class SyncService:
         """Apply one pulled page inside one transaction. Records never seen here go in bulk
         (`PageInserts`); the rest (held already, erased, purges) one by one, in order."""
         pulled = merged = 0
-        debt: set[str] = set()
+        debt = local_index.Debt()
         fresh = PageInserts(s, team, debt)
 
         def look() -> tuple[set[str], dict[tuple[str, str], str], set[tuple[str, str]]]:
@@ -1013,7 +1013,7 @@ class SyncService:
         return pulled, merged
 
     def _apply_one(
-        self, s: Session, team: str, inc: Incoming, erased: set[str], debt: set[str]
+        self, s: Session, team: str, inc: Incoming, erased: set[str], debt: local_index.Debt
     ) -> str:
         record_type, record_id = inc.record_type, inc.record_id
         if s.get(RecordTeam, (record_type, record_id)) is None:

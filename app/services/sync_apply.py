@@ -42,7 +42,7 @@ from app.models import (
     SyncedRecord,
 )
 from app.services import search
-from app.services.local_index import contact_people_rows
+from app.services.local_index import CONTACTS, PERSON, PHASE, Debt, contact_people_rows
 from app.services.records import MAX_HISTORY, load_history, save_history
 from app.services.search import chunks
 
@@ -149,7 +149,7 @@ def expand(clocks: Mapping[str, str], names: tuple[str, ...]) -> dict[str, str]:
 
 
 def apply_incoming(
-    s: Session, inc: Incoming, *, device_worker: str, debt: set[str] | None = None
+    s: Session, inc: Incoming, *, device_worker: str, debt: Debt | None = None
 ) -> Outcome:
     """Apply one pulled revision inside the caller's transaction. With `debt`, the people
     whose search documents and cached dates change are noted there instead of rebuilt."""
@@ -320,7 +320,7 @@ def refresh_local_indexes(
     s: Session,
     obj: SyncedRecord,
     previous_people: tuple[str, ...],
-    debt: set[str] | None = None,
+    debt: Debt | None = None,
 ) -> None:
     """Rebuild what the services keep beside the records: search, contact people, phase
     (or, with `debt`, note the people concerned for a set-wise rebuild)."""
@@ -337,7 +337,7 @@ def refresh_local_indexes(
     if person_id is None:
         return
     if debt is not None:
-        debt.add(person_id)
+        debt.add(PERSON if isinstance(obj, Person) else PHASE, person_id)
     elif isinstance(obj, Person):
         search.reindex_person(s, obj.id)
     else:
@@ -353,7 +353,7 @@ class PageInserts:
     rebuild. `flush()` before anything reads the database (the next record in a page may be
     a sibling revision of one queued here)."""
 
-    def __init__(self, s: Session, team_id: str, debt: set[str]) -> None:
+    def __init__(self, s: Session, team_id: str, debt: Debt) -> None:
         self._s = s
         self._team = team_id
         self._debt = debt
@@ -399,11 +399,11 @@ class PageInserts:
                 self._contact_people += contact_people_rows(
                     inc.record_id, people, fields["occurred_at"], fields["status"]
                 )
-            self._debt.update(str(p["person_id"]) for p in people)
+            self._debt.add(CONTACTS, *(str(p["person_id"]) for p in people))
         elif model is Person:
-            self._debt.add(inc.record_id)
+            self._debt.add(PERSON, inc.record_id)
         elif model is PhaseEventRecord:
-            self._debt.add(str(fields["person_id"]))
+            self._debt.add(PHASE, str(fields["person_id"]))
         self.keys.add((inc.record_type, inc.record_id))
 
     def flush(self) -> None:

@@ -239,3 +239,29 @@ def test_a_push_that_deletes_many_records_waits_for_confirmation(
     assert coord.outbox() == queued  # nothing was sent
     report = coord.sync.sync_once(confirm_mass_deletion=True)
     assert report.pushed == 15 and coord.outbox() == []
+
+
+def test_a_pulled_change_to_a_person_reuses_their_indexed_contact_words(
+    store: LiveStore, made: list[Laptop], tmp_path: Path
+) -> None:
+    coord = laptop(made, tmp_path, "coordinator")
+    team = organisation(store.base_url, store.token(), coord)
+    pid = coord.field.people.create_pseudonym(
+        PseudonymInput("Zoë", date(2026, 1, 1), "mond_aan_mond", note="fietsen")
+    )
+    coord.field.contacts.create(
+        ContactInput(NOW, "telefoon", (Participant(pid),), summary="Gesprek over huisvesting")
+    )
+    coord.sync_once()
+    other = laptop(made, tmp_path, "collega")
+    enrol(coord, other, store.base_url, [team])
+    assert other.field.caseload.search("huisvesting") == [pid]
+
+    coord.field.people.update(pid, note="wandelen")
+    coord.sync_once()
+    other.sync_once()  # only the person record changed: its words are replaced in place
+    assert other.field.caseload.search("wandelen") == [pid]
+    assert other.field.caseload.search("fietsen") == []
+    assert other.field.caseload.search("huisvesting zoë") == [pid]
+    assert local_indexes(other) == local_indexes(coord)
+    assert debt(other) == 0

@@ -20,6 +20,7 @@ def upgrade() -> None:
     op.create_table(
         "index_debt",
         sa.Column("person_id", sa.String(length=36), nullable=False),
+        sa.Column("kinds", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("person_id", name=op.f("pk_index_debt")),
     )
 
