@@ -23,7 +23,7 @@ from starlette.exceptions import StarletteDeprecationWarning
 
 from app.server.app import create_app
 from app.server.ratelimit import Limits, Rate
-from tests.server.helpers import Api
+from tests.server.helpers import Api, LiveStore, live_store
 
 with warnings.catch_warnings():
     # Starlette 1.x prefers httpx2 for its TestClient; httpx (a runtime dependency) still works.
@@ -83,6 +83,13 @@ def store_dir(tmp_path: Path) -> Path:
     d = tmp_path / "store"
     d.mkdir(exist_ok=True)
     return d
+
+
+@pytest.fixture
+def store(database: Database, store_dir: Path) -> Iterator[LiveStore]:
+    """The real store in a subprocess on 127.0.0.1, on this test's database."""
+    with live_store(store_dir, database.url) as st:
+        yield st
 
 
 class Clock:

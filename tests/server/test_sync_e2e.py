@@ -21,8 +21,7 @@ from app.services.sync import SyncService
 from app.services.vault import OpenVault, VaultService
 from app.sync.transport import Revoked
 from tests.conftest import CANARY, FAST_KDF, PASSPHRASE
-from tests.server.conftest import Database
-from tests.server.helpers import LiveStore, live_store
+from tests.server.helpers import LiveStore
 
 NOW = datetime(2026, 11, 20, 10, 0)
 
@@ -38,14 +37,6 @@ class Laptop:
             return {
                 p.id: (p.alias, p.note, p.deleted, p.revision) for p in s.scalars(select(Person))
             }
-
-
-@pytest.fixture
-def store(database: Database, tmp_path: Path) -> Iterator[LiveStore]:
-    d = tmp_path / "store"
-    d.mkdir(exist_ok=True)
-    with live_store(d, database.url) as st:
-        yield st
 
 
 @pytest.fixture

@@ -27,17 +27,8 @@ from app.services.contacts import ContactInput, Participant
 from app.services.demo import generate_demo
 from app.services.people import PseudonymInput
 from app.services.sync import MassDeletionPending, SyncCancelled, SyncProgress
-from tests.server.conftest import Database
-from tests.server.helpers import LiveStore, live_store
+from tests.server.helpers import LiveStore
 from tests.server.sync_support import NOW, Laptop, enrol, organisation
-
-
-@pytest.fixture
-def store(database: Database, tmp_path: Path) -> Iterator[LiveStore]:
-    d = tmp_path / "store"
-    d.mkdir(exist_ok=True)
-    with live_store(d, database.url) as st:
-        yield st
 
 
 @pytest.fixture
