@@ -2,6 +2,9 @@
 
     python bench/sync.py [--clients 5000] [--contacts 50] [--database-url URL] [--devices 50]
 
+A PostgreSQL URL holds a password: give it in BRUGFIGUUR_DATABASE_URL rather than on the
+command line (it reaches the store process by environment too).
+
 Starts the real central store in a subprocess on 127.0.0.1 (SQLite in a temporary directory,
 or the PostgreSQL database given with --database-url; its rate limits are lifted, since here
 every device shares one address and 50 enrolments would otherwise wait minutes). A coordinator
@@ -56,7 +59,8 @@ _STORE = (
     "from app.server import _setup_logging; from app.server.app import create_app; "
     "from app.server.ratelimit import Limits, Rate; "
     "d = Path({data_dir!r}); _setup_logging(d / 'logs'); big = Rate(1e6, 1e6); "
-    "app = create_app({url!r}, data_dir=d, limits=Limits(big, big, big)); "
+    "import os; url = os.environ['BRUGFIGUUR_DATABASE_URL']; "
+    "app = create_app(url, data_dir=d, limits=Limits(big, big, big)); "
     "uvicorn.run(app, host='127.0.0.1', port={port}, log_config=None, access_log=False)"
 )
 
@@ -72,11 +76,12 @@ def free_port() -> int:
 def start_store(data_dir: Path, url: str) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
     data_dir.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # The URL (a PostgreSQL one holds a password) goes by environment, not command line.
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "BRUGFIGUUR_DATABASE_URL": url}
     env.pop("BRUGFIGUUR_FAULT", None)
     log = (data_dir / "store-output.txt").open("ab")
     proc = subprocess.Popen(
-        [sys.executable, "-c", _STORE.format(data_dir=str(data_dir), url=url, port=port)],
+        [sys.executable, "-c", _STORE.format(data_dir=str(data_dir), port=port)],
         cwd=ROOT,
         env=env,
         stdout=log,
@@ -352,7 +357,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--clients", type=int, default=5000)
     ap.add_argument("--contacts", type=int, default=50, help="contact moments per person")
-    ap.add_argument("--database-url", default=None, help="PostgreSQL URL (default: SQLite)")
+    ap.add_argument(
+        "--database-url",
+        default=os.environ.get("BRUGFIGUUR_DATABASE_URL"),
+        help="PostgreSQL URL; better in $BRUGFIGUUR_DATABASE_URL (default: SQLite)",
+    )
     ap.add_argument("--devices", type=int, default=50)
     args = ap.parse_args()
     with scratch_dir("sync") as d:

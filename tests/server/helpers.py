@@ -334,11 +334,13 @@ def live_store(
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "BRUGFIGUUR_FAULT"}
     env["PYTHONPATH"] = str(ROOT)
+    # In the environment, never on the command line: a PostgreSQL URL holds a password.
+    env["BRUGFIGUUR_DATABASE_URL"] = database_url
     if fault:
         env["BRUGFIGUUR_FAULT"] = fault
     code = (
         "import sys; from pathlib import Path; from app.server import serve; "
-        f"sys.exit(serve(Path({str(data_dir)!r}), '127.0.0.1', {port}, {database_url!r}))"
+        f"sys.exit(serve(Path({str(data_dir)!r}), '127.0.0.1', {port}, None))"
     )
     output = data_dir.parent / f"store-output-{port}.txt"
     with output.open("wb") as out:

@@ -198,12 +198,13 @@ _GENEROUS = (
     "from app.server import _setup_logging; from app.server.app import create_app; "
     "from app.server.ratelimit import Limits, Rate; "
     "d = Path({data_dir!r}); _setup_logging(d / 'logs'); big = Rate(1e6, 1e6); "
-    "app = create_app({url!r}, data_dir=d, limits=Limits(big, big, big)); "
+    "import os; url = os.environ['BRUGFIGUUR_DATABASE_URL']; "
+    "app = create_app(url, data_dir=d, limits=Limits(big, big, big)); "
     "uvicorn.run(app, host='127.0.0.1', port={port}, log_config=None, access_log=False)"
 )
 _REAL = (
     "import sys; from pathlib import Path; from app.server import serve; "
-    "sys.exit(serve(Path({data_dir!r}), '127.0.0.1', {port}, {url!r}))"
+    "sys.exit(serve(Path({data_dir!r}), '127.0.0.1', {port}, None))"
 )
 
 
@@ -229,10 +230,12 @@ class StoreProcess:
         assert self.process is None or self.process.poll() is not None
         env = {k: v for k, v in os.environ.items() if k != "BRUGFIGUUR_FAULT"}
         env["PYTHONPATH"] = str(ROOT)
+        # In the environment, never on the command line: a PostgreSQL URL holds a password.
+        env["BRUGFIGUUR_DATABASE_URL"] = self.database_url
         if fault:
             env["BRUGFIGUUR_FAULT"] = fault
         code = (_GENEROUS if self.generous else _REAL).format(
-            data_dir=str(self.data_dir), url=self.database_url, port=self.port
+            data_dir=str(self.data_dir), port=self.port
         )
         deadline = time.monotonic() + 20
         while True:  # the port can take a moment to come free after a kill
