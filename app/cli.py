@@ -14,7 +14,8 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -506,21 +507,24 @@ def cmd_erase_person(args: argparse.Namespace, secrets: SecretSource) -> int:
     return EXIT_OK
 
 
-def _sync(args: argparse.Namespace, secrets: SecretSource) -> tuple[OpenVault, Any]:
+@contextmanager
+def _sync(args: argparse.Namespace, secrets: SecretSource) -> Iterator[Any]:
+    """The sync service of the unlocked vault; closed and locked again afterwards."""
     from app.services.sync import SyncService
 
     vault = _open(args, secrets, _service(_paths(args)))
-    return vault, SyncService(vault.context)
-
-
-def cmd_org_init(args: argparse.Namespace, secrets: SecretSource) -> int:
-    vault, sync = _sync(args, secrets)
+    sync = SyncService(vault.context)
     try:
-        token = secrets.read(args.token_fd, "Installatiesleutel van de opslag: ")
-        org = sync.create_organisation(args.server, token, args.name)
+        yield sync
     finally:
         sync.close()
         vault.lock()
+
+
+def cmd_org_init(args: argparse.Namespace, secrets: SecretSource) -> int:
+    with _sync(args, secrets) as sync:
+        token = secrets.read(args.token_fd, "Installatiesleutel van de opslag: ")
+        org = sync.create_organisation(args.server, token, args.name)
     print("Organisatie aangemaakt; dit toestel is coördinator.", file=sys.stderr)
     print(
         "Herstelsleutel van de organisatie (eenmalig getoond; druk af en bewaar offline):",
@@ -531,35 +535,23 @@ def cmd_org_init(args: argparse.Namespace, secrets: SecretSource) -> int:
 
 
 def cmd_team_create(args: argparse.Namespace, secrets: SecretSource) -> int:
-    vault, sync = _sync(args, secrets)
-    try:
+    with _sync(args, secrets) as sync:
         team_id = sync.create_team(args.name)
-    finally:
-        sync.close()
-        vault.lock()
     print(team_id)
     return EXIT_OK
 
 
 def cmd_invite(args: argparse.Namespace, secrets: SecretSource) -> int:
-    vault, sync = _sync(args, secrets)
-    try:
+    with _sync(args, secrets) as sync:
         code = sync.create_invite(args.team, args.role, args.days)
-    finally:
-        sync.close()
-        vault.lock()
     print(f"Eenmalige uitnodiging, {args.days} dagen geldig:", file=sys.stderr)
     print(code)
     return EXIT_OK
 
 
 def cmd_enrol(args: argparse.Namespace, secrets: SecretSource) -> int:
-    vault, sync = _sync(args, secrets)
-    try:
+    with _sync(args, secrets) as sync:
         sync.enrol(args.server, secrets.read(args.invite_fd, "Uitnodigingscode: "))
-    finally:
-        sync.close()
-        vault.lock()
     print(
         "Aangesloten. Na goedkeuring door een coördinator kan dit toestel synchroniseren.",
         file=sys.stderr,
@@ -584,21 +576,19 @@ def _sync_progress(every_s: float = 2.0) -> Callable[[Any], None]:
 
 
 def cmd_sync(args: argparse.Namespace, secrets: SecretSource) -> int:
-    vault, sync = _sync(args, secrets)
     stop = threading.Event()
-    # Ctrl+C stops between batches: what arrived stays, the next sync goes on from there.
-    previous = signal.signal(signal.SIGINT, lambda *_: stop.set())
-    try:
-        report = sync.sync_once(
-            confirm_mass_deletion=args.confirm_mass_deletion,
-            progress=_sync_progress(),
-            should_stop=stop.is_set,
-        )
-        status = sync.status()
-    finally:
-        signal.signal(signal.SIGINT, previous)
-        sync.close()
-        vault.lock()
+    with _sync(args, secrets) as sync:
+        # Ctrl+C stops between batches: what arrived stays, the next sync goes on from there.
+        previous = signal.signal(signal.SIGINT, lambda *_: stop.set())
+        try:
+            report = sync.sync_once(
+                confirm_mass_deletion=args.confirm_mass_deletion,
+                progress=_sync_progress(),
+                should_stop=stop.is_set,
+            )
+            status = sync.status()
+        finally:
+            signal.signal(signal.SIGINT, previous)
     print(
         f"Gesynchroniseerd: {report.pushed} verstuurd, {report.pulled} ontvangen, "
         f"{report.merged} samengevoegd, {status.open_conflicts} open conflicten.",
@@ -610,24 +600,16 @@ def cmd_sync(args: argparse.Namespace, secrets: SecretSource) -> int:
 def cmd_devices(args: argparse.Namespace, secrets: SecretSource) -> int:
     import json
 
-    vault, sync = _sync(args, secrets)
-    try:
+    with _sync(args, secrets) as sync:
         devices = sync.devices()
-    finally:
-        sync.close()
-        vault.lock()
     keep = ("device_id", "label", "role", "status", "teams", "missing_keys")
     print(json.dumps([{k: d.get(k) for k in keep} for d in devices], ensure_ascii=False))
     return EXIT_OK
 
 
 def cmd_revoke(args: argparse.Namespace, secrets: SecretSource) -> int:
-    vault, sync = _sync(args, secrets)
-    try:
+    with _sync(args, secrets) as sync:
         teams = sync.revoke(args.device)
-    finally:
-        sync.close()
-        vault.lock()
     print(
         f"Toestel ingetrokken; teamsleutels vernieuwd voor {len(teams)} team(s).", file=sys.stderr
     )

@@ -92,12 +92,16 @@ def make_engine(path: Path, key: bytes | bytearray) -> tuple[Engine, Callable[[]
         # pysqlite's implicit transactions are disabled (isolation_level=None); start our own.
         # Every transaction is durable (synchronous=FULL) unless its engine was derived with
         # `RELAXED` (see there); SQLite only takes the setting outside a transaction.
-        relaxed = conn.get_execution_options().get(RELAXED, False)
-        conn.exec_driver_sql(f"PRAGMA synchronous = {'NORMAL' if relaxed else 'FULL'}")
-        # Bulk work (a first sync) touches index pages all over large tables: a bigger page
-        # cache keeps them decrypted between statements instead of re-reading them; other
-        # work goes back to SQLite's default, which also releases the extra pages.
-        conn.exec_driver_sql(f"PRAGMA cache_size = {BULK_CACHE_KIB if relaxed else CACHE_KIB}")
+        relaxed = bool(conn.get_execution_options().get(RELAXED, False))
+        info = conn.connection.info  # lives as long as the driver connection
+        if info.get(RELAXED, False) != relaxed:  # connections start durable (connect_raw)
+            conn.exec_driver_sql(f"PRAGMA synchronous = {'NORMAL' if relaxed else 'FULL'}")
+            # Bulk work (a first sync) touches index pages all over large tables: a bigger
+            # page cache keeps them decrypted between statements instead of re-reading them;
+            # other work goes back to the normal cache, which also releases the extra pages.
+            size = BULK_CACHE_KIB if relaxed else CACHE_KIB
+            conn.exec_driver_sql(f"PRAGMA cache_size = {size}")
+            info[RELAXED] = relaxed
         conn.exec_driver_sql("BEGIN")
 
     def forget() -> None:

@@ -148,7 +148,6 @@ class _Pulled:
     unknown record type from a newer version, skipped)."""
 
     incoming: Incoming | None = None
-    newest: Stamp | None = None
     purge: list[tuple[str, str]] | None = None
 
 
@@ -940,14 +939,15 @@ class SyncService:
         try:
             payload = envelope.open_record(key, meta, ciphertext)
             inc = parse_payload(record_type, record_id, meta.revision, meta.parents, payload)
-            newest = self._observe_clocks(inc.clocks.values())
+            assert inc.newest is not None  # parse_payload requires clocks
+            self._check_skew(inc.newest)
         except (envelope.EnvelopeError, PayloadError, ValueError) as exc:
             raise SyncError(
                 "Een gegeven van de centrale opslag klopt niet (beschadigd of "
                 "gewijzigd) en werd geweigerd.",
                 "bad_record",
             ) from exc
-        return _Pulled(incoming=inc, newest=newest)
+        return _Pulled(incoming=inc)
 
     def _apply_page(
         self, s: Session, team: str, page: list[_Pulled], report: SyncReport
@@ -981,8 +981,8 @@ class SyncService:
                 outcome = "skipped"
             else:
                 inc = p.incoming
-                assert p.newest is not None
-                newest = p.newest if newest is None or p.newest > newest else newest
+                assert inc.newest is not None
+                newest = inc.newest if newest is None or inc.newest > newest else newest
                 key = (inc.record_type, inc.record_id)
                 slow = (
                     key in purged
@@ -1061,17 +1061,11 @@ class SyncService:
                 )
             )
 
-    def _observe_clocks(self, stamps: Iterable[str]) -> Stamp:
-        """The newest stamp, after refusing any that lies beyond the skew limit."""
+    def _check_skew(self, newest: Stamp) -> None:
+        """Refuse a pulled record whose newest stamp lies beyond the skew limit."""
         now = int(self._clock() * 1000)
-        newest = None
-        for text in stamps:
-            stamp = Stamp.decode(text)
-            if stamp.wall_ms - now > MAX_SKEW_MS:
-                raise ClockSkewError(now - stamp.wall_ms)
-            newest = stamp if newest is None or stamp > newest else newest
-        assert newest is not None  # parse_payload requires clocks
-        return newest
+        if newest.wall_ms - now > MAX_SKEW_MS:
+            raise ClockSkewError(now - newest.wall_ms)
 
     def _purges_waiting(self) -> bool:
         with self._ctx.read() as s:

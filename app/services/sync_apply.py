@@ -77,6 +77,7 @@ class Incoming:
     clocks: Mapping[str, str]  # as stored: compact ("*" plus edited fields) or expanded
     meta: Mapping[str, str]
     history: tuple[tuple[str, Mapping[str, str]], ...] = ()
+    newest: Stamp | None = None  # the newest of `clocks`, decoded while validating
 
 
 def parse_payload(
@@ -95,10 +96,12 @@ def parse_payload(
         raise PayloadError("fields do not match the record type")
     if not isinstance(clocks, dict) or not clocks:
         raise PayloadError("clocks missing")
-    for name, stamp in clocks.items():
+    newest: Stamp | None = None
+    for name, text in clocks.items():
         if name != "*" and name not in model.__sync_fields__:
             raise PayloadError("clock for an unknown field")
-        Stamp.decode(str(stamp))  # raises ValueError on garbage
+        stamp = Stamp.decode(str(text))  # raises ValueError on garbage
+        newest = stamp if newest is None or stamp > newest else newest
     if "*" not in clocks and set(clocks) != set(model.__sync_fields__):
         raise PayloadError("clocks incomplete")
     if not isinstance(meta, dict) or any(not isinstance(meta.get(k), str) for k in _META_KEYS):
@@ -132,6 +135,7 @@ def parse_payload(
         {str(k): str(v) for k, v in clocks.items()},
         dict(meta),
         tuple(parsed),
+        newest,
     )
 
 

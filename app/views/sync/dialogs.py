@@ -78,6 +78,27 @@ def check_server_url(url: str) -> str | None:
     return None
 
 
+def _buttons(
+    accept: tuple[str, str],
+    on_accept: Callable[[], Any],
+    reject: tuple[str, str],
+    on_reject: Callable[[], Any],
+    *,
+    cancel_default: bool = False,
+) -> tuple[QDialogButtonBox, QPushButton]:
+    """A dialog's two buttons, each (text, accessible name); the accept button is the
+    default unless `cancel_default` (for actions that cannot be undone)."""
+    box = QDialogButtonBox()
+    ok = box.addButton(accept[0], QDialogButtonBox.ButtonRole.AcceptRole)
+    ok.setAccessibleName(accept[1])
+    cancel = box.addButton(reject[0], QDialogButtonBox.ButtonRole.RejectRole)
+    cancel.setAccessibleName(reject[1])
+    (cancel if cancel_default else ok).setDefault(True)
+    ok.clicked.connect(on_accept)
+    cancel.clicked.connect(on_reject)
+    return box, ok
+
+
 class _TaskDialog(QDialog):
     """A modal form whose action runs on the task runner, with busy and feedback."""
 
@@ -108,18 +129,18 @@ class _TaskDialog(QDialog):
         for b in buttons:
             b.setEnabled(False)
 
-        def finished(result: Any) -> None:
+        def settle() -> None:
             self.working = False
             self.busy.stop()
             for b in buttons:
                 b.setEnabled(True)
+
+        def finished(result: Any) -> None:
+            settle()
             done(result)
 
         def failed(exc: BaseException) -> None:
-            self.working = False
-            self.busy.stop()
-            for b in buttons:
-                b.setEnabled(True)
+            settle()
             if isinstance(exc, BrugfiguurError):
                 self.feedback.show_errors([exc.message])
             else:
@@ -176,16 +197,12 @@ class NewOrganisationDialog(_TaskDialog):
         self.name = _line(self.tr("Name of the organisation"), self.tr("e.g. VZW De Brug"))
         v.addWidget(field_label(self.tr("Name of the organisation"), self.name))
         v.addWidget(self.name)
-        buttons = QDialogButtonBox()
-        self.create_button = buttons.addButton(
-            self.tr("Set up"), QDialogButtonBox.ButtonRole.AcceptRole
+        buttons, self.create_button = _buttons(
+            (self.tr("Set up"), self.tr("Set up the organisation")),
+            self.submit,
+            (self.tr("Cancel"), self.tr("Cancel")),
+            self.reject,
         )
-        self.create_button.setAccessibleName(self.tr("Set up the organisation"))
-        self.create_button.setDefault(True)
-        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setAccessibleName(self.tr("Cancel"))
-        self.create_button.clicked.connect(self.submit)
-        cancel.clicked.connect(self.reject)
         v.addStretch(1)
         v.addWidget(buttons)
         self.steps.addWidget(form)
@@ -246,16 +263,12 @@ class NewOrganisationDialog(_TaskDialog):
         self.team_name = _line(self.tr("Name of the team"), self.tr("e.g. Straathoekwerk Noord"))
         v.addWidget(field_label(self.tr("Name of the team"), self.team_name))
         v.addWidget(self.team_name)
-        buttons = QDialogButtonBox()
-        self.team_button = buttons.addButton(
-            self.tr("Create team"), QDialogButtonBox.ButtonRole.AcceptRole
+        buttons, self.team_button = _buttons(
+            (self.tr("Create team"), self.tr("Create team")),
+            self.submit_team,
+            (self.tr("Later"), self.tr("Create a team later")),
+            self.accept,
         )
-        self.team_button.setAccessibleName(self.tr("Create team"))
-        self.team_button.setDefault(True)
-        later = buttons.addButton(self.tr("Later"), QDialogButtonBox.ButtonRole.RejectRole)
-        later.setAccessibleName(self.tr("Create a team later"))
-        self.team_button.clicked.connect(self.submit_team)
-        later.clicked.connect(self.accept)
         v.addStretch(1)
         v.addWidget(buttons)
         self.steps.addWidget(team)
@@ -383,16 +396,12 @@ class JoinDialog(_TaskDialog):
         layout.addWidget(self.code)
         layout.addWidget(self.busy)
         layout.addWidget(self.feedback)
-        buttons = QDialogButtonBox()
-        self.join_button = buttons.addButton(
-            self.tr("Join"), QDialogButtonBox.ButtonRole.AcceptRole
+        buttons, self.join_button = _buttons(
+            (self.tr("Join"), self.tr("Join")),
+            self.submit,
+            (self.tr("Cancel"), self.tr("Cancel")),
+            self.reject,
         )
-        self.join_button.setAccessibleName(self.tr("Join"))
-        self.join_button.setDefault(True)
-        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setAccessibleName(self.tr("Cancel"))
-        self.join_button.clicked.connect(self.submit)
-        cancel.clicked.connect(self.reject)
         layout.addWidget(buttons)
 
     def submit(self) -> None:
@@ -433,16 +442,12 @@ class NewTeamDialog(_TaskDialog):
         layout.addWidget(self.name)
         layout.addWidget(self.busy)
         layout.addWidget(self.feedback)
-        buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton(
-            self.tr("Create team"), QDialogButtonBox.ButtonRole.AcceptRole
+        buttons, self.ok_button = _buttons(
+            (self.tr("Create team"), self.tr("Create team")),
+            self.submit,
+            (self.tr("Cancel"), self.tr("Cancel")),
+            self.reject,
         )
-        self.ok_button.setAccessibleName(self.tr("Create team"))
-        self.ok_button.setDefault(True)
-        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setAccessibleName(self.tr("Cancel"))
-        self.ok_button.clicked.connect(self.submit)
-        cancel.clicked.connect(self.reject)
         layout.addWidget(buttons)
 
     def submit(self) -> None:
@@ -520,16 +525,12 @@ class InviteDialog(_TaskDialog):
         self.days.setMinimumHeight(30)
         v.addWidget(field_label(self.tr("Valid for"), self.days))
         v.addWidget(self.days)
-        buttons = QDialogButtonBox()
-        self.make_button = buttons.addButton(
-            self.tr("Make invitation"), QDialogButtonBox.ButtonRole.AcceptRole
+        buttons, self.make_button = _buttons(
+            (self.tr("Make invitation"), self.tr("Make invitation")),
+            self.submit,
+            (self.tr("Cancel"), self.tr("Cancel")),
+            self.reject,
         )
-        self.make_button.setAccessibleName(self.tr("Make invitation"))
-        self.make_button.setDefault(True)
-        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setAccessibleName(self.tr("Cancel"))
-        self.make_button.clicked.connect(self.submit)
-        cancel.clicked.connect(self.reject)
         v.addWidget(buttons)
         self.steps.addWidget(form)
 
@@ -610,16 +611,13 @@ class RevokeDialog(QDialog):
                 ).replace("%1", label)
             )
         )
-        buttons = QDialogButtonBox()
-        self.revoke_button = buttons.addButton(
-            self.tr("Revoke"), QDialogButtonBox.ButtonRole.AcceptRole
+        buttons, self.revoke_button = _buttons(
+            (self.tr("Revoke"), self.tr("Revoke the device")),
+            self.accept,
+            (self.tr("Cancel"), self.tr("Cancel")),
+            self.reject,
+            cancel_default=True,
         )
-        self.revoke_button.setAccessibleName(self.tr("Revoke the device"))
-        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setAccessibleName(self.tr("Cancel"))
-        cancel.setDefault(True)
-        self.revoke_button.clicked.connect(self.accept)
-        cancel.clicked.connect(self.reject)
         layout.addWidget(buttons)
 
 
@@ -643,14 +641,11 @@ class ConfirmDeletionDialog(QDialog):
                 )
             )
         )
-        buttons = QDialogButtonBox()
-        self.confirm_button = buttons.addButton(
-            self.tr("Yes, synchronise"), QDialogButtonBox.ButtonRole.AcceptRole
+        buttons, self.confirm_button = _buttons(
+            (self.tr("Yes, synchronise"), self.tr("Yes, synchronise the deletions")),
+            self.accept,
+            (self.tr("Not now"), self.tr("Not now")),
+            self.reject,
+            cancel_default=True,
         )
-        self.confirm_button.setAccessibleName(self.tr("Yes, synchronise the deletions"))
-        cancel = buttons.addButton(self.tr("Not now"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setAccessibleName(self.tr("Not now"))
-        cancel.setDefault(True)
-        self.confirm_button.clicked.connect(self.accept)
-        cancel.clicked.connect(self.reject)
         layout.addWidget(buttons)
