@@ -59,8 +59,7 @@ def _message(message: ET.Element) -> list[str]:
             t_attrs = "".join(f' {k}="{_text(v)}"' for k, v in sorted(child.attrib.items()))
             lines.append(f"        <translation{t_attrs}>")
             lines.extend(
-                f"            <numerusform>{_text(form.text or '')}</numerusform>"
-                for form in child
+                f"            <numerusform>{_text(form.text or '')}</numerusform>" for form in child
             )
             lines.append("        </translation>")
         else:
