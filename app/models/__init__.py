@@ -10,7 +10,7 @@ from app.models.people import Person
 from app.models.purge import Purge
 from app.models.record import SyncedRecord
 from app.models.search import FTS_TABLE, IndexDebt, SearchDoc
-from app.models.setting import Setting
+from app.models.setting import Setting, SharedSetting
 from app.models.sharing import Consent, Handover, Organisation, OrgContact
 from app.models.situation import DrempelRecord, NetworkMember, WorkReadinessItem
 from app.models.sync import (
@@ -29,7 +29,7 @@ from app.models.zrm import ZrmAssessment, ZrmCriterion
 SYNCED_MODELS: tuple[type[SyncedRecord], ...] = (
     Person, PhaseEventRecord, FollowUp, ContactMoment, Agreement, Vindplaats, PresenceLog,
     NetworkMember, DrempelRecord, WorkReadinessItem, ZrmAssessment, Organisation, OrgContact,
-    Consent, Handover,
+    Consent, Handover, SharedSetting,
 )  # fmt: skip
 MODEL_BY_TYPE = {m.__record_type__: m for m in SYNCED_MODELS}
 
@@ -63,6 +63,7 @@ __all__ = [
     "RecordTeam",
     "SearchDoc",
     "Setting",
+    "SharedSetting",
     "SyncConfig",
     "SyncedRecord",
     "TeamKey",

@@ -27,15 +27,15 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.qt.tasks import TaskRunner
+from app.settings import SYNC_INTERVAL_MINUTES
 
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], float]
 
-DEFAULT_INTERVAL_MINUTES = 10
-MIN_INTERVAL_MINUTES = 1
-MAX_INTERVAL_MINUTES = 240
-INTERVAL_SETTING = "sync_interval_minutes"
+DEFAULT_INTERVAL_MINUTES = SYNC_INTERVAL_MINUTES.default
+MIN_INTERVAL_MINUTES = SYNC_INTERVAL_MINUTES.minimum
+MAX_INTERVAL_MINUTES = SYNC_INTERVAL_MINUTES.maximum
 BACKOFF_MAX_MINUTES = 30
 FIRST_SYNC_DELAY_S = 5.0
 PROGRESS_INTERVAL_MS = 100  # at most ten progress updates a second reach the GUI

@@ -9,6 +9,7 @@ from app.domain.vocab import Vocabularies
 from app.services.audit import AuditService
 from app.services.context import VaultContext
 from app.services.records import Records
+from app.services.settings import SettingsService
 
 
 class FieldContext:
@@ -27,6 +28,7 @@ class FieldContext:
         self.audit = audit
         self.vocab = vocab
         self.records = records or Records(ctx)
+        self.settings = SettingsService(ctx, audit, self.records)
         self.now = now
 
     def today(self) -> date:

@@ -18,9 +18,9 @@ from app.services.people import PersonDetail, detail
 from app.services.situation import DrempelRow, NetworkRow, SituationService, WorkReadinessRow
 from app.services.trajectory import FollowUpRow, TrajectoryService, TrajectoryView, follow_up_row
 from app.services.zrm import ReassessmentDue, ZrmService
+from app.settings import STALE_AFTER_WEEKS
 
-STALE_WEEKS_SETTING = "stale_after_weeks"
-DEFAULT_STALE_WEEKS = 4
+DEFAULT_STALE_WEEKS = STALE_AFTER_WEEKS.default
 
 
 @dataclass(frozen=True)
@@ -153,14 +153,7 @@ class CaseloadService:
             return search.matching_people(s, text)
 
     def stale_weeks(self) -> int:
-        from app.models import Setting
-
-        with self._fc.ctx.read() as s:
-            row = s.get(Setting, STALE_WEEKS_SETTING)
-        try:
-            return int(row.value) if row is not None else DEFAULT_STALE_WEEKS
-        except ValueError:
-            return DEFAULT_STALE_WEEKS
+        return self._fc.settings.value(STALE_AFTER_WEEKS)
 
     def today(self, stale_weeks: int | None = None) -> TodayOverview:
         fc = self._fc

@@ -27,20 +27,19 @@ from app.domain import validation as v
 from app.domain.vocab import Vocabulary
 from app.errors import BrugfiguurError, NotFound, ValidationError
 from app.fsutil import write_new_file
-from app.models import Handover, Organisation, OrgContact, Person, Setting
+from app.models import Handover, Organisation, OrgContact, Person
 from app.services.audit import AuditEvent
 from app.services.base import FieldContext, from_iso, iso, iso_minutes
 from app.services.contacts import ContactService
 from app.services.people import detail
+from app.services.settings import read_value
 from app.services.sharing import ConsentService, SocialMapService
 from app.services.situation import SituationService
 from app.services.zrm import ZrmService
+from app.settings import ORGANISATION_NAME, WORKER_NAME, WORKER_PHONE
 
 log = logging.getLogger(__name__)
 
-WORKER_NAME = "worker_name"
-WORKER_PHONE = "worker_phone"
-ORGANISATION_NAME = "organisation_name"
 OPEN_STATUSES = ("gepland", "gehouden", "overgedragen")
 PRACTICAL_LABELS = {
     "kinderopvang": "Kinderopvang en uren", "vervoer": "Vervoer", "taal": "Taal",
@@ -413,8 +412,8 @@ class HandoverService:
             person = detail(p)
             org = s.get(Organisation, h.organisation_id)
             contact = s.get(OrgContact, h.contact_id) if h.contact_id else None
-            worker = _setting(s, WORKER_NAME) or "Outreachwerker"
-            worker_org = _setting(s, ORGANISATION_NAME)
+            worker = read_value(s, WORKER_NAME) or "Outreachwerker"
+            worker_org = read_value(s, ORGANISATION_NAME) or None
         name = (
             person.full_name
             if scope.allows("persoonsgegevens") and person.full_name
@@ -657,8 +656,8 @@ class HandoverService:
         h = self.get(handover_id)
         with fc.ctx.read() as s:
             person = detail(self._person(s, h.person_id))
-            worker = _setting(s, WORKER_NAME) or "uw outreachwerker"
-            phone = _setting(s, WORKER_PHONE)
+            worker = read_value(s, WORKER_NAME) or "uw outreachwerker"
+            phone = read_value(s, WORKER_PHONE) or None
         agreements = tuple(
             AgreementLine(
                 a.description,
@@ -720,7 +719,7 @@ class HandoverService:
             rec = self._get(s, handover_id)
             person = detail(self._person(s, h.person_id))
             lines = [
-                f"Traject bij {_setting(s, ORGANISATION_NAME) or 'de outreachwerking'}, "
+                f"Traject bij {read_value(s, ORGANISATION_NAME) or 'de outreachwerking'}, "
                 f"fase: {voc['phases'].label(person.phase)}."
             ]
         if scope.allows("motivatie") and rec.job_target:
@@ -757,16 +756,6 @@ class HandoverService:
 def _attrs(vocabulary: Vocabulary, code: str) -> Mapping[str, object]:
     term = vocabulary.term(code)
     return term.attrs if term is not None else {}
-
-
-def _setting(s: Session, key: str) -> str | None:
-    row = s.get(Setting, key)
-    if row is None:
-        return None
-    import json
-
-    value = json.loads(row.value)
-    return str(value) if value else None
 
 
 def write_pdf(out: Path, pdf: bytes, password: str | None) -> None:

@@ -41,7 +41,8 @@ from app.paths import AppPaths, resource
 from app.services.audit import AuditEvent, AuditService
 from app.services.context import DeviceInfo, VaultContext
 from app.services.drafts import DraftService
-from app.services.settings import RECOVERY_CONFIRMED, SettingsService
+from app.services.settings import SettingsService
+from app.settings import RECOVERY_KEY_CONFIRMED
 
 log = logging.getLogger(__name__)
 
@@ -247,6 +248,13 @@ class VaultService:
             forget()
             raise
         vault = OpenVault(self, header, ctx, data_key, forget, must_change_passphrase=must_change)
+        try:
+            vault.settings.upgrade()
+        except BaseException:
+            ctx.close()
+            forget()
+            _zero(vault._key)
+            raise
         pending, self._failed_at = self._failed_at, []
         with ctx.transaction() as s:
             for stamp in pending:
@@ -351,16 +359,16 @@ class OpenVault:
         self._header = header
         with self.context.transaction() as s:
             self.audit.record(AuditEvent.RECOVERY_KEY_RENEWED, session=s)
-        self.settings.set(RECOVERY_CONFIRMED, False, audit=False)
+        self.settings.change(RECOVERY_KEY_CONFIRMED, False)
         return recovery.format_key(key)
 
     def confirm_recovery_key_stored(self) -> None:
-        self.settings.set(RECOVERY_CONFIRMED, True, audit=False)
+        self.settings.change(RECOVERY_KEY_CONFIRMED, True)
 
     def recovery_status(self) -> RecoveryStatus:
         return RecoveryStatus(
             created_at=self._header.recovery_created_at,
-            confirmed_stored=bool(self.settings.get(RECOVERY_CONFIRMED, False)),
+            confirmed_stored=self.settings.value(RECOVERY_KEY_CONFIRMED),
         )
 
     # --- lock --------------------------------------------------------------------------------

@@ -17,13 +17,13 @@ from app.crypto.header import now_iso
 from app.domain import zrm as z
 from app.domain.trajectory import add_months
 from app.errors import NotFound, ValidationError
-from app.models import Person, Setting, ZrmAssessment, ZrmCriterion
+from app.models import Person, ZrmAssessment, ZrmCriterion
 from app.paths import resource
 from app.services.audit import AuditEvent
 from app.services.base import FieldContext, iso
+from app.settings import ZRM_INTERVAL_MONTHS
 
-INTERVAL_SETTING = "zrm_interval_months"
-DEFAULT_INTERVAL_MONTHS = 3
+DEFAULT_INTERVAL_MONTHS = ZRM_INTERVAL_MONTHS.default
 DEFAULT_EDITION = z.CANONICAL_EDITION
 
 
@@ -209,22 +209,10 @@ class ZrmService:
         return [row(r, by_corrected.get(r.id)) for r in rows]
 
     def interval_months(self) -> int:
-        with self._fc.ctx.read() as s:
-            r = s.get(Setting, INTERVAL_SETTING)
-        try:
-            return int(r.value) if r is not None else DEFAULT_INTERVAL_MONTHS
-        except ValueError:
-            return DEFAULT_INTERVAL_MONTHS
+        return self._fc.settings.value(ZRM_INTERVAL_MONTHS)
 
     def set_interval_months(self, months: int) -> None:
-        if not 1 <= months <= 24:
-            raise ValidationError("Kies een interval tussen 1 en 24 maanden.", field="interval")
-        with self._fc.ctx.transaction() as s:
-            r = s.get(Setting, INTERVAL_SETTING)
-            if r is None:
-                s.add(Setting(key=INTERVAL_SETTING, value=str(months)))
-            else:
-                r.value = str(months)
+        self._fc.settings.change(ZRM_INTERVAL_MONTHS, months)
 
     def person(self, person_id: str, edition: str = DEFAULT_EDITION) -> PersonZrm:
         hist = self.history(person_id)

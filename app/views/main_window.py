@@ -28,13 +28,12 @@ from app.qt.clipboard import ClipboardGuard, TimedClipboard
 from app.qt.idle import IdleWatcher
 from app.qt.sync_scheduler import (
     CONFIRM,
-    DEFAULT_INTERVAL_MINUTES,
-    INTERVAL_SETTING,
     SyncScheduler,
     SyncState,
 )
 from app.qt.tasks import TaskRunner
 from app.qt.vaultgate import VaultGate
+from app.settings import AUTO_LOCK_MINUTES, SYNC_INTERVAL_MINUTES
 from app.views.discreet import Discretion
 from app.views.pages.audit import AuditLogPage
 from app.views.pages.base import Page
@@ -539,12 +538,10 @@ class MainWindow(QMainWindow):
             quick = vault.drafts.load(quick_key)
             if quick is not None:
                 drafts[quick_key] = quick
-            interval = vault.settings.get(INTERVAL_SETTING, DEFAULT_INTERVAL_MINUTES)
-            if not isinstance(interval, int):
-                interval = DEFAULT_INTERVAL_MINUTES
+            interval = vault.settings.value(SYNC_INTERVAL_MINUTES)
             return (
                 drafts,
-                vault.settings.auto_lock_minutes,
+                vault.settings.value(AUTO_LOCK_MINUTES),
                 factory(vault),
                 sync_factory(vault),
                 interval,

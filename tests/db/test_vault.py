@@ -22,6 +22,7 @@ from app.errors import (
 from app.paths import AppPaths
 from app.services.audit import AuditEvent
 from app.services.vault import CreatedVault, VaultService, unlock_delay
+from app.settings import ZRM_INTERVAL_MONTHS
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 
@@ -35,11 +36,11 @@ def _snapshot(paths: AppPaths) -> dict[str, bytes]:
 
 def test_create_then_unlock_round_trip(created: CreatedVault, vault_service: VaultService) -> None:
     v = created.vault
-    v.settings.set("probe", {"a": 1})
+    v.settings.change(ZRM_INTERVAL_MONTHS, 7)
     device = v.device
     v.lock()
     again = vault_service.unlock(PASSPHRASE)
-    assert again.settings.get("probe") == {"a": 1}
+    assert again.settings.value(ZRM_INTERVAL_MONTHS) == 7
     assert again.device == device
     assert len(again.device.public_key) == 32
     again.lock()
@@ -126,7 +127,7 @@ def test_unlock_delay_is_capped() -> None:
 def test_recovery_key_unlock_forces_a_new_passphrase(
     created: CreatedVault, vault_service: VaultService
 ) -> None:
-    created.vault.settings.set("probe", 7)
+    created.vault.settings.change(ZRM_INTERVAL_MONTHS, 7)
     created.vault.lock()
     with pytest.raises(MalformedRecoveryKey):
         vault_service.unlock_with_recovery_key("ABCD-EFGH")
@@ -137,7 +138,7 @@ def test_recovery_key_unlock_forces_a_new_passphrase(
         vault_service.unlock_with_recovery_key(recovery.format_key(recovery.generate()))
     v = vault_service.unlock_with_recovery_key(created.recovery_key.lower())
     assert v.must_change_passphrase
-    assert v.settings.get("probe") == 7
+    assert v.settings.value(ZRM_INTERVAL_MONTHS) == 7
     v.change_passphrase("nieuwe zin voor de nieuwe laptop")  # no current needed after recovery
     assert not v.must_change_passphrase
     v.lock()
@@ -192,7 +193,7 @@ def test_locked_vault_refuses_work(created: CreatedVault) -> None:
     v.lock()
     assert not v.is_open
     with pytest.raises(VaultLocked):
-        v.settings.get("x")
+        v.settings.value(ZRM_INTERVAL_MONTHS)
     with pytest.raises(VaultLocked):
         v.data_key()
     v.lock()  # idempotent

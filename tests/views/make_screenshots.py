@@ -22,6 +22,7 @@ from app.qt.i18n import install_translators
 from app.qt.tasks import TaskRunner
 from app.qt.vaultgate import VaultGate
 from app.services.vault import VaultService
+from app.settings import ORGANISATION_NAME, WORKER_NAME
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 
@@ -154,8 +155,8 @@ def main(argv: list[str]) -> int:
     settle(app)
     field = main.field
     assert field is not None and main.vault is not None
-    main.vault.settings.set("worker_name", "An Claes")
-    main.vault.settings.set("organisation_name", "Outreach Gent")
+    main.vault.settings.change(WORKER_NAME, "An Claes")
+    main.vault.settings.change(ORGANISATION_NAME, "Outreach Gent")
 
     def score(pid: str) -> tuple[int, int, int]:
         hs = field.handovers.for_person(pid)

@@ -8,13 +8,14 @@ from pytestqt.qtbot import QtBot
 
 from app.services.audit import AuditEvent, AuditRow
 from app.services.vault import OpenVault
+from app.settings import AUTO_LOCK_MINUTES
 from app.views.pages.audit import AuditLogPage, AuditTableModel, event_label
 
 
 def test_model_passes_modeltester_and_speaks_dutch(
     qtmodeltester: ModelTester, vault: OpenVault
 ) -> None:
-    vault.settings.set_auto_lock_minutes(7)
+    vault.settings.change(AUTO_LOCK_MINUTES, 7)
     vault.audit.record(AuditEvent.BACKUP, record_type="kluis", record_id="abc-123")
     model = AuditTableModel()
     qtmodeltester.check(model)  # empty
@@ -26,7 +27,7 @@ def test_model_passes_modeltester_and_speaks_dutch(
     events = [model.data(model.index(r, 1)) for r in range(model.rowCount())]
     assert events == ["Back-up gemaakt", "Instelling gewijzigd", "Ontgrendeld", "Kluis gemaakt"]
     assert model.data(model.index(0, 3)) == "kluis abc-123"
-    assert model.data(model.index(1, 4)) == "automatisch vergrendelen"
+    assert model.data(model.index(1, 4)) == "automatisch vergrendelen: 7"
     assert model.data(model.index(0, 2)) == "testlaptop"
     when = model.data(model.index(0, 0))
     assert len(when) == 16 and when[2] == "/" and when[5] == "/" and when[13] == ":"

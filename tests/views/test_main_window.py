@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 from app.qt.tasks import TaskRunner
 from app.qt.vaultgate import VaultGate
 from app.services.vault import CreatedVault, OpenVault, VaultService
+from app.settings import AUTO_LOCK_MINUTES
 from app.views.main_window import MainWindow
 from app.views.pages.today import TodayPage
 from tests.conftest import CANARY, PASSPHRASE
@@ -169,7 +170,7 @@ def test_settings_change_auto_lock_minutes(qtbot: QtBot, window: MainWindow) -> 
     with qtbot.waitSignal(page.auto_lock_changed) as blocker:
         page.auto_lock.setValue(17)
     assert blocker.args == [17]
-    assert w.vault is not None and w.vault.settings.auto_lock_minutes == 17
+    assert w.vault is not None and w.vault.settings.value(AUTO_LOCK_MINUTES) == 17
     assert w.idle.timeout_seconds == 17 * 60
     assert w.state_label.text() == "Ontgrendeld — vergrendelt na 17 min inactiviteit"
     assert "17 minuten" in page.auto_lock_feedback.text()

@@ -25,6 +25,7 @@ from app.services.field import FieldServices
 from app.services.people import ClientDetails, PseudonymInput
 from app.services.sync import SyncService
 from app.services.vault import CreatedVault, OpenVault, VaultService
+from app.settings import SYNC_INTERVAL_MINUTES
 from app.sync.transport import Revoked
 from app.views.main_window import MainWindow
 from app.views.sync.conflicts import ConflictsModel, load_conflicts
@@ -498,7 +499,7 @@ def test_an_unreachable_store_shows_offline_and_retries_with_backoff(
         with qtbot.waitSignal(w.settings.sync_box.interval_changed, timeout=SYNC_TIMEOUT):
             w.settings.sync_box.save_interval()
         assert s.next_attempt_at == pytest.approx(wall.now + 3 * 60)
-        assert created.vault.settings.get("sync_interval_minutes") == 3
+        assert created.vault.settings.value(SYNC_INTERVAL_MINUTES) == 3
     finally:
         # Locking stops the scheduler (before the store goes away).
         with qtbot.waitSignal(w.locked, timeout=SYNC_TIMEOUT):

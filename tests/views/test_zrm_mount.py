@@ -16,6 +16,7 @@ from app.services.people import ClientDetails, PseudonymInput
 from app.services.situation import DrempelInput
 from app.services.vault import CreatedVault
 from app.services.zrm import AssessmentInput, editions
+from app.settings import MLP_CLIPBOARD_SECONDS, WORKER_NAME
 from app.views.main_window import MainWindow
 from tests.views.conftest import FakeClock, open_main_window
 
@@ -101,5 +102,5 @@ def test_settings_page_mounts_the_zrm_interval_and_document_details(
     s.details_box.seconds.setValue(30)
     with qtbot.waitSignal(s.details_box.saved, timeout=10_000):
         s.details_box.save_button.click()
-    assert created.vault.settings.get("worker_name") == "An Claes"
-    assert created.vault.settings.get("mlp_clipboard_seconds") == 30
+    assert created.vault.settings.value(WORKER_NAME) == "An Claes"
+    assert created.vault.settings.value(MLP_CLIPBOARD_SECONDS) == 30

@@ -82,12 +82,15 @@ def record_type_label(code: str | None) -> str:
 
 
 def detail_label(detail: str | None) -> str:
+    """A setting's key (with `=value` for numbers and choices) in words."""
     if not detail:
         return ""
     known = {
         "auto_lock_minutes": QCoreApplication.translate("AuditLabels", "automatic locking"),
     }
-    return known.get(detail, detail)
+    key, sep, value = detail.partition("=")
+    label = known.get(key, key)
+    return f"{label}: {value}" if sep else label
 
 
 def _record_text(row: AuditRow) -> str:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from app.errors import BrugfiguurError
 from app.qt.clipboard import TimedClipboard
 from app.qt.tasks import TaskRunner
+from app.settings import WORKER_NAME
 from app.views.discreet import Discretion, initials_of
 from app.views.formatting import (
     format_date,
@@ -765,8 +766,8 @@ class PersonFilePage(Page):
         self.sharing_tab.set_services(self.field, vault)
 
         def worker_name() -> str:
-            value = vault.settings.get("worker_name", "")
-            return str(value) if value else ""
+            name: str = vault.settings.value(WORKER_NAME)
+            return name
 
         def assessor(name: str) -> None:
             self.zrm_tab.default_assessor = name

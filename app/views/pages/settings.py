@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app import settings as limits
 from app.errors import BrugfiguurError, WrongPassphrase
 from app.qt.tasks import TaskRunner
+from app.settings import AUTO_LOCK_MINUTES
 from app.views.formatting import format_size, format_timestamp
 from app.views.pages.base import Page
 from app.views.passphrase import PassphraseDialog
@@ -249,7 +250,7 @@ class SettingsPage(Page):
             return
 
         def load() -> tuple[int, RecoveryStatus]:
-            return vault.settings.auto_lock_minutes, vault.recovery_status()
+            return vault.settings.value(AUTO_LOCK_MINUTES), vault.recovery_status()
 
         self.runner.submit(load, self._loaded_values, owner=self)
 
@@ -299,7 +300,7 @@ class SettingsPage(Page):
             self.auto_lock_feedback.show_errors([message])
 
         self.runner.submit(
-            lambda: vault.settings.set_auto_lock_minutes(minutes), saved, failed, owner=self
+            lambda: vault.settings.change(AUTO_LOCK_MINUTES, minutes), saved, failed, owner=self
         )
 
     # --- passphrase --------------------------------------------------------------------------

@@ -9,23 +9,18 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLineEdit, QPushButton, QS
 
 from app.errors import BrugfiguurError
 from app.qt.tasks import TaskRunner
+from app.settings import MLP_CLIPBOARD_SECONDS, ORGANISATION_NAME, WORKER_NAME, WORKER_PHONE
 from app.views.widgets import Feedback, field_label, paragraph
 
 if TYPE_CHECKING:
     from app.services.vault import OpenVault
 
-WORKER_NAME = "worker_name"
-WORKER_PHONE = "worker_phone"
-ORGANISATION_NAME = "organisation_name"
-MLP_CLIPBOARD_SECONDS = "mlp_clipboard_seconds"
-DEFAULT_MLP_SECONDS = 60
-KEYS = (WORKER_NAME, WORKER_PHONE, ORGANISATION_NAME)
+DEFAULT_MLP_SECONDS = MLP_CLIPBOARD_SECONDS.default
+DETAILS = (WORKER_NAME, WORKER_PHONE, ORGANISATION_NAME)
 
 
 def mlp_seconds(vault: OpenVault) -> int:
-    value = vault.settings.get(MLP_CLIPBOARD_SECONDS, DEFAULT_MLP_SECONDS)
-    ok = isinstance(value, int) and not isinstance(value, bool) and 10 <= value <= 600
-    return value if ok else DEFAULT_MLP_SECONDS
+    return vault.settings.value(MLP_CLIPBOARD_SECONDS)
 
 
 class DocumentDetailsBox(QGroupBox):
@@ -49,7 +44,7 @@ class DocumentDetailsBox(QGroupBox):
         self.organisation = QLineEdit(self)
         self.organisation.setAccessibleName(self.tr("Your organisation"))
         self.seconds = QSpinBox(self)
-        self.seconds.setRange(10, 600)
+        self.seconds.setRange(MLP_CLIPBOARD_SECONDS.minimum, MLP_CLIPBOARD_SECONDS.maximum)
         self.seconds.setValue(DEFAULT_MLP_SECONDS)
         self.seconds.setSuffix(self.tr(" s"))
         self.seconds.setAccessibleName(
@@ -92,15 +87,15 @@ class DocumentDetailsBox(QGroupBox):
             return
 
         def load() -> tuple[dict[str, Any], int]:
-            return {k: vault.settings.get(k, "") for k in KEYS}, mlp_seconds(vault)
+            return vault.settings.values(list(DETAILS)), mlp_seconds(vault)
 
         def show(result: tuple[dict[str, Any], int]) -> None:
             if self.vault is not vault:
                 return
             values, seconds = result
-            self.name.setText(str(values.get(WORKER_NAME) or ""))
-            self.phone.setText(str(values.get(WORKER_PHONE) or ""))
-            self.organisation.setText(str(values.get(ORGANISATION_NAME) or ""))
+            self.name.setText(values[WORKER_NAME.key])
+            self.phone.setText(values[WORKER_PHONE.key])
+            self.organisation.setText(values[ORGANISATION_NAME.key])
             self.seconds.setValue(seconds)
             self.has_loaded = True
             self.loaded.emit()
@@ -111,17 +106,17 @@ class DocumentDetailsBox(QGroupBox):
         vault = self.vault
         if vault is None:
             return
-        values = {
-            WORKER_NAME: self.name.text().strip(),
-            WORKER_PHONE: self.phone.text().strip(),
-            ORGANISATION_NAME: self.organisation.text().strip(),
-        }
+        values = (
+            (WORKER_NAME, self.name.text()),
+            (WORKER_PHONE, self.phone.text()),
+            (ORGANISATION_NAME, self.organisation.text()),
+        )
         seconds = self.seconds.value()
 
         def work() -> None:
-            for key, value in values.items():
-                vault.settings.set(key, value)
-            vault.settings.set(MLP_CLIPBOARD_SECONDS, seconds)
+            for spec, value in values:
+                vault.settings.change(spec, value)
+            vault.settings.change(MLP_CLIPBOARD_SECONDS, seconds)
 
         def done(_: None) -> None:
             self.feedback.show_ok(self.tr("Your details were saved."))

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 from app.errors import BrugfiguurError
 from app.qt.sync_scheduler import (
     DEFAULT_INTERVAL_MINUTES,
-    INTERVAL_SETTING,
     MAX_INTERVAL_MINUTES,
     MIN_INTERVAL_MINUTES,
     OFF,
     SyncState,
 )
 from app.qt.tasks import TaskRunner
+from app.settings import SYNC_INTERVAL_MINUTES
 from app.views.forms import button
 from app.views.models.table import Column, RowsModel
 from app.views.sync.dialogs import (
@@ -333,17 +333,16 @@ class SyncSettingsBox(QGroupBox):
             self._show_panels()
             return
 
-        def loaded(minutes: Any) -> None:
+        def loaded(minutes: int) -> None:
             if self.vault is not vault:
                 return
             self._loading = True
-            value = minutes if isinstance(minutes, int) else DEFAULT_INTERVAL_MINUTES
-            self.interval.setValue(value)
+            self.interval.setValue(minutes)
             self._loading = False
             self.interval.setEnabled(True)
 
         self.runner.submit(
-            lambda: vault.settings.get(INTERVAL_SETTING, DEFAULT_INTERVAL_MINUTES),
+            lambda: vault.settings.value(SYNC_INTERVAL_MINUTES),
             loaded,
             owner=self,
         )
@@ -453,7 +452,10 @@ class SyncSettingsBox(QGroupBox):
             self.interval_feedback.show_errors([message])
 
         self.runner.submit(
-            lambda: vault.settings.set(INTERVAL_SETTING, minutes), saved, failed, owner=self
+            lambda: vault.settings.change(SYNC_INTERVAL_MINUTES, minutes),
+            saved,
+            failed,
+            owner=self,
         )
 
     # --- joining -----------------------------------------------------------------------------
