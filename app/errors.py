@@ -120,3 +120,7 @@ class DuplicateSuspected(ValidationError):
 class NotFound(BrugfiguurError):
     def __init__(self, what: str) -> None:
         super().__init__(f"{what} werd niet gevonden (misschien verwijderd).")
+
+
+class NotAllowed(BrugfiguurError):
+    """This device's role may not do this (e.g. a worker changing an organisation rule)."""

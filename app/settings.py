@@ -201,7 +201,7 @@ def defaults() -> Mapping[str, object]:
 
 
 # The version of the stored values' shape; raise it with every upgrade step.
-SETTINGS_VERSION = 1
+SETTINGS_VERSION = 2
 
 # --- the worker's own ------------------------------------------------------------------------
 
@@ -270,34 +270,6 @@ RECOVERY_KEY_CONFIRMED = declare(
     )
 )
 
-# Shown on the fiche and the person's copy (until the worker profile takes their place).
-WORKER_NAME = declare(
-    TextSetting(
-        key="worker_name",
-        default="",
-        max_length=100,
-        level=Level.WORKER,
-        description="Uw naam op documenten",
-    )
-)
-WORKER_PHONE = declare(
-    TextSetting(
-        key="worker_phone",
-        default="",
-        max_length=40,
-        level=Level.WORKER,
-        description="Uw telefoonnummer op documenten",
-    )
-)
-ORGANISATION_NAME = declare(
-    TextSetting(
-        key="organisation_name",
-        default="",
-        max_length=200,
-        level=Level.WORKER,
-        description="Uw organisatie op documenten",
-    )
-)
 
 # --- the organisation's rules -----------------------------------------------------------------
 
@@ -315,5 +287,68 @@ RETENTION_YEARS = declare(
         unit="jaar",
         level=Level.ORGANISATION,
         description="Een afgesloten dossier wissen na jaren",
+    )
+)
+
+# The record of processing activities (GDPR art. 30), kept by the organisation.
+CONTROLLER_NAME = declare(
+    TextSetting(
+        key="controller_name",
+        default="",
+        max_length=200,
+        level=Level.ORGANISATION,
+        description="Naam van de organisatie (verwerkingsverantwoordelijke)",
+    )
+)
+CONTROLLER_CONTACT = declare(
+    TextSetting(
+        key="controller_contact",
+        default="",
+        max_length=300,
+        level=Level.ORGANISATION,
+        description="Adres en contact van de organisatie",
+    )
+)
+DPO_CONTACT = declare(
+    TextSetting(
+        key="dpo_contact",
+        default="",
+        max_length=300,
+        level=Level.ORGANISATION,
+        description="Functionaris voor gegevensbescherming (naam en contact)",
+    )
+)
+PROCESSING_PURPOSES = declare(
+    TextSetting(
+        key="processing_purposes",
+        default=(
+            "Mensen die moeilijk bereikt worden, opzoeken en begeleiden naar werk, opleiding "
+            "en hulp (outreach, trajectbegeleiding, warme overdracht naar partners).\n"
+            "Opvolgen van trajecten en afspraken, ook na de overdracht (nazorg).\n"
+            "Verantwoording aan subsidiegevers met geanonimiseerde cijfers (zoals ESF+)."
+        ),
+        max_length=2000,
+        multiline=True,
+        level=Level.ORGANISATION,
+        description="Doeleinden van de verwerking",
+    )
+)
+STORE_LOCATION = declare(
+    TextSetting(
+        key="store_location",
+        default="",
+        max_length=300,
+        level=Level.ORGANISATION,
+        description="Waar de centrale opslag staat (land, hostingpartner)",
+    )
+)
+SECURITY_MEASURES = declare(
+    TextSetting(
+        key="security_measures",
+        default="",
+        max_length=2000,
+        multiline=True,
+        level=Level.ORGANISATION,
+        description="Bijkomende organisatorische beveiligingsmaatregelen",
     )
 )

@@ -88,3 +88,5 @@ class PersonCopyData:
     meeting_place: str | None
     agreements: tuple[AgreementLine, ...]
     next_steps: tuple[str, ...]
+    worker_email: str | None = None
+    worker_function: str | None = None

@@ -103,10 +103,18 @@ def build_person_copy(data: PersonCopyData, out: BinaryIO) -> None:
 
     contact = [
         Paragraph("<b>Vragen? Neem contact op.</b>", st.body),
-        Paragraph(f"Uw outreachwerker is <b>{esc(data.worker_name)}</b>.", st.body),
+        Paragraph(
+            f"Uw outreachwerker is <b>{esc(data.worker_name)}</b>"
+            + (f" ({esc(data.worker_function)})" if data.worker_function else "")
+            + ".",
+            st.body,
+        ),
     ]
     if data.worker_phone:
         contact.append(Paragraph(f"Telefoon: <b>{esc(data.worker_phone)}</b>", st.body))
+    if data.worker_email:
+        contact.append(Paragraph(f"E-mail: <b>{esc(data.worker_email)}</b>", st.body))
+    if data.worker_phone:
         contact.append(Paragraph("U mag bellen of een bericht sturen.", st.body))
     story.append(Spacer(1, 6 * mm))
     story.append(KeepTogether([framed(contact)]))

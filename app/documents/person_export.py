@@ -93,8 +93,8 @@ FIELD_LABELS: dict[str, str] = {
     "interpreter_language": "Taal van de tolk",
     "radar_status": "Status in de radar",
     "target_groups": "Doelgroepen",
-    "assigned_worker": "Toegewezen outreachwerker",
-    "team": "Team",
+    "worker_id": "Kenmerk van de outreachwerker",
+    "worker_name": "Outreachwerker",
     "phase": "Fase",
     # contacts
     "occurred_at": "Datum en uur",

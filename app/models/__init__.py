@@ -24,12 +24,13 @@ from app.models.sync import (
 )
 from app.models.trajectory import FollowUp, PhaseEventRecord
 from app.models.vindplaatsen import PresenceLog, Vindplaats
+from app.models.workers import Worker
 from app.models.zrm import ZrmAssessment, ZrmCriterion
 
 SYNCED_MODELS: tuple[type[SyncedRecord], ...] = (
     Person, PhaseEventRecord, FollowUp, ContactMoment, Agreement, Vindplaats, PresenceLog,
     NetworkMember, DrempelRecord, WorkReadinessItem, ZrmAssessment, Organisation, OrgContact,
-    Consent, Handover, SharedSetting,
+    Consent, Handover, SharedSetting, Worker,
 )  # fmt: skip
 MODEL_BY_TYPE = {m.__record_type__: m for m in SYNCED_MODELS}
 
@@ -70,6 +71,7 @@ __all__ = [
     "TeamState",
     "Vindplaats",
     "WorkReadinessItem",
+    "Worker",
     "ZrmAssessment",
     "ZrmCriterion",
 ]  # fmt: skip

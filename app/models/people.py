@@ -15,9 +15,9 @@ class Person(SyncedRecord):
         "alias", "first_met_on", "first_met_how", "first_met_vindplaats_id", "referral_source",
         "is_client", "client_since", "given_name", "family_name", "date_of_birth", "phone",
         "national_number", "languages", "interpreter_needed", "interpreter_language",
-        "radar_status", "target_groups", "assigned_worker", "team", "note", "deleted",
+        "radar_status", "target_groups", "worker_id", "note", "deleted",
     )  # fmt: skip
-    __table_args__ = (Index("ix_people_phase", "phase"),)
+    __table_args__ = (Index("ix_people_phase", "phase"), Index("ix_people_worker", "worker_id"))
 
     alias: Mapped[str] = mapped_column(String(100), nullable=False)
     first_met_on: Mapped[str] = mapped_column(String(10), nullable=False)
@@ -36,8 +36,8 @@ class Person(SyncedRecord):
     interpreter_language: Mapped[str | None] = mapped_column(String(60))
     radar_status: Mapped[str] = mapped_column(String(40), nullable=False, default="onbekend")
     target_groups: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
-    assigned_worker: Mapped[str | None] = mapped_column(String(100))
-    team: Mapped[str | None] = mapped_column(String(100))
+    # The worker who follows the person (a `Worker` id); the team is the sync team.
+    worker_id: Mapped[str | None] = mapped_column(String(36))
     note: Mapped[str | None] = mapped_column(Text)
     # Local caches, recomputed from synced records (never synced themselves).
     phase: Mapped[str | None] = mapped_column(String(40))

@@ -34,6 +34,14 @@ class AuditEvent(StrEnum):
     PERSON_ERASED = "person_erased"
     ZRM_PDF_EXPORTED = "zrm_pdf_exported"
     ZRM_CRITERIA_IMPORTED = "zrm_criteria_imported"
+    # Working as a team.
+    WORKER_PROFILE_SAVED = "worker_profile_saved"
+    WORKER_CLAIMED = "worker_claimed"  # this device joined a worker known to the team
+    WORKER_LEFT = "worker_left"
+    WORKER_ACTIVE = "worker_active"
+    CASELOAD_MOVED = "caseload_moved"
+    GROUP_ATTENDANCE = "group_attendance"
+    AGENDA_EXPORTED = "agenda_exported"
 
 
 @dataclass(frozen=True)

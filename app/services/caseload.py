@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import NotFound
-from app.models import Agreement, FollowUp, Person
+from app.models import Agreement, FollowUp, Person, RecordTeam, SyncConfig, TeamState, Worker
 from app.services import search
 from app.services.audit import AuditEvent
 from app.services.base import FieldContext, from_iso
@@ -33,8 +33,9 @@ class CaseloadRow:
     phase: str | None
     low_flame: bool
     closed: bool
-    assigned_worker: str | None
-    team: str | None
+    worker_id: str | None
+    worker_name: str | None
+    team_name: str | None  # the sync team the person is shared with (None when not syncing)
     target_groups: tuple[str, ...]
     last_contact_at: str | None
     next_contact_at: str | None
@@ -102,6 +103,7 @@ class PersonFile:
     drempels: tuple[DrempelRow, ...]
     work_readiness: tuple[WorkReadinessRow, ...]
     agreements: tuple[AgreementRow, ...]
+    worker_name: str | None = None  # who follows the person
 
 
 def _caseload_rows(s: Session) -> list[CaseloadRow]:
@@ -116,18 +118,40 @@ def _caseload_rows(s: Session) -> list[CaseloadRow]:
             Person.phase,
             Person.low_flame,
             Person.closed,
-            Person.assigned_worker,
-            Person.team,
+            Person.worker_id,
+            Worker.name,
+            RecordTeam.team_id,
             Person.target_groups,
             Person.last_contact_at,
             Person.next_contact_at,
         )
+        .outerjoin(Worker, Worker.id == Person.worker_id)
+        .outerjoin(
+            RecordTeam,
+            (RecordTeam.record_type == Person.__record_type__)
+            & (RecordTeam.record_id == Person.id),
+        )
         .where(Person.deleted.is_(False))
         .order_by(Person.alias)
     )
+    teams = dict(s.execute(select(TeamState.team_id, TeamState.name)).all())
+    home = s.scalar(select(SyncConfig.home_team_id))
     return [
         CaseloadRow(
-            r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], tuple(r[10]), r[11], r[12]
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            r[5],
+            r[6],
+            r[7],
+            r[8],
+            r[9],
+            teams.get(r[10] or home or ""),
+            tuple(r[11]),
+            r[12],
+            r[13],
         )
         for r in s.execute(q)
     ]
@@ -237,6 +261,8 @@ class CaseloadService:
         with fc.ctx.read() as s:
             p = self._person(s, person_id)
             person = detail(p)
+            worker = fc.records.live(s, Worker, p.worker_id) if p.worker_id else None
+            worker_name = worker.name if worker is not None else None
         contacts = ContactService(fc)
         situation = SituationService(fc)
         result = PersonFile(
@@ -247,6 +273,7 @@ class CaseloadService:
             drempels=tuple(situation.drempels(person_id)),
             work_readiness=tuple(situation.work_readiness(person_id)),
             agreements=tuple(contacts.agreements(person_id)),
+            worker_name=worker_name,
         )
         fc.audit.record(AuditEvent.PERSON_OPENED, record_type="person", record_id=person_id)
         return result

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, text, update
+from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
 from app.domain import trajectory as t
@@ -268,6 +268,7 @@ class _Builder:
         self.closures = 0
         self.assessments = 0
         self.orgs: list[tuple[str, str, str]] = []
+        self.worker_ids: list[str] = []
         from app.services.zrm import editions
 
         self.zrm_codes = editions()["2017"].codes()
@@ -396,8 +397,7 @@ class _Builder:
             "target_groups": rng.sample(
                 self.voc["target_groups"].codes(), k=_w(rng, [(0, 5), (1, 4), (2, 1)])
             ),
-            "assigned_worker": rng.choice(["An", "Bram", "Yasmina", "Koen"]),
-            "team": rng.choice(["Team Noord", "Team Zuid"]),
+            "worker_id": rng.choice(self.worker_ids),
             "note": rng.choice(
                 [None, None, "Komt vaak op woensdag naar het plein.", "Spreekt liever Frans."]
             ),
@@ -878,6 +878,47 @@ class _Builder:
             )
 
 
+# The demo team: this vault's worker first (unless they already have a profile), then three
+# colleagues. Fictional people, like everything in the demo.
+DEMO_WORKERS = (
+    ("An Claes", "straathoekwerker", "0489 12 34 56", "an.claes@outreach-gent.be"),
+    ("Bram Peeters", "jobcoach", "0470 23 45 67", "bram.peeters@outreach-gent.be"),
+    ("Yasmina El Amrani", "toeleider", "0486 34 56 78", "yasmina.elamrani@outreach-gent.be"),
+    ("Koen Wouters", "trajectbegeleider", "0478 45 67 89", "koen.wouters@outreach-gent.be"),
+)
+DEMO_ORGANISATION = "Outreach Gent"
+
+
+def demo_workers(field: FieldServices, s: Session) -> list[str]:
+    """The ids of the demo team's workers, made where missing (this worker is the first)."""
+    from app.domain.workers import fold
+    from app.models import Worker
+
+    rec = field.context.records
+    me = field.context.ctx.device.worker_id
+    existing = {
+        fold(w.name): w.id for w in s.scalars(select(Worker).where(Worker.deleted.is_(False)))
+    }
+    ids: list[str] = []
+    for i, (name, function, phone, email) in enumerate(DEMO_WORKERS):
+        values = {
+            "name": name,
+            "function": function,
+            "organisation": DEMO_ORGANISATION,
+            "phone": "+32" + phone.replace(" ", "")[1:],
+            "email": email,
+            "active": True,
+            "legacy": False,
+        }
+        if i == 0 and s.get(Worker, me) is None:
+            rec.create(s, Worker, values, record_id=me)
+            existing[fold(name)] = me
+        if fold(name) not in existing:
+            existing[fold(name)] = rec.create(s, Worker, values).id
+        ids.append(existing[fold(name)])
+    return ids
+
+
 def generate_demo(
     field: FieldServices,
     clients: int,
@@ -906,6 +947,7 @@ def generate_demo(
         b.orgs = [(o, c, HANDOVER_TYPE_OF.get(t, "andere")) for o, c, t in orgs] or b.organisations(
             s
         )
+        b.worker_ids = demo_workers(field, s)
     presence = 0
     with ctx.read() as s:
         presence = int(s.execute(text("SELECT count(*) FROM presence_logs")).scalar_one())

@@ -17,6 +17,7 @@ from app.services.situation import SituationService
 from app.services.trajectory import TrajectoryService
 from app.services.vault import OpenVault
 from app.services.vindplaatsen import VindplaatsService
+from app.services.workers import WorkerService
 from app.services.zrm import ZrmService
 
 
@@ -37,3 +38,4 @@ class FieldServices:
         self.consents = ConsentService(self.context)
         self.handovers = HandoverService(self.context, vault.verify_passphrase)
         self.rights = RightsService(self.context, vault.verify_passphrase)
+        self.workers = WorkerService(self.context.ctx, vault.audit, self.context.records)

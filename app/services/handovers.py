@@ -32,11 +32,10 @@ from app.services.audit import AuditEvent
 from app.services.base import FieldContext, from_iso, iso, iso_minutes
 from app.services.contacts import ContactService
 from app.services.people import detail
-from app.services.settings import read_value
 from app.services.sharing import ConsentService, SocialMapService
 from app.services.situation import SituationService
+from app.services.workers import WorkerRow, my_profile
 from app.services.zrm import ZrmService
-from app.settings import ORGANISATION_NAME, WORKER_NAME, WORKER_PHONE
 
 log = logging.getLogger(__name__)
 
@@ -412,8 +411,7 @@ class HandoverService:
             person = detail(p)
             org = s.get(Organisation, h.organisation_id)
             contact = s.get(OrgContact, h.contact_id) if h.contact_id else None
-            worker = read_value(s, WORKER_NAME) or "Outreachwerker"
-            worker_org = read_value(s, ORGANISATION_NAME) or None
+            me = self._me(s)
         name = (
             person.full_name
             if scope.allows("persoonsgegevens") and person.full_name
@@ -427,7 +425,12 @@ class HandoverService:
         )
         parties = (
             Party("Persoon", name),
-            Party("Outreachwerker", worker, worker_org),
+            Party(
+                "Outreachwerker",
+                me.name,
+                me.organisation,
+                " · ".join(x for x in (me.function, me.phone, me.email) if x) or None,
+            ),
             receiver,
             *(
                 Party(x["role"] or "Ander", x["name"], x.get("organisation"))
@@ -542,7 +545,7 @@ class HandoverService:
         feedback = None
         if h.expected_feedback_on:
             feedback = (
-                f"{receiver.name} koppelt terug aan {worker} uiterlijk op "
+                f"{receiver.name} koppelt terug aan {me.name} uiterlijk op "
                 f"{h.expected_feedback_on:%d/%m/%Y}."
             )
         has_consent = scope.has_consent
@@ -599,7 +602,7 @@ class HandoverService:
             ),
             signatures=(
                 Party("Persoon", name),
-                Party("Outreachwerker", worker, worker_org),
+                Party("Outreachwerker", me.name, me.organisation),
                 receiver,
             ),
             withheld=tuple(dict.fromkeys(withheld)),
@@ -656,8 +659,8 @@ class HandoverService:
         h = self.get(handover_id)
         with fc.ctx.read() as s:
             person = detail(self._person(s, h.person_id))
-            worker = read_value(s, WORKER_NAME) or "uw outreachwerker"
-            phone = read_value(s, WORKER_PHONE) or None
+            me = self._me(s)
+            worker, phone = me.name, me.phone
         agreements = tuple(
             AgreementLine(
                 a.description,
@@ -690,6 +693,8 @@ class HandoverService:
             h.place,
             agreements,
             tuple(steps),
+            worker_email=me.email,
+            worker_function=me.function,
         )
 
     def export_person_copy(self, handover_id: str, out: Path) -> None:
@@ -719,7 +724,7 @@ class HandoverService:
             rec = self._get(s, handover_id)
             person = detail(self._person(s, h.person_id))
             lines = [
-                f"Traject bij {read_value(s, ORGANISATION_NAME) or 'de outreachwerking'}, "
+                f"Traject bij {self._me(s).organisation or 'de outreachwerking'}, "
                 f"fase: {voc['phases'].label(person.phase)}."
             ]
         if scope.allows("motivatie") and rec.job_target:
@@ -745,6 +750,17 @@ class HandoverService:
             AuditEvent.MLP_SUMMARY_COPIED, record_type="handover", record_id=handover_id
         )
         return "\n".join(lines)
+
+    def _me(self, s: Session) -> WorkerRow:
+        """This worker's profile: documents say who the person and the receiver can call."""
+        me = my_profile(s, self._fc.ctx.device.worker_id)
+        if me is None:
+            raise ValidationError(
+                "Vul eerst uw gegevens in (Instellingen, Uw gegevens): de fiche en de kopie "
+                "voor de persoon zeggen wie ze kunnen bellen.",
+                field="worker",
+            )
+        return me
 
     def _person(self, s: Session, person_id: str) -> Person:
         p = self._fc.records.live(s, Person, person_id)

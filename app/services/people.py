@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from app.domain import validation as v
 from app.domain.trajectory import FIRST_PHASE, EventKind
 from app.errors import DuplicateSuspected, NotFound, ValidationError
-from app.models import Person, PhaseEventRecord, Vindplaats
+from app.models import Person, PhaseEventRecord, Vindplaats, Worker
 from app.services import search
 from app.services.audit import AuditEvent
 from app.services.base import FieldContext, from_iso, iso
@@ -34,8 +34,7 @@ class PseudonymInput:
     vindplaats_id: str | None = None
     referral_source: str | None = None
     note: str | None = None
-    assigned_worker: str | None = None
-    team: str | None = None
+    worker_id: str | None = None  # who follows the person; None: this worker
     target_groups: tuple[str, ...] = ()
 
 
@@ -52,8 +51,6 @@ class ClientDetails:
     interpreter_language: str | None = None
     radar_status: str = "onbekend"
     target_groups: tuple[str, ...] = ()
-    assigned_worker: str | None = None
-    team: str | None = None
 
 
 @dataclass(frozen=True)
@@ -84,8 +81,7 @@ class PersonDetail:
     interpreter_language: str | None
     radar_status: str
     target_groups: tuple[str, ...]
-    assigned_worker: str | None
-    team: str | None
+    worker_id: str | None
     note: str | None
     phase: str | None
     low_flame: bool
@@ -128,8 +124,7 @@ def detail(p: Person) -> PersonDetail:
         interpreter_language=p.interpreter_language,
         radar_status=p.radar_status,
         target_groups=tuple(p.target_groups),
-        assigned_worker=p.assigned_worker,
-        team=p.team,
+        worker_id=p.worker_id,
         note=p.note,
         phase=p.phase,
         low_flame=p.low_flame,
@@ -181,8 +176,7 @@ class PeopleService:
             "first_met_vindplaats_id": vindplaats_id if how == "vindplaats" else None,
             "referral_source": referral,
             "note": (data.note or "").strip() or None,
-            "assigned_worker": data.assigned_worker,
-            "team": data.team,
+            "worker_id": self._worker(s, data.worker_id),
             "target_groups": voc["target_groups"].require_all(
                 list(data.target_groups), "target_groups", "doelgroepen"
             ),
@@ -229,9 +223,15 @@ class PeopleService:
             "target_groups": voc["target_groups"].require_all(
                 list(d.target_groups), "target_groups", "doelgroepen"
             ),
-            "assigned_worker": d.assigned_worker,
-            "team": d.team,
         }
+
+    def _worker(self, s: Session, worker_id: str | None) -> str:
+        if worker_id is None:
+            return self._fc.ctx.device.worker_id
+        w = self._fc.records.live(s, Worker, worker_id)
+        if w is None or not w.active:
+            raise ValidationError("Kies een medewerker van het team.", field="worker_id")
+        return worker_id
 
     # --- duplicates ------------------------------------------------------------------------
     def possible_duplicates(
@@ -358,7 +358,8 @@ class PeopleService:
     def update(self, person_id: str, **changes: object) -> bool:
         """Edit fields of a person; validated like creation where it applies."""
         fc = self._fc
-        allowed = set(Person.__sync_fields__) - {"deleted", "is_client"}
+        # A person's worker changes by handing them on (TransferService), with history.
+        allowed = set(Person.__sync_fields__) - {"deleted", "is_client", "worker_id"}
         unknown = set(changes) - allowed
         if unknown:
             raise ValueError(f"cannot update {sorted(unknown)}")

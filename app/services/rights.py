@@ -36,6 +36,7 @@ from app.models import (
     PhaseEventRecord,
     Purge,
     SyncedRecord,
+    Worker,
     WorkReadinessItem,
     ZrmAssessment,
 )
@@ -96,6 +97,8 @@ class RightsService:
                 "exported_at": now_iso(),
                 "person": _plain(p),
             }
+            worker = s.get(Worker, p.worker_id) if p.worker_id else None
+            doc["person"]["worker_name"] = worker.name if worker is not None else None
             for key, model in _PER_PERSON:
                 rows = s.scalars(
                     select(model)

@@ -15,14 +15,14 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import settings as registry
-from app.errors import BrugfiguurError, ValidationError
+from app.errors import NotAllowed, ValidationError
 from app.models import RecordTeam, Setting, SharedSetting, SyncConfig, TeamState
 from app.services.audit import AuditEvent, AuditService
 from app.services.context import DeviceInfo, VaultContext
@@ -34,15 +34,13 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 VERSION_KEY = "settings_version"
+LEGACY_WORKERS_KEY = "upgrade_legacy_workers"  # set aside by vault migration 0013_workers
 _MISSING = object()
 
 
-class NotAllowed(BrugfiguurError):
-    """Someone who may not change a setting tried to."""
-
-    def __init__(self, spec: SettingSpec[Any]) -> None:
-        who = "de organisatie" if spec.level is Level.ORGANISATION else "het team"
-        super().__init__(f"{spec.description}: alleen een coördinator kan dit wijzigen voor {who}.")
+def not_allowed(spec: SettingSpec[Any]) -> NotAllowed:
+    who = "de organisatie" if spec.level is Level.ORGANISATION else "het team"
+    return NotAllowed(f"{spec.description}: alleen een coördinator kan dit wijzigen voor {who}.")
 
 
 # --- reading and writing inside a caller's session ------------------------------------------
@@ -176,8 +174,59 @@ def _v1_check_declared_values(u: UpgradeContext) -> None:
             u.session.delete(row)
 
 
+def _v2_worker_profiles(u: UpgradeContext) -> None:
+    """Worker profiles replace the three loose settings older versions kept for documents
+    (`worker_name`, `worker_phone`, `organisation_name`): they become this worker's profile
+    record, which syncs. Names typed as a person's worker (set aside by migration
+    0013_workers under `upgrade_legacy_workers`) become workers of their own, with the id
+    every device derives from the name; when one of them is this worker's own name, this
+    device takes that worker's id, so the people typed with it are this worker's."""
+    from app.domain.workers import fold
+    from app.models import DeviceIdentity, Worker
+    from app.services.workers import WorkerProfile, check_profile
+
+    s = u.session
+    legacy = u.stored(LEGACY_WORKERS_KEY)
+    names = {str(k): str(v) for k, v in legacy.items()} if isinstance(legacy, dict) else {}
+    for worker_id, name in names.items():
+        if s.get(Worker, worker_id) is None and name.strip():
+            u.records.create(
+                s,
+                Worker,
+                {"name": name.strip()[:100], "active": True, "legacy": True},
+                record_id=worker_id,
+            )
+    u.remove(LEGACY_WORKERS_KEY)
+    old = {k: u.stored(k) for k in ("worker_name", "worker_phone", "organisation_name")}
+    for key in old:
+        u.remove(key)
+    name = old["worker_name"] if isinstance(old["worker_name"], str) else ""
+    if not name.strip():
+        return
+    me = u.device.worker_id
+    same = [wid for wid, n in names.items() if fold(n) == fold(name)]
+    if len(same) == 1:
+        # This worker's people were typed with their name: take that worker's id.
+        ident = s.scalars(select(DeviceIdentity)).one()
+        ident.worker_id = me = same[0]
+    values: dict[str, object] = {"name": name.strip()[:100]}
+    for key, field in (("worker_phone", "phone"), ("organisation_name", "organisation")):
+        text = old[key]
+        if isinstance(text, str) and text.strip():
+            try:
+                values[field] = check_profile(WorkerProfile(name, **{field: text}))[field]
+            except ValidationError:
+                log.warning("stored %s did not fit a worker profile; left out", key)
+    w = s.get(Worker, me)
+    if w is None:
+        u.records.create(s, Worker, {**values, "active": True, "legacy": False}, record_id=me)
+    else:
+        u.records.update(s, w, {**values, "legacy": False, "active": True})
+
+
 UPGRADES: tuple[Upgrade, ...] = (
     Upgrade(1, "stored values checked against their declarations", _v1_check_declared_values),
+    Upgrade(2, "worker profiles instead of loose settings and typed names", _v2_worker_profiles),
 )
 
 
@@ -242,7 +291,7 @@ class SettingsService:
             raise ValidationError(exc.message, field=spec.key) from None
         with self._ctx.transaction() as s:
             if not may_change(s, spec):
-                raise NotAllowed(spec)
+                raise not_allowed(spec)
             if (
                 read_value(s, spec) == checked
                 and (_raw_shared(s, spec.key) if spec.level.shared else _raw_local(s, spec.key))
@@ -261,8 +310,13 @@ class SettingsService:
 
     def upgrade(self) -> list[int]:
         """Bring stored values to today's declarations (at unlock)."""
+        from app.models import DeviceIdentity
+
         with self._ctx.transaction() as s:
             applied = run_upgrades(s, self._writer(), self._ctx.device)
+            worker_id = s.scalars(select(DeviceIdentity.worker_id)).one()
+        if worker_id != self._ctx.device.worker_id:  # an upgrade gave this device a worker
+            self._ctx.device = replace(self._ctx.device, worker_id=worker_id)
         if applied:
             log.info("settings upgraded to version %d", applied[-1])
         return applied

@@ -43,6 +43,7 @@ from app.models import (
 )
 from app.services import search
 from app.services.local_index import CONTACTS, PERSON, PHASE, Debt, contact_people_rows
+from app.services.record_upgrades import upgrade_payload
 from app.services.records import MAX_HISTORY, load_history, save_history
 from app.services.search import chunks
 
@@ -92,6 +93,10 @@ def parse_payload(
     if model is None:
         raise PayloadError(f"unknown record type {record_type}")
     fields, clocks, meta = payload.get("fields"), payload.get("clocks"), payload.get("meta")
+    history = payload.get("history", [])
+    if isinstance(fields, dict) and isinstance(clocks, dict) and isinstance(history, list):
+        # Revisions written by an older version of the app, in today's shape.
+        fields, clocks, history = upgrade_payload(record_type, fields, clocks, history)
     if not isinstance(fields, dict) or set(fields) != set(model.__sync_fields__):
         raise PayloadError("fields do not match the record type")
     if not isinstance(clocks, dict) or not clocks:
@@ -110,7 +115,6 @@ def parse_payload(
         raise PayloadError("deleted must be a boolean")
     if any(fields[name] is None for name in _required_fields(model)):
         raise PayloadError("a required field is empty")
-    history = payload.get("history", [])
     if not isinstance(history, list) or len(history) > 2 * MAX_HISTORY:
         raise PayloadError("history malformed")
     parsed: list[tuple[str, Mapping[str, str]]] = []

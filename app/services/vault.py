@@ -41,7 +41,9 @@ from app.paths import AppPaths, resource
 from app.services.audit import AuditEvent, AuditService
 from app.services.context import DeviceInfo, VaultContext
 from app.services.drafts import DraftService
+from app.services.records import Records
 from app.services.settings import SettingsService
+from app.services.workers import WorkerService
 from app.settings import RECOVERY_KEY_CONFIRMED
 
 log = logging.getLogger(__name__)
@@ -289,6 +291,7 @@ class OpenVault:
         self.audit = AuditService(ctx)
         self.settings = SettingsService(ctx, self.audit)
         self.drafts = DraftService(ctx)
+        self.workers = WorkerService(ctx, self.audit, Records(ctx))
 
     @property
     def paths(self) -> AppPaths:

@@ -78,8 +78,6 @@ class PersonEditDialog(DiscreetDialog):
         self.groups = Checklist(self.tr("Target groups (optional, never printed)"))
         self.groups.set_vocab(voc["target_groups"], p.target_groups)
         self.add_field("target_groups", self.tr("&Target groups"), self.groups)
-        self.worker = line(self.tr("Worker"), p.assigned_worker)
-        self.add_field("assigned_worker", self.tr("&Worker"), self.worker)
         self.note = note_edit(self.tr("Note"), p.note)
         self.add_field("note", self.tr("&Note"), self.note)
         self.alias.setFocus()
@@ -94,14 +92,12 @@ class PersonEditDialog(DiscreetDialog):
             "alias": self.alias.text().strip(),
             "referral_source": opt(self.referral.text()),
             "target_groups": self.groups.codes(),
-            "assigned_worker": opt(self.worker.text()),
             "note": opt(self.note.toPlainText()),
         }
         old: dict[str, Any] = {
             "alias": p.alias,
             "referral_source": p.referral_source,
             "target_groups": list(p.target_groups),
-            "assigned_worker": p.assigned_worker,
             "note": p.note,
         }
         if p.is_client:

@@ -1,4 +1,4 @@
-"""First run: choose a passphrase, create the vault, see the recovery key once."""
+"""First run: choose a passphrase, create the vault, see the recovery key once, say who you are."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from app.qt.vaultgate import VaultGate
 from app.views.passphrase import NewPassphraseForm
 from app.views.recovery import RecoveryKeyPanel
 from app.views.widgets import BusyIndicator, Feedback, center_column, heading, paragraph
+from app.views.workers import WorkerProfileForm
 
 if TYPE_CHECKING:
     from app.services.vault import CreatedVault, OpenVault
@@ -23,7 +24,8 @@ log = logging.getLogger(__name__)
 
 
 class SetupWindow(QWidget):
-    """Emits `finished(OpenVault)` once the vault exists and the recovery key was confirmed."""
+    """Emits `finished(OpenVault)` once the vault exists, the recovery key was confirmed and
+    the worker gave at least their name (it goes on documents and to the team)."""
 
     finished = Signal(object)
 
@@ -85,6 +87,35 @@ class SetupWindow(QWidget):
         self.recovery.confirmed.connect(self._confirm)
         self.pages.addWidget(center_column(self.recovery, max_width=640))
 
+        # Step 3: who you are.
+        step3 = QWidget()
+        step3.setAccessibleName(self.tr("About you"))
+        v3 = QVBoxLayout(step3)
+        v3.setSpacing(12)
+        v3.addWidget(heading(self.tr("About you")))
+        v3.addWidget(
+            paragraph(
+                self.tr(
+                    "Your name, function and how to reach you go on the handover fiche and on "
+                    "the person's own copy, so they know who to call. When you work in a team, "
+                    "your colleagues see them too. You can change them later in Settings."
+                )
+            )
+        )
+        self.profile = WorkerProfileForm(step3)
+        self.profile.submitted.connect(self.save_profile)
+        v3.addWidget(self.profile)
+        self.profile_busy = BusyIndicator(self.tr("Saving…"), step3)
+        v3.addWidget(self.profile_busy)
+        self.start_button = QPushButton(self.tr("Start"), step3)
+        self.start_button.setAccessibleName(self.tr("Save your details and start"))
+        self.start_button.setDefault(True)
+        self.start_button.setMinimumHeight(36)
+        self.start_button.clicked.connect(self.save_profile)
+        v3.addWidget(self.start_button)
+        v3.addStretch(1)
+        self.pages.addWidget(center_column(step3))
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(self.pages)
@@ -138,8 +169,42 @@ class SetupWindow(QWidget):
             return
         self.recovery.continue_button.setEnabled(False)
         self._runner.submit(
-            vault.confirm_recovery_key_stored, lambda _: self._hand_over(), owner=self
+            vault.confirm_recovery_key_stored, lambda _: self._ask_profile(), owner=self
         )
+
+    # --- step 3 ------------------------------------------------------------------------------
+    def _ask_profile(self) -> None:
+        self.recovery.clear()
+        self.pages.setCurrentIndex(2)
+        self.profile.setFocus()
+
+    @property
+    def on_profile_step(self) -> bool:
+        return self.pages.currentIndex() == 2
+
+    def save_profile(self) -> None:
+        vault = self._vault
+        if vault is None or self.profile_busy.isVisible():
+            return
+        profile = self.profile.profile()
+        self.profile.feedback.clear_message()
+        self.profile_busy.start()
+        self.start_button.setEnabled(False)
+
+        def failed(exc: BaseException) -> None:
+            self.profile_busy.stop()
+            self.start_button.setEnabled(True)
+            if isinstance(exc, BrugfiguurError):
+                self.profile.show_error(exc.message, getattr(exc, "field", None))
+            else:
+                log.error("profile not saved: %s", type(exc).__name__, exc_info=exc)
+                self.profile.show_error(self.tr("Your details could not be saved."), None)
+
+        def saved(_: object) -> None:
+            self.profile_busy.stop()
+            self._hand_over()
+
+        self._runner.submit(lambda: vault.workers.save_profile(profile), saved, failed, owner=self)
 
     def _hand_over(self) -> None:
         vault = self._vault

@@ -123,6 +123,34 @@
         <translation>Officiële ZRM-criteria ingeladen</translation>
     </message>
     <message>
+        <source>Worker profile saved</source>
+        <translation>Profiel van een medewerker bewaard</translation>
+    </message>
+    <message>
+        <source>Device joined an existing worker profile</source>
+        <translation>Toestel sloot aan bij een bestaand profiel</translation>
+    </message>
+    <message>
+        <source>Worker left the team</source>
+        <translation>Medewerker verliet het team</translation>
+    </message>
+    <message>
+        <source>Worker active again</source>
+        <translation>Medewerker opnieuw actief</translation>
+    </message>
+    <message>
+        <source>Caseload handed on</source>
+        <translation>Caseload overgedragen</translation>
+    </message>
+    <message>
+        <source>Group session attendance recorded</source>
+        <translation>Aanwezigheden van een groepssessie genoteerd</translation>
+    </message>
+    <message>
+        <source>Agenda exported</source>
+        <translation>Agenda geëxporteerd</translation>
+    </message>
+    <message>
         <source>person</source>
         <translation>persoon</translation>
     </message>
@@ -157,6 +185,18 @@
     <message>
         <source>work readiness</source>
         <translation>werkrijpheid</translation>
+    </message>
+    <message>
+        <source>worker</source>
+        <translation>medewerker</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>groep</translation>
+    </message>
+    <message>
+        <source>group session</source>
+        <translation>groepssessie</translation>
     </message>
     <message>
         <source>automatic locking</source>
@@ -729,20 +769,8 @@
 <context>
     <name>DocumentDetailsBox</name>
     <message>
-        <source>Your details on documents</source>
-        <translation>Uw gegevens op documenten</translation>
-    </message>
-    <message>
-        <source>Your name</source>
-        <translation>Uw naam</translation>
-    </message>
-    <message>
-        <source>Your phone number</source>
-        <translation>Uw telefoonnummer</translation>
-    </message>
-    <message>
-        <source>Your organisation</source>
-        <translation>Uw organisatie</translation>
+        <source>Your details</source>
+        <translation>Uw gegevens</translation>
     </message>
     <message>
         <source> s</source>
@@ -757,32 +785,52 @@
         <translation>Gegevens bewaren</translation>
     </message>
     <message>
-        <source>Save your details on documents</source>
-        <translation>Uw gegevens op documenten bewaren</translation>
+        <source>Save your details</source>
+        <translation>Uw gegevens bewaren</translation>
+    </message>
+    <message>
+        <source>Your profile on another device</source>
+        <translation>Uw profiel op een ander toestel</translation>
+    </message>
+    <message>
+        <source>The team already knows someone with your name. If that is you (on another laptop, or from before profiles existed), join it: this laptop then works as that profile and your people follow.</source>
+        <translation>Het team kent al iemand met uw naam. Bent u dat (op een andere laptop, of van voor er profielen waren)? Sluit dan aan: deze laptop werkt voortaan als dat profiel en uw personen gaan mee.</translation>
+    </message>
+    <message>
+        <source>Profile that is also you</source>
+        <translation>Profiel dat ook u is</translation>
+    </message>
+    <message>
+        <source>This is me</source>
+        <translation>Dit ben ik</translation>
+    </message>
+    <message>
+        <source>Join this profile</source>
+        <translation>Bij dit profiel aansluiten</translation>
+    </message>
+    <message>
+        <source>Your name, function and how to reach you appear on the handover fiche and on the person&apos;s copy, so the receiver and the person know who to call. Your team sees them too.</source>
+        <translation>Uw naam, functie en hoe u bereikbaar bent, staan op de overdrachtsfiche en op de kopie voor de persoon, zodat de ontvanger en de persoon weten wie ze kunnen bellen. Uw team ziet ze ook.</translation>
+    </message>
+    <message>
+        <source>This laptop now works as %1.</source>
+        <translation>Deze laptop werkt nu als %1.</translation>
+    </message>
+    <message>
+        <source>Not joined.</source>
+        <translation>Niet aangesloten.</translation>
     </message>
     <message>
         <source>Result of saving your details</source>
         <translation>Resultaat van het bewaren van uw gegevens</translation>
     </message>
     <message>
-        <source>These appear on the handover fiche and on the person&apos;s copy, so the receiver and the person know who to call.</source>
-        <translation>Deze staan op de overdrachtsfiche en op de kopie voor de persoon, zodat de ontvanger en de persoon weten wie ze kunnen bellen.</translation>
-    </message>
-    <message>
-        <source>Your &amp;name</source>
-        <translation>Uw &amp;naam</translation>
-    </message>
-    <message>
-        <source>Your p&amp;hone</source>
-        <translation>Uw &amp;telefoon</translation>
-    </message>
-    <message>
-        <source>Your &amp;organisation</source>
-        <translation>Uw &amp;organisatie</translation>
-    </message>
-    <message>
         <source>Clear a copied MLP summary after</source>
         <translation>Gekopieerde MLP-samenvatting wissen na</translation>
+    </message>
+    <message>
+        <source>(typed name)</source>
+        <translation>(getypte naam)</translation>
     </message>
     <message>
         <source>Your details were saved.</source>
@@ -1418,6 +1466,10 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>Invitation code</source>
         <translation>Uitnodigingscode</translation>
+    </message>
+    <message>
+        <source>About you</source>
+        <translation>Over u</translation>
     </message>
     <message>
         <source>Join</source>
@@ -2445,14 +2497,6 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>&amp;Target groups</source>
         <translation>&amp;Doelgroepen</translation>
-    </message>
-    <message>
-        <source>Worker</source>
-        <translation>Werker</translation>
-    </message>
-    <message>
-        <source>&amp;Worker</source>
-        <translation>&amp;Werker</translation>
     </message>
     <message>
         <source>Note</source>
@@ -3866,8 +3910,32 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <translation>Kluis maken</translation>
     </message>
     <message>
+        <source>About you</source>
+        <translation>Over u</translation>
+    </message>
+    <message>
+        <source>Your name, function and how to reach you go on the handover fiche and on the person&apos;s own copy, so they know who to call. When you work in a team, your colleagues see them too. You can change them later in Settings.</source>
+        <translation>Uw naam, functie en hoe u bereikbaar bent, komen op de overdrachtsfiche en op de kopie voor de persoon, zodat die weten wie ze kunnen bellen. Werkt u in een team, dan zien uw collega&apos;s ze ook. U kunt ze later wijzigen bij Instellingen.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Bewaren…</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginnen</translation>
+    </message>
+    <message>
+        <source>Save your details and start</source>
+        <translation>Uw gegevens bewaren en beginnen</translation>
+    </message>
+    <message>
         <source>The vault could not be created.</source>
         <translation>De kluis kon niet gemaakt worden.</translation>
+    </message>
+    <message>
+        <source>Your details could not be saved.</source>
+        <translation>Uw gegevens konden niet bewaard worden.</translation>
     </message>
 </context>
 <context>
@@ -5383,6 +5451,69 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>&amp;Note</source>
         <translation>&amp;Notitie</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerProfileForm</name>
+    <message>
+        <source>Your details</source>
+        <translation>Uw gegevens</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Uw naam</translation>
+    </message>
+    <message>
+        <source>e.g. An Claes</source>
+        <translation>bv. An Claes</translation>
+    </message>
+    <message>
+        <source>Your function</source>
+        <translation>Uw functie</translation>
+    </message>
+    <message>
+        <source>e.g. straathoekwerker</source>
+        <translation>bv. straathoekwerker</translation>
+    </message>
+    <message>
+        <source>Your organisation</source>
+        <translation>Uw organisatie</translation>
+    </message>
+    <message>
+        <source>Your phone number</source>
+        <translation>Uw telefoonnummer</translation>
+    </message>
+    <message>
+        <source>e.g. 0489 12 34 56</source>
+        <translation>bv. 0489 12 34 56</translation>
+    </message>
+    <message>
+        <source>Your e-mail address</source>
+        <translation>Uw e-mailadres</translation>
+    </message>
+    <message>
+        <source>Feedback on your details</source>
+        <translation>Feedback over uw gegevens</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Naam</translation>
+    </message>
+    <message>
+        <source>&amp;Function</source>
+        <translation>&amp;Functie</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation>&amp;Organisatie</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telefoon</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-mail</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ from app.services.handovers import HandoverInput
 from app.services.people import ClientDetails, PseudonymInput
 from app.services.sharing import OrganisationInput
 from app.services.situation import DrempelInput, NetworkInput
+from app.services.workers import WorkerProfile
 from app.services.zrm import AssessmentInput, editions
 from tests.conftest import CANARY
 
@@ -23,6 +24,15 @@ WHY = "WAAROM-" + CANARY
 
 @pytest.fixture
 def sharing(field: FieldServices) -> dict[str, str]:
+    field.workers.save_profile(
+        WorkerProfile(
+            "Jonas De Smet",
+            "straathoekwerker",
+            "Outreach Gent-Zuid",
+            "0489 65 43 21",
+            "jonas.desmet@outreach-gent.be",
+        )
+    )
     vdab = field.social_map.create(OrganisationInput("VDAB Gent", "vdab", measures=("ibo", "bvs")))
     lies = field.social_map.add_contact(vdab, "Lies Peeters", "trajectbegeleider")
     ocmw = field.social_map.create(OrganisationInput("OCMW Gent", "ocmw"))

@@ -12,7 +12,7 @@ from app.paths import AppPaths
 from app.services.audit import AuditEvent
 from app.services.backup import backup_vault, restore_vault
 from app.services.vault import CreatedVault, VaultService
-from app.settings import WORKER_NAME
+from app.settings import STALE_AFTER_WEEKS
 from tests.conftest import PASSPHRASE
 
 
@@ -27,11 +27,11 @@ def _tree(root: Path) -> dict[str, bytes]:
 @pytest.fixture
 def backup_file(created: CreatedVault, tmp_path: Path) -> Path:
     v = created.vault
-    v.settings.change(WORKER_NAME, "voor de back-up")
+    v.settings.change(STALE_AFTER_WEEKS, 9)
     out = tmp_path / "kluis.bfbackup"
     result = backup_vault(v, out)
     assert result.path == out and result.size_bytes == out.stat().st_size
-    v.settings.change(WORKER_NAME, "na de back-up")
+    v.settings.change(STALE_AFTER_WEEKS, 11)
     return out
 
 
@@ -60,7 +60,7 @@ def test_restore_round_trip_keeps_the_replaced_vault_aside(
     result = restore_vault(paths, backup_file, passphrase=PASSPHRASE)
     assert result.previous_kept_at is not None and (result.previous_kept_at / "vault.json").exists()
     v = vault_service.unlock(PASSPHRASE)
-    assert v.settings.value(WORKER_NAME) == "voor de back-up"
+    assert v.settings.value(STALE_AFTER_WEEKS) == 9
     assert AuditEvent.RESTORE in [e.event for e in v.audit.entries()]
     v.lock()
 

@@ -10,7 +10,7 @@ from app.logs import setup_logging, teardown_logging
 from app.paths import AppPaths
 from app.services.backup import backup_vault
 from app.services.vault import VaultService
-from app.settings import WORKER_NAME
+from app.services.workers import WorkerProfile
 from tests.conftest import CANARY, FAST_KDF, PASSPHRASE
 
 
@@ -32,7 +32,7 @@ def test_canary_is_nowhere_on_disk(paths: AppPaths) -> None:
         v = created.vault
         # Through every store the foundation has: a draft, a setting, an audit detail.
         v.drafts.save("vandaag/snelle-notitie", {"tekst": CANARY * 50})
-        v.settings.change(WORKER_NAME, CANARY)
+        v.workers.save_profile(WorkerProfile(CANARY, organisation=CANARY))
         logging.getLogger("test").info("an id-only log line %s", v.device.device_id)
         backup_vault(v, paths.data_dir / "backup.bfbackup")
         needles = [

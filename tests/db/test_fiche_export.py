@@ -52,6 +52,10 @@ def test_fiche_pdf_holds_consented_sections_only(
     assert "Zoë Vermeulen" in text and WHY in text.replace("\n", "")
     assert "Huisvesting" in text and "Cv meebrengen" in text
     assert "Vertrouwelijk" in text and "pagina 1/" in text.lower()
+    # The worker is a person with a name, organisation and number, not "Outreachwerker".
+    flat = " ".join(text.split())
+    assert "Jonas De Smet" in flat and "Outreach Gent-Zuid" in flat
+    assert "+32489654321" in flat and "Outreachwerker Outreachwerker" not in flat
     for absent in (PRIVATE, HEALTH, "Opvang tot 17 uur", "Dr. X"):
         assert absent not in text, absent
     assert ("fiche_exported", sharing["h"]) in [
@@ -110,6 +114,10 @@ def test_person_copy_and_pdf_export(field: FieldServices, sharing, tmp_path: Pat
     field.handovers.export_person_copy(sharing["h"], copy)
     text = _pdf_text(copy)
     assert "Cv meebrengen" in text and PRIVATE not in text and HEALTH not in text
+    flat = " ".join(text.split())
+    assert "Uw outreachwerker is Jonas De Smet (straathoekwerker)." in flat
+    assert "+32489654321" in flat and "jonas.desmet@outreach-gent.be" in flat
+    assert "uw outreachwerker is uw outreachwerker" not in flat.lower()
     export = tmp_path / "alles.pdf"
     field.rights.export(sharing["pid"], "pdf", export)
     assert "Vermeulen" in _pdf_text(export)

@@ -9,19 +9,19 @@ import pytest
 from sqlalchemy import select, text
 
 from app import settings as registry
-from app.errors import ValidationError
+from app.errors import NotAllowed, ValidationError
 from app.models import AuditEntry, OutboxEntry, Setting, SharedSetting, SyncConfig, TeamState
 from app.services.audit import AuditEvent
-from app.services.settings import NotAllowed, stored_version
+from app.services.settings import stored_version
 from app.services.vault import CreatedVault, OpenVault, VaultService
 from app.settings import (
     AUTO_LOCK_MINUTES,
+    CONTROLLER_NAME,
     MLP_CLIPBOARD_SECONDS,
     RECOVERY_KEY_CONFIRMED,
     RETENTION_YEARS,
     STALE_AFTER_WEEKS,
     SYNC_INTERVAL_MINUTES,
-    WORKER_NAME,
     ZRM_INTERVAL_MONTHS,
     IntSetting,
     Level,
@@ -56,13 +56,13 @@ def test_every_declaration_is_typed_and_its_default_valid() -> None:
 
 def test_values_are_typed_defaults_until_changed(vault: OpenVault) -> None:
     assert vault.settings.value(AUTO_LOCK_MINUTES) == 5
-    assert vault.settings.value(WORKER_NAME) == ""
+    assert vault.settings.value(CONTROLLER_NAME) == ""
     assert vault.settings.value(RETENTION_YEARS) == 5
     assert vault.settings.change(AUTO_LOCK_MINUTES, 17) == 17
-    assert vault.settings.change(WORKER_NAME, "  An Claes ") == "An Claes"
-    assert vault.settings.values([AUTO_LOCK_MINUTES, WORKER_NAME]) == {
+    assert vault.settings.change(CONTROLLER_NAME, "  Outreach Gent vzw ") == "Outreach Gent vzw"
+    assert vault.settings.values([AUTO_LOCK_MINUTES, CONTROLLER_NAME]) == {
         "auto_lock_minutes": 17,
-        "worker_name": "An Claes",
+        "controller_name": "Outreach Gent vzw",
     }
 
 
@@ -72,8 +72,8 @@ def test_values_are_typed_defaults_until_changed(vault: OpenVault) -> None:
         (AUTO_LOCK_MINUTES, 0, "kies tussen 1 en 120 minuten"),
         (AUTO_LOCK_MINUTES, "17", "geef een geheel getal"),
         (AUTO_LOCK_MINUTES, True, "geef een geheel getal"),
-        (WORKER_NAME, "An\nClaes", "één regel"),
-        (WORKER_NAME, "x" * 101, "hoogstens 100 tekens"),
+        (CONTROLLER_NAME, "Outreach\nGent", "één regel"),
+        (CONTROLLER_NAME, "x" * 201, "hoogstens 200 tekens"),
         (RECOVERY_KEY_CONFIRMED, "ja", "kies ja of nee"),
         (RETENTION_YEARS, 31, "kies tussen 1 en 30 jaar"),
     ],
@@ -94,10 +94,10 @@ def test_a_value_that_does_not_fit_is_refused_in_dutch_and_changes_nothing(
 def test_changes_are_audited_with_the_value_but_never_free_text(vault: OpenVault) -> None:
     vault.settings.change(AUTO_LOCK_MINUTES, 9)
     vault.settings.change(AUTO_LOCK_MINUTES, 9)  # unchanged: no second entry
-    vault.settings.change(WORKER_NAME, "An Claes")
+    vault.settings.change(CONTROLLER_NAME, "Outreach Gent vzw")
     vault.settings.change(RECOVERY_KEY_CONFIRMED, True)  # internal state: not audited
     changes = [d for e, d in _audit(vault) if e == AuditEvent.SETTINGS_CHANGED]
-    assert changes == ["auto_lock_minutes=9", "worker_name"]
+    assert changes == ["auto_lock_minutes=9", "controller_name"]
 
 
 def _enrol_as(vault: OpenVault, role: str, teams: tuple[str, ...] = ()) -> None:
@@ -161,7 +161,6 @@ VERSION_0 = {
     "sync_interval_minutes": "15",
     "zrm_interval_months": "6",
     "stale_after_weeks": "3",
-    "hlc_last": '"0000018f2a3b4c5d-0000-abcdef"',
     "last_channel": '"telefoon"',
     "last_vindplaats": "null",
     "sync_invites": '{"inv": {"secret": "s", "team_ids": ["t"], "role": "worker"}}',
@@ -170,7 +169,7 @@ VERSION_0 = {
 
 def _downgrade_to(created: CreatedVault, rows: dict[str, str]) -> None:
     with created.vault.context.transaction() as s:
-        s.execute(text("DELETE FROM settings"))
+        s.execute(text("DELETE FROM settings WHERE key != 'hlc_last'"))  # the clock stays
         for key, value in rows.items():
             s.add(Setting(key=key, value=value))
 
@@ -191,7 +190,10 @@ def test_values_stored_before_the_registry_are_kept_and_read_typed(
             assert stored_version(s) == registry.SETTINGS_VERSION
         assert v.settings.value(AUTO_LOCK_MINUTES) == 17
         assert v.settings.value(RECOVERY_KEY_CONFIRMED) is True
-        assert v.settings.value(WORKER_NAME) == "An Claes"
+        me = v.workers.me()  # the loose details became this worker's profile (version 2)
+        assert me is not None and me.id == v.device.worker_id and not me.legacy
+        assert (me.name, me.phone, me.organisation) == ("An Claes", "+32489123456", "Outreach Gent")
+        assert not {"worker_name", "worker_phone", "organisation_name"} & set(_stored(v))
         assert v.settings.value(MLP_CLIPBOARD_SECONDS) == 30
         assert v.settings.value(SYNC_INTERVAL_MINUTES) == 15
         assert v.settings.value(ZRM_INTERVAL_MONTHS) == 6
@@ -221,10 +223,9 @@ def test_stored_values_that_do_not_fit_fall_back_to_their_defaults(
         stored = _stored(v)
         assert "stale_after_weeks" not in stored
         assert "mlp_clipboard_seconds" not in stored
-        assert "worker_name" not in stored
+        assert "worker_name" not in stored and v.workers.me() is None  # not text: no profile
         assert v.settings.value(STALE_AFTER_WEEKS) == 4
         assert v.settings.value(MLP_CLIPBOARD_SECONDS) == 60
-        assert v.settings.value(WORKER_NAME) == ""
         assert v.settings.value(AUTO_LOCK_MINUTES) == 5
         assert v.settings.value(ZRM_INTERVAL_MONTHS) == 6
         # The log names keys, never values.

@@ -22,7 +22,6 @@ from app.qt.i18n import install_translators
 from app.qt.tasks import TaskRunner
 from app.qt.vaultgate import VaultGate
 from app.services.vault import VaultService
-from app.settings import ORGANISATION_NAME, WORKER_NAME
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 
@@ -95,6 +94,12 @@ def main(argv: list[str]) -> int:
     setup.finished.connect(got)
     setup.recovery.stored.setChecked(True)
     setup.recovery.continue_button.click()
+    wait_for(until=lambda: setup.on_profile_step)
+    setup.profile.name.setText("An Claes")
+    setup.profile.function.setText("straathoekwerker")
+    setup.profile.organisation.setText("Outreach Gent")
+    setup.profile.phone.setText("0489 12 34 56")
+    setup.start_button.click()
     wait_for(setup.finished)
     assert vault is not None
     setup.hide()
@@ -155,8 +160,6 @@ def main(argv: list[str]) -> int:
     settle(app)
     field = main.field
     assert field is not None and main.vault is not None
-    main.vault.settings.change(WORKER_NAME, "An Claes")
-    main.vault.settings.change(ORGANISATION_NAME, "Outreach Gent")
 
     def score(pid: str) -> tuple[int, int, int]:
         hs = field.handovers.for_person(pid)

@@ -69,12 +69,33 @@ def test_setup_wizard_end_to_end(
         click(qtbot, w.recovery.continue_button)
     w.recovery.stored.setChecked(True)
     assert w.recovery.continue_button.isEnabled()
+    click(qtbot, w.recovery.continue_button)
+    qtbot.waitUntil(lambda: w.on_profile_step)
+    assert w.recovery.key == ""
+
+    # Who you are: a name is needed (it goes on the fiche); a wrong phone number is refused.
+    with qtbot.assertNotEmitted(w.finished):
+        click(qtbot, w.start_button)
+        qtbot.waitUntil(lambda: not w.profile_busy.isVisible())
+    assert "Uw naam" in w.profile.feedback.text()
+    qtbot.keyClicks(w.profile.name, "An Claes")
+    qtbot.keyClicks(w.profile.function, "straathoekwerker")
+    qtbot.keyClicks(w.profile.phone, "0489 12 34")
+    with qtbot.assertNotEmitted(w.finished):
+        click(qtbot, w.start_button)
+        qtbot.waitUntil(lambda: not w.profile_busy.isVisible())
+    assert "Belgisch nummer" in w.profile.feedback.text()
+    assert w.focusWidget() is w.profile.phone
+    w.profile.phone.setText("0489 12 34 56")
     with qtbot.waitSignal(w.finished) as blocker:
-        click(qtbot, w.recovery.continue_button)
+        click(qtbot, w.start_button)
     vault = blocker.args[0]
     assert isinstance(vault, OpenVault)
     assert vault.recovery_status().confirmed_stored
-    assert w.recovery.key == ""
+    me = vault.workers.me()
+    assert me is not None
+    assert (me.name, me.function, me.phone) == ("An Claes", "straathoekwerker", "+32489123456")
+    assert me.id == vault.device.worker_id
     vault.lock()
     # The key shown is the real recovery key.
     opened = vault_service.unlock_with_recovery_key(key)

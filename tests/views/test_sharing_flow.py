@@ -19,6 +19,7 @@ from app.services.handovers import HandoverInput
 from app.services.people import ClientDetails, PseudonymInput
 from app.services.sharing import ConsentInput, OrganisationInput
 from app.services.vault import CreatedVault
+from app.services.workers import WorkerProfile
 from app.views.main_window import MainWindow
 from app.views.sharing.fiche_preview import FichePreviewDialog
 from app.views.sharing.tab import SharingTab
@@ -32,6 +33,7 @@ WHY_NOW = "Ik wil terug aan het werk voor mijn kinderen."
 
 @pytest.fixture
 def person(field: FieldServices) -> str:
+    field.workers.save_profile(WorkerProfile("An Claes", "straathoekwerker", "Outreach Gent"))
     pid = field.people.create_pseudonym(PseudonymInput("Mo", date(2026, 3, 1), "mond_aan_mond"))
     field.people.upgrade_to_client(pid, ClientDetails("Mohamed", "El Amrani", date(2026, 4, 1)))
     field.contacts.create(

@@ -268,6 +268,7 @@ def test_a_worker_joins_with_an_invitation_and_waits_for_approval(
     dialog = box.open_join()
     assert isinstance(dialog, JoinDialog)
     dialog.url.setText(store.base_url)
+    dialog.profile.name.setText("Bram Peeters")
     dialog.code.setText("geen-code")
     dialog.join_button.click()
     qtbot.waitUntil(lambda: not dialog.working, timeout=SYNC_TIMEOUT)

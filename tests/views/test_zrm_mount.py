@@ -16,7 +16,7 @@ from app.services.people import ClientDetails, PseudonymInput
 from app.services.situation import DrempelInput
 from app.services.vault import CreatedVault
 from app.services.zrm import AssessmentInput, editions
-from app.settings import MLP_CLIPBOARD_SECONDS, WORKER_NAME
+from app.settings import MLP_CLIPBOARD_SECONDS
 from app.views.main_window import MainWindow
 from tests.views.conftest import FakeClock, open_main_window
 
@@ -102,5 +102,6 @@ def test_settings_page_mounts_the_zrm_interval_and_document_details(
     s.details_box.seconds.setValue(30)
     with qtbot.waitSignal(s.details_box.saved, timeout=10_000):
         s.details_box.save_button.click()
-    assert created.vault.settings.value(WORKER_NAME) == "An Claes"
+    me = created.vault.workers.me()
+    assert me is not None and (me.name, me.organisation) == ("An Claes", "Outreach Gent")
     assert created.vault.settings.value(MLP_CLIPBOARD_SECONDS) == 30

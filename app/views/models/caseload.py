@@ -76,7 +76,7 @@ class CaseloadModel(QAbstractTableModel):
         return self._by_id.get(person_id)
 
     def workers(self) -> list[str]:
-        return sorted({r.assigned_worker for r in self._rows if r.assigned_worker})
+        return sorted({r.worker_name for r in self._rows if r.worker_name})
 
     def _names_changed(self, _: object) -> None:
         if self._rows:
@@ -132,8 +132,8 @@ class CaseloadModel(QAbstractTableModel):
         if column == "next":
             return format_iso_minutes(row.next_contact_at)
         if column == "worker":
-            return row.assigned_worker or ""
-        return row.team or ""
+            return row.worker_name or ""
+        return row.team_name or ""
 
     def _sort_key(self, row: CaseloadRow, column: str) -> Any:
         if column == "last":
@@ -219,7 +219,7 @@ class CaseloadFilter(QSortFilterProxyModel):
             return False
         if self._phase is not None and row.phase != self._phase:
             return False
-        if self._worker is not None and row.assigned_worker != self._worker:
+        if self._worker is not None and row.worker_name != self._worker:
             return False
         if self._tag is not None and self._tag not in row.target_groups:
             return False

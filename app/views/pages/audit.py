@@ -62,6 +62,17 @@ def event_label(code: str) -> str:
         "zrm_criteria_imported": QCoreApplication.translate(
             "AuditLabels", "Official ZRM criteria imported"
         ),
+        "worker_profile_saved": QCoreApplication.translate("AuditLabels", "Worker profile saved"),
+        "worker_claimed": QCoreApplication.translate(
+            "AuditLabels", "Device joined an existing worker profile"
+        ),
+        "worker_left": QCoreApplication.translate("AuditLabels", "Worker left the team"),
+        "worker_active": QCoreApplication.translate("AuditLabels", "Worker active again"),
+        "caseload_moved": QCoreApplication.translate("AuditLabels", "Caseload handed on"),
+        "group_attendance": QCoreApplication.translate(
+            "AuditLabels", "Group session attendance recorded"
+        ),
+        "agenda_exported": QCoreApplication.translate("AuditLabels", "Agenda exported"),
     }
     return labels.get(code, code)
 
@@ -77,6 +88,9 @@ def record_type_label(code: str | None) -> str:
         "network_member": QCoreApplication.translate("AuditLabels", "network member"),
         "drempel": QCoreApplication.translate("AuditLabels", "drempel"),
         "work_readiness": QCoreApplication.translate("AuditLabels", "work readiness"),
+        "worker": QCoreApplication.translate("AuditLabels", "worker"),
+        "group": QCoreApplication.translate("AuditLabels", "group"),
+        "group_session": QCoreApplication.translate("AuditLabels", "group session"),
     }
     return labels.get(code or "", code or "")
 

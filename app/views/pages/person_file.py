@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 from app.errors import BrugfiguurError
 from app.qt.clipboard import TimedClipboard
 from app.qt.tasks import TaskRunner
-from app.settings import WORKER_NAME
 from app.views.discreet import Discretion, initials_of
 from app.views.formatting import (
     format_date,
@@ -680,7 +679,7 @@ class PersonFilePage(Page):
         kind = self.tr("Client file") if p.is_client else self.tr("Pseudonym")
         text = " · ".join(
             x
-            for x in (kind, self._label("phases", p.phase), status_label(status), p.assigned_worker)
+            for x in (kind, self._label("phases", p.phase), status_label(status), f.worker_name)
             if x
         )
         self.subtitle.setText(text)
@@ -711,7 +710,7 @@ class PersonFilePage(Page):
             rows.append((self.tr("Referred by"), p.referral_source))
         groups = ", ".join(self._label("target_groups", g) for g in p.target_groups)
         rows.append((self.tr("Target groups"), groups or "—"))
-        rows.append((self.tr("Worker"), p.assigned_worker or "—"))
+        rows.append((self.tr("Worker"), f.worker_name or "—"))
         rows.append((self.tr("Last contact"), format_iso_minutes(p.last_contact_at) or "—"))
         rows.append((self.tr("Next contact"), format_iso_minutes(p.next_contact_at) or "—"))
         if p.note:
@@ -766,8 +765,8 @@ class PersonFilePage(Page):
         self.sharing_tab.set_services(self.field, vault)
 
         def worker_name() -> str:
-            name: str = vault.settings.value(WORKER_NAME)
-            return name
+            me = self.field.workers.me() if self.field is not None else None
+            return me.name if me is not None else ""
 
         def assessor(name: str) -> None:
             self.zrm_tab.default_assessor = name

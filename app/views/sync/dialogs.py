@@ -40,6 +40,9 @@ from app.views.widgets import (
 
 if TYPE_CHECKING:
     from app.services.sync import SyncService
+    from app.services.workers import WorkerRow, WorkerService
+
+from app.views.workers import WorkerProfileForm
 
 log = logging.getLogger(__name__)
 
@@ -371,10 +374,16 @@ class JoinDialog(_TaskDialog):
     """A worker's laptop joins with the store address and a coordinator's invite code."""
 
     def __init__(
-        self, sync: SyncService, runner: TaskRunner, parent: QWidget | None = None
+        self,
+        sync: SyncService,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        workers: WorkerService | None = None,
     ) -> None:
         super().__init__(runner, self.tr("Join with an invitation"), parent)
         self.sync = sync
+        self.workers = workers
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Join with an invitation"), level=2))
         layout.addWidget(
@@ -394,6 +403,13 @@ class JoinDialog(_TaskDialog):
         self.code.setFont(mono_font())
         layout.addWidget(field_label(self.tr("Invitation code"), self.code))
         layout.addWidget(self.code)
+        # Who joins: the team sees the worker's name, function and contact details.
+        self.profile = WorkerProfileForm(self)
+        self.profile.setVisible(workers is not None)
+        if workers is not None:
+            layout.addWidget(heading(self.tr("About you"), level=2))
+            layout.addWidget(self.profile)
+            runner.submit(workers.me, self._fill_profile, owner=self)
         layout.addWidget(self.busy)
         layout.addWidget(self.feedback)
         buttons, self.join_button = _buttons(
@@ -404,6 +420,11 @@ class JoinDialog(_TaskDialog):
         )
         layout.addWidget(buttons)
 
+    def _fill_profile(self, me: WorkerRow | None) -> None:
+        """The saved profile, unless the worker already started typing."""
+        if me is not None and not any(e.text() for e in self.profile.edits().values()):
+            self.profile.set_row(me)
+
     def submit(self) -> None:
         url, code = self.url.text().strip(), self.code.text().strip()
         problems = [p for p in (check_server_url(url),) if p]
@@ -412,8 +433,15 @@ class JoinDialog(_TaskDialog):
         if problems:
             self.feedback.show_errors(problems)
             return
-        sync = self.sync
-        self.run(lambda: sync.enrol(url, code), lambda _: self.accept(), [self.join_button])
+        sync, workers = self.sync, self.workers
+        profile = self.profile.profile()
+
+        def work() -> None:
+            if workers is not None:
+                workers.save_profile(profile)  # refused before joining when incomplete
+            sync.enrol(url, code)
+
+        self.run(work, lambda _: self.accept(), [self.join_button])
 
     def done(self, result: int) -> None:
         self.code.clear()

@@ -482,7 +482,8 @@ class SyncSettingsBox(QGroupBox):
     def open_join(self) -> JoinDialog | None:
         if self.sync is None:
             return None
-        dialog = JoinDialog(self.sync, self.runner, self)
+        workers = self.vault.workers if self.vault is not None else None
+        dialog = JoinDialog(self.sync, self.runner, self, workers=workers)
 
         def joined(result: int) -> None:
             if result == QDialog.DialogCode.Accepted:
