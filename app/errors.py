@@ -54,7 +54,7 @@ class VaultMissing(VaultError):
         )
 
 
-class VaultExists(BrugfiguurError):
+class VaultExists(VaultError):
     def __init__(self, data_dir: str) -> None:
         super().__init__(f"Er staat al een kluis in {data_dir}; die wordt niet overschreven.")
 

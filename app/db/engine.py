@@ -16,7 +16,7 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
-from app.db.errors import translate
+from app.db.errors import DAMAGED, is_damage, translate
 from app.errors import VaultCorrupt
 
 # Execution option: transactions that commit without waiting for the disk (WAL with
@@ -49,8 +49,11 @@ def connect_raw(path: Path, key: bytes | bytearray, *, check_same_thread: bool =
             str(path), check_same_thread=check_same_thread, isolation_level=None
         )
     except sqlcipher3.Error as exc:
-        raise translate(exc, path.parent) from exc
+        raise translate(exc, path.parent, path) from exc
     try:
+        # SQLCipher's own log (English "ERROR CORE …" lines on stderr) stays off the worker's
+        # terminal; its errors reach us as exceptions, translated below. Process-wide.
+        conn.execute("PRAGMA cipher_log_level = NONE").fetchall()
         conn.execute(_key_pragma(key))
         # The first read verifies the key against page 1's HMAC.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -60,7 +63,7 @@ def connect_raw(path: Path, key: bytes | bytearray, *, check_same_thread: bool =
             conn.execute(pragma)
     except sqlcipher3.Error as exc:
         conn.close()
-        raise translate(exc, path.parent) from exc
+        raise translate(exc, path.parent, path) from exc
     return conn
 
 
@@ -104,8 +107,35 @@ def make_engine(path: Path, key: bytes | bytearray) -> tuple[Engine, Callable[[]
             info[RELAXED] = relaxed
         conn.exec_driver_sql("BEGIN")
 
+    @event.listens_for(engine, "handle_error")
+    def _damaged(ctx: Any) -> BaseException | None:
+        # A page that fails its HMAC (or any other damage) is "damaged" to every caller, not
+        # a driver error or a read-only folder.
+        if is_damage(ctx.original_exception, path):
+            return VaultCorrupt(DAMAGED)
+        return None
+
     def forget() -> None:
         for i in range(len(held)):
             held[i] = 0
 
     return engine, forget
+
+
+def integrity_problem(conn: Any) -> str | None:
+    """Dutch detail of what is wrong with the database on `conn` (a keyed connection), or None.
+
+    SQLCipher's `cipher_integrity_check` verifies every page's HMAC (a flipped byte anywhere,
+    which SQLite's own check may not notice until the page is read); SQLite's
+    `integrity_check` then verifies the b-trees and indexes."""
+    try:
+        bad = [row for row in conn.execute("PRAGMA cipher_integrity_check").fetchall() if row]
+        if bad:
+            pages = "pagina" if len(bad) == 1 else "pagina's"
+            return f"{len(bad)} beschadigde {pages} in de databank"
+        rows = conn.execute("PRAGMA integrity_check").fetchall()
+    except sqlcipher3.DatabaseError:
+        return DAMAGED
+    if [tuple(r) for r in rows] != [("ok",)]:
+        return "de databank is inwendig niet in orde"
+    return None

@@ -23,7 +23,7 @@ from sqlalchemy.pool import NullPool
 
 from app.crypto import aead, recovery
 from app.crypto.header import VaultHeader, now_iso
-from app.db.engine import connect_raw
+from app.db.engine import connect_raw, integrity_problem
 from app.db.errors import translate
 from app.db.migrate import check_not_newer
 from app.domain import passphrase as policy
@@ -194,11 +194,9 @@ def restore_vault(
 def _verify_database(path: Path, key: bytearray) -> None:
     conn = connect_raw(path, key)  # VaultCorrupt when the key does not open page 1
     try:
-        for pragma in ("PRAGMA cipher_integrity_check", "PRAGMA integrity_check"):
-            rows = conn.execute(pragma).fetchall()
-            bad = [r for r in rows if r and r[0] != "ok"]
-            if bad:
-                raise VaultCorrupt("back-up beschadigd")
+        problem = integrity_problem(conn)
+        if problem is not None:
+            raise VaultCorrupt(f"back-up beschadigd: {problem}")
         conn.execute("PRAGMA journal_mode = DELETE").fetchone()
     except sqlcipher3.DatabaseError as exc:
         raise VaultCorrupt("back-up beschadigd") from exc

@@ -22,7 +22,7 @@ from app import settings
 from app.crypto import aead, kdf, recovery
 from app.crypto.device import generate_device_keypair
 from app.crypto.header import DATA_KEY_BYTES, VaultHeader, new_header, now_iso, read_header
-from app.db.engine import make_engine
+from app.db.engine import connect_raw, integrity_problem, make_engine
 from app.db.migrate import upgrade_to_head
 from app.domain import passphrase as policy
 from app.errors import (
@@ -320,6 +320,23 @@ class OpenVault:
         if self._ctx is None:
             raise VaultLocked()
         return bytearray(self._key)
+
+    def verify_database(self) -> None:
+        """Check every page's HMAC and SQLite's integrity; VaultCorrupt (exit 2) when damaged.
+
+        Reads the whole file once; changes nothing."""
+        key = self.data_key()
+        try:
+            conn = connect_raw(self.paths.database, key)
+        finally:
+            _zero(key)
+        try:
+            problem = integrity_problem(conn)
+        finally:
+            conn.close()
+        if problem is not None:
+            log.warning("database integrity check failed")
+            raise VaultCorrupt(problem)
 
     # --- passphrase and recovery key ---------------------------------------------------------
     def verify_passphrase(self, current: str) -> None:

@@ -109,7 +109,7 @@ def test_init_refuses_an_existing_vault_and_weak_passphrases(
     cli_vault: Path, tmp_path: Path
 ) -> None:
     p = run(["init", "--data-dir", str(cli_vault)], [PASSPHRASE])
-    assert p.returncode == 1 and "al een kluis" in p.stderr
+    assert p.returncode == 2 and "al een kluis" in p.stderr
     p = run(["init", "--data-dir", str(tmp_path / "nieuw")], ["kort"])
     assert p.returncode == 1 and "minstens 12 tekens" in p.stderr
     assert not (tmp_path / "nieuw" / "vault.json").exists()

@@ -101,3 +101,41 @@ def test_built_init_and_check_headless(built: Path, tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, describe(proc)
     assert proc.stdout.strip() == "ok"
+
+
+def test_built_serve_answers_on_loopback(built: Path, tmp_path: Path) -> None:
+    """`brugfiguur serve` in the bundle: the store's migrations and uvicorn are in it."""
+    import signal
+
+    import httpx
+
+    from tests.server.helpers import free_port
+
+    port = free_port()
+    store = tmp_path / "opslag"
+    out = tmp_path / "serve.txt"
+    with out.open("wb") as fh:
+        proc = subprocess.Popen(
+            [str(built), "serve", "--data-dir", str(store), "--port", str(port)],
+            env=clean_env(),
+            stdin=subprocess.DEVNULL,
+            stdout=fh,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + 60
+        status = None
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                status = httpx.get(f"http://127.0.0.1:{port}/v1/health", timeout=1).json()
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        assert status is not None and status["status"] == "ok", out.read_text()
+        assert (store / "setup-token").is_file()
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0, out.read_text()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()

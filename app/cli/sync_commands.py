@@ -1,0 +1,206 @@
+"""Commands with the central store: org-init, team-create, invite, enrol, sync, devices, revoke."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Literal
+
+from app.cli.common import EXIT_OK, UnlockArgs, opened, say
+from app.cli.framework import Secrets, arguments, command, option
+
+if TYPE_CHECKING:
+    from app.services.sync import SyncProgress, SyncService
+
+
+@contextmanager
+def _sync(args: UnlockArgs, secrets: Secrets) -> Iterator[SyncService]:
+    """The sync service of the unlocked vault; closed and locked again afterwards."""
+    from app.services.sync import SyncService
+
+    with opened(args, secrets) as u:
+        sync = SyncService(u.vault.context)
+        try:
+            yield sync
+        finally:
+            sync.close()
+
+
+@arguments
+class OrgInitArgs(UnlockArgs):
+    server: str = option("--server", metavar="URL", help="adres van de centrale opslag")
+    name: str = option("--name", metavar="NAAM", help="naam van de organisatie")
+    token_fd: int | None = option(
+        "--token-fd",
+        metavar="N",
+        help="lees de eenmalige installatiesleutel van de opslag (bestand setup-token in zijn "
+        "datamap) van bestandsdescriptor N",
+        default=None,
+    )
+
+
+@command(
+    "org-init",
+    OrgInitArgs,
+    help="zet een nieuwe organisatie op bij de centrale opslag (dit toestel wordt coördinator)",
+)
+def cmd_org_init(args: OrgInitArgs, secrets: Secrets) -> int:
+    with _sync(args, secrets) as sync:
+        token = secrets.read(args.token_fd, "Installatiesleutel van de opslag: ")
+        org = sync.create_organisation(args.server, token, args.name)
+    say("Organisatie aangemaakt; dit toestel is coördinator.")
+    say("Herstelsleutel van de organisatie (eenmalig getoond; druk af en bewaar offline):")
+    print(org.recovery_private_key)
+    return EXIT_OK
+
+
+@arguments
+class TeamCreateArgs(UnlockArgs):
+    name: str = option("--name", metavar="NAAM", help="naam van het team")
+
+
+@command("team-create", TeamCreateArgs, help="maak een team en druk zijn id af (coördinator)")
+def cmd_team_create(args: TeamCreateArgs, secrets: Secrets) -> int:
+    with _sync(args, secrets) as sync:
+        team_id = sync.create_team(args.name)
+    print(team_id)
+    return EXIT_OK
+
+
+@arguments
+class InviteArgs(UnlockArgs):
+    team: tuple[str, ...] = option(
+        "--team",
+        metavar="ID",
+        help="team waar het toestel bij komt (herhaal de optie voor meerdere teams)",
+    )
+    role: Literal["worker", "coordinator"] = option(
+        "--role", help="rol van het nieuwe toestel (standaard worker)", default="worker"
+    )
+    days: int = option(
+        "--days",
+        metavar="N",
+        help="aantal dagen dat de code geldig is, 1 tot 7 (standaard 3)",
+        default=3,
+    )
+
+
+@command("invite", InviteArgs, help="maak een eenmalige uitnodigingscode (coördinator)")
+def cmd_invite(args: InviteArgs, secrets: Secrets) -> int:
+    with _sync(args, secrets) as sync:
+        code = sync.create_invite(list(args.team), args.role, args.days)
+    say(f"Eenmalige uitnodiging, {args.days} dagen geldig:")
+    print(code)
+    return EXIT_OK
+
+
+@arguments
+class EnrolArgs(UnlockArgs):
+    server: str = option("--server", metavar="URL", help="adres van de centrale opslag")
+    invite_fd: int | None = option(
+        "--invite-fd",
+        metavar="N",
+        help="lees de uitnodigingscode van bestandsdescriptor N",
+        default=None,
+    )
+
+
+@command("enrol", EnrolArgs, help="sluit dit toestel aan met een uitnodigingscode")
+def cmd_enrol(args: EnrolArgs, secrets: Secrets) -> int:
+    with _sync(args, secrets) as sync:
+        sync.enrol(args.server, secrets.read(args.invite_fd, "Uitnodigingscode: "))
+    say("Aangesloten. Na goedkeuring door een coördinator kan dit toestel synchroniseren.")
+    return EXIT_OK
+
+
+def _sync_progress(every_s: float = 2.0) -> Callable[[SyncProgress], None]:
+    """Progress of a long sync on stderr, at most every `every_s` seconds."""
+    last = [0.0]
+
+    def show(p: SyncProgress) -> None:
+        now = time.monotonic()
+        if now - last[0] < every_s and not (p.total and p.done >= p.total):
+            return
+        last[0] = now
+        what = "Versturen" if p.phase == "push" else "Ontvangen"
+        amount = f"{p.done * 100 // p.total}%" if p.total else str(p.done)
+        print(f"{what}: {amount}", file=sys.stderr, flush=True)
+
+    return show
+
+
+@contextmanager
+def _ctrl_c_sets(stop: threading.Event) -> Iterator[None]:
+    """Ctrl+C stops between batches (only the main thread can own the signal)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, lambda *_: stop.set())
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@arguments
+class SyncArgs(UnlockArgs):
+    confirm_mass_deletion: bool = option(
+        "--confirm-mass-deletion",
+        help="bevestig dat veel verwijderingen tegelijk de bedoeling zijn",
+        default=False,
+    )
+
+
+@command(
+    "sync",
+    SyncArgs,
+    help="één synchronisatie met de centrale opslag (afsluitcode 0 = volledig)",
+    description="Eén synchronisatie: versturen, ontvangen, samenvoegen. Ctrl+C stopt netjes "
+    "tussen twee reeksen; wat binnen is blijft, de volgende synchronisatie gaat verder.",
+)
+def cmd_sync(args: SyncArgs, secrets: Secrets) -> int:
+    stop = threading.Event()
+    with _sync(args, secrets) as sync, _ctrl_c_sets(stop):
+        report = sync.sync_once(
+            confirm_mass_deletion=args.confirm_mass_deletion,
+            progress=_sync_progress(),
+            should_stop=stop.is_set,
+        )
+        status = sync.status()
+    say(
+        f"Gesynchroniseerd: {report.pushed} verstuurd, {report.pulled} ontvangen, "
+        f"{report.merged} samengevoegd, {status.open_conflicts} open conflicten."
+    )
+    return EXIT_OK
+
+
+@arguments
+class DevicesArgs(UnlockArgs):
+    pass
+
+
+@command("devices", DevicesArgs, help="toestellen van de organisatie als JSON (coördinator)")
+def cmd_devices(args: DevicesArgs, secrets: Secrets) -> int:
+    with _sync(args, secrets) as sync:
+        devices = sync.devices()
+    keep = ("device_id", "label", "role", "status", "teams", "missing_keys")
+    print(json.dumps([{k: d.get(k) for k in keep} for d in devices], ensure_ascii=False))
+    return EXIT_OK
+
+
+@arguments
+class RevokeArgs(UnlockArgs):
+    device: str = option("--device", metavar="ID", help="het toestel (device_id uit devices)")
+
+
+@command("revoke", RevokeArgs, help="trek een toestel in en vernieuw de teamsleutels")
+def cmd_revoke(args: RevokeArgs, secrets: Secrets) -> int:
+    with _sync(args, secrets) as sync:
+        teams = sync.revoke(args.device)
+    say(f"Toestel ingetrokken; teamsleutels vernieuwd voor {len(teams)} team(s).")
+    return EXIT_OK
