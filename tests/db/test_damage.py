@@ -15,6 +15,7 @@ from app.errors import VaultCorrupt
 from app.services.demo import generate_demo
 from app.services.field import FieldServices
 from app.services.vault import CreatedVault, VaultService
+from app.settings import STALE_AFTER_WEEKS
 from tests.conftest import PASSPHRASE
 
 PAGE = 4096  # SQLCipher 4's page size
@@ -113,7 +114,7 @@ def test_services_raise_vault_corrupt_for_a_damaged_page(
             field.contacts.timeline(p.id)
     # A write after the failed read: SQLCipher says "readonly"; the disk is writable.
     with pytest.raises(VaultCorrupt) as caught:
-        vault.settings.set("ui.test", True, audit=False)
+        vault.settings.change(STALE_AFTER_WEEKS, 9)
     assert "beschadigd" in caught.value.message
     with pytest.raises(VaultCorrupt):
         vault.verify_database()
