@@ -68,6 +68,18 @@ class VaultCorrupt(VaultError):
         super().__init__(msg)
 
 
+class BackupDamaged(VaultCorrupt):
+    """A backup file that fails its checks (exit 2): nothing was restored."""
+
+    def __init__(self, detail: str = "") -> None:
+        VaultError.__init__(
+            self,
+            "Het back-upbestand is beschadigd of werd gewijzigd"
+            + (f" ({detail})" if detail else "")
+            + ". Er werd niets teruggezet; de huidige kluis bleef ongewijzigd.",
+        )
+
+
 class VaultTooNew(VaultError):
     def __init__(self) -> None:
         super().__init__(

@@ -7,8 +7,10 @@ messages written to be safe.
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -16,6 +18,7 @@ from types import TracebackType
 
 from app import settings
 from app.errors import BrugfiguurError
+from app.fsutil import make_private, private_dir
 
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -43,6 +46,22 @@ class SafeFormatter(logging.Formatter):
         return f"Traceback (most recent call last):\n{frames}{etype.__name__}: {shown}"
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotated log whose files are 0600 whatever the umask (rotation renames the old file,
+    keeping its mode, and opens a new one here)."""
+
+    def _open(self) -> io.TextIOWrapper:  # type: ignore[type-arg,unused-ignore]
+        fd = os.open(
+            self.baseFilename,
+            os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0),
+            0o600,
+        )
+        make_private(Path(self.baseFilename))
+        stream = open(fd, "a", encoding=self.encoding, errors=self.errors)  # noqa: PTH123, SIM115
+        assert isinstance(stream, io.TextIOWrapper)
+        return stream
+
+
 _installed: Path | None = None
 
 
@@ -56,8 +75,8 @@ def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path | None:
     for noisy in ("sqlalchemy", "alembic"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
-        log_dir.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        private_dir(log_dir)
+        handler: logging.Handler = PrivateRotatingFileHandler(
             log_dir / "brugfiguur.log",
             maxBytes=settings.LOG_MAX_BYTES,
             backupCount=settings.LOG_BACKUPS,

@@ -12,6 +12,7 @@ LOG_DIR_ENV = "BRUGFIGUUR_LOG_DIR"
 
 HEADER_NAME = "vault.json"
 DATABASE_NAME = "vault.db"
+FAILURES_NAME = "unlock-failures.json"
 
 
 def _bundle_root() -> Path:
@@ -45,6 +46,11 @@ class AppPaths:
     @property
     def database(self) -> Path:
         return self.data_dir / DATABASE_NAME
+
+    @property
+    def failures(self) -> Path:
+        """Failed unlock attempts since the last success (count and times; no secret)."""
+        return self.data_dir / FAILURES_NAME
 
     def database_sidecars(self) -> list[Path]:
         db = self.database

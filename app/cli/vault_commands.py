@@ -152,6 +152,16 @@ def cmd_restore(args: RestoreArgs, secrets: Secrets) -> int:
             passphrase=secrets.read(args.passphrase_fd, "Wachtwoordzin van de back-up: "),
         )
     say(f"Back-up teruggezet in {result.data_dir}.")
+    if result.erasures_reapplied:
+        say(
+            f"Deze back-up is van vóór {result.erasures_reapplied} wissing(en) van personen: "
+            "die personen werden opnieuw gewist en blijven gewist."
+        )
+    if not result.erasures_checked:
+        say(
+            "Let op: de vervangen kluis heeft een andere sleutel; wissingen die daarin gebeurden "
+            "konden niet op de teruggezette gegevens toegepast worden."
+        )
     if result.previous_kept_at is not None:
         say(f"De vorige kluis staat (versleuteld) in {result.previous_kept_at}.")
     return EXIT_OK

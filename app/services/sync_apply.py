@@ -558,27 +558,15 @@ def purge_person_leftovers(s: Session, person_id: str, records: Any) -> list[tup
     concurrently on this device): deleted, and returned so a follow-up purge reaches the store.
     A group contact goes on for the others, without this person (as a new revision)."""
     from app.services.contacts import reindex_contact
+    from app.services.erasure import records_about
 
-    refs: list[tuple[str, str]] = []
-    for model in MODEL_BY_TYPE.values():
-        column = getattr(model, "person_id", None)
-        if column is None or model is Person:
-            continue
-        for obj in list(s.scalars(select(model).where(column == person_id))):
-            refs.append((model.__record_type__, obj.id))
-    contact_ids = list(
-        s.scalars(select(ContactPerson.contact_id).where(ContactPerson.person_id == person_id))
-    )
-    for cid in contact_ids:
-        c = s.get(ContactMoment, cid)
-        if c is None:
-            continue
+    # Collected from the records' own fields, deleted ones included (see app.services.erasure).
+    about = records_about(s, person_id)
+    refs = list(about.records)
+    for c in about.shared_contacts:
         others = [p for p in c.people if p["person_id"] != person_id]
-        if others:
-            records.update(s, c, {"people": others})
-            reindex_contact(s, c, (person_id,))
-        else:
-            refs.append((ContactMoment.__record_type__, c.id))
+        records.update(s, c, {"people": others})
+        reindex_contact(s, c, (person_id,))
     purge_records(s, refs)
     return refs
 

@@ -7,14 +7,16 @@ and are written to the audit log at the next successful unlock.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import socket
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -35,13 +37,21 @@ from app.errors import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
-from app.fsutil import describe_os_error, write_atomic
+from app.fsutil import (
+    create_private,
+    describe_os_error,
+    make_private,
+    private_dir,
+    sweep_temps,
+    write_atomic,
+)
 from app.models import DeviceIdentity
 from app.paths import AppPaths, resource
 from app.services.audit import AuditEvent, AuditService
 from app.services.context import DeviceInfo, VaultContext
 from app.services.drafts import DraftService
 from app.services.records import Records
+from app.services.restore_journal import finish_interrupted_restore
 from app.services.settings import SettingsService
 from app.services.workers import WorkerService
 from app.settings import RECOVERY_KEY_CONFIRMED
@@ -83,6 +93,47 @@ def unlock_delay(failures: int) -> float:
     )
 
 
+@dataclass
+class Failures:
+    """Failed unlock attempts since the last success, kept beside the vault
+    (`unlock-failures.json`, no secret): how many, when the last was (wall clock) and their
+    times for the audit log."""
+
+    count: int = 0
+    last_at: float = 0.0
+    stamps: list[str] = field(default_factory=list)
+
+    MAX_STAMPS = 200
+
+    def add(self, stamp: str, now: float) -> Failures:
+        return Failures(self.count + 1, now, [*self.stamps, stamp][-self.MAX_STAMPS :])
+
+    @classmethod
+    def load(cls, path: Path) -> Failures:
+        try:
+            with path.open("rb") as fh:
+                doc = json.loads(fh.read(64 * 1024).decode("utf-8"))
+            count, last_at, stamps = doc["count"], doc["last_at"], doc["stamps"]
+            if (
+                isinstance(count, int)
+                and isinstance(last_at, int | float)
+                and isinstance(stamps, list)
+                and all(isinstance(x, str) and len(x) <= 40 for x in stamps)
+            ):
+                return cls(max(0, count), float(last_at), stamps[-cls.MAX_STAMPS :])
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        # Unreadable or edited: keep guessing slow rather than trusting it.
+        log.warning("unlock failure record unreadable; assuming recent failures")
+        return cls(3, time.time(), [])
+
+    def save(self, path: Path) -> None:
+        doc = {"count": self.count, "last_at": self.last_at, "stamps": self.stamps}
+        write_atomic(path, json.dumps(doc).encode("utf-8"))
+
+
 @dataclass(frozen=True)
 class RecoveryStatus:
     created_at: str
@@ -104,27 +155,47 @@ class VaultService:
         *,
         kdf_params: kdf.KdfParams | None = None,
         sleep: Callable[[float], None] = time.sleep,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self.paths = paths
         self._kdf_params = kdf_params
         self._sleep = sleep
-        self._clock = clock
-        self._failures = 0
-        self._not_before = 0.0
-        self._failed_at: list[str] = []
+        self._clock = clock  # wall clock: the record of failures outlives this process
+        self._unsaved = Failures()  # when the data dir cannot be written
 
     # --- state -------------------------------------------------------------------------------
     def exists(self) -> bool:
+        self._finish_restore()
         return self.paths.header.exists()
 
+    def _finish_restore(self) -> None:
+        """A restore a crash interrupted is completed (or undone) before the vault is used."""
+        try:
+            finish_interrupted_restore(self.paths)
+        except OSError as exc:
+            raise StorageError(describe_os_error(exc, self.paths.data_dir)) from exc
+
     def retry_delay(self) -> float:
-        """Seconds until the next unlock attempt is allowed."""
-        return max(0.0, self._not_before - self._clock())
+        """Seconds until the next unlock attempt is allowed (across processes)."""
+        f = self._failures()
+        if f.count <= 0:
+            return 0.0
+        wait = f.last_at + unlock_delay(f.count) - self._clock()
+        # A clock set back must not lock the worker out for longer than the longest delay.
+        return min(max(0.0, wait), float(settings.UNLOCK_DELAY_MAX_SECONDS))
 
     @property
     def failed_attempts(self) -> int:
-        return self._failures
+        return self._failures().count
+
+    def new_kdf_params(self) -> kdf.KdfParams:
+        """Argon2id parameters for a new or changed passphrase: calibrated on this machine
+        (median of several runs, at least 64 MiB and 3 passes), unless given to the service."""
+        return self._kdf_params or kdf.calibrate()
+
+    def _failures(self) -> Failures:
+        saved = Failures.load(self.paths.failures)
+        return saved if saved.count >= self._unsaved.count else self._unsaved
 
     # --- create ------------------------------------------------------------------------------
     def create(self, passphrase: str, *, device_label: str | None = None) -> CreatedVault:
@@ -137,10 +208,11 @@ class VaultService:
         if any(p.exists() for p in self.paths.database_sidecars()):
             raise VaultExists(str(self.paths.data_dir))
         try:
-            self.paths.data_dir.mkdir(parents=True, exist_ok=True)
+            private_dir(self.paths.data_dir)
+            create_private(self.paths.database)  # SQLite gives -wal and -shm the same mode
         except OSError as exc:
             raise StorageError(describe_os_error(exc, self.paths.data_dir)) from exc
-        params = self._kdf_params or kdf.calibrate()
+        params = self.new_kdf_params()
         data_key = bytearray(os.urandom(DATA_KEY_BYTES))
         recovery_key = recovery.generate()
         shown_key = recovery.format_key(recovery_key)
@@ -178,10 +250,23 @@ class VaultService:
 
     # --- unlock ------------------------------------------------------------------------------
     def read_header(self) -> VaultHeader:
+        self._finish_restore()
         try:
             return read_header(self.paths.header)
         except FileNotFoundError as exc:
             raise VaultMissing(str(self.paths.data_dir)) from exc
+
+    def _check_database_file(self) -> None:
+        """A missing or empty vault.db is damage, reported before SQLite would create a new,
+        empty database in its place."""
+        try:
+            size = self.paths.database.stat().st_size
+        except FileNotFoundError:
+            raise VaultCorrupt("databank ontbreekt") from None
+        except OSError as exc:
+            raise StorageError(describe_os_error(exc, self.paths.data_dir)) from exc
+        if size == 0:
+            raise VaultCorrupt("de databank is leeg (0 bytes)")
 
     def _wait_turn(self) -> None:
         delay = self.retry_delay()
@@ -189,17 +274,21 @@ class VaultService:
             self._sleep(delay)
 
     def _failed(self) -> float:
-        self._failures += 1
-        self._failed_at.append(now_iso())
-        delay = unlock_delay(self._failures)
-        self._not_before = self._clock() + delay
-        log.warning("unlock failed (attempt %d)", self._failures)
-        return delay
+        """Count a failed attempt beside the vault, so the delay grows across processes and
+        the next successful unlock (in any process) writes every failure to the audit log."""
+        f = self._failures().add(now_iso(), self._clock())
+        try:
+            f.save(self.paths.failures)
+            self._unsaved = Failures()
+        except StorageError:
+            log.warning("unlock failures cannot be recorded beside the vault")
+            self._unsaved = f
+        log.warning("unlock failed (attempt %d)", f.count)
+        return unlock_delay(f.count)
 
     def unlock(self, passphrase: str) -> OpenVault:
         header = self.read_header()
-        if not self.paths.database.exists():
-            raise VaultCorrupt("databank ontbreekt")
+        self._check_database_file()
         self._wait_turn()
         try:
             data_key = header.unwrap_with_passphrase(policy.normalise(passphrase))
@@ -210,8 +299,7 @@ class VaultService:
     def unlock_with_recovery_key(self, text: str) -> OpenVault:
         """Unlock with the recovery key; the returned vault demands a new passphrase."""
         header = self.read_header()
-        if not self.paths.database.exists():
-            raise VaultCorrupt("databank ontbreekt")
+        self._check_database_file()
         key = recovery.parse_key(text)  # a typo is reported before any delay
         self._wait_turn()
         try:
@@ -224,12 +312,9 @@ class VaultService:
         self, header: VaultHeader, data_key: bytearray, event: AuditEvent, *, must_change: bool
     ) -> OpenVault:
         try:
-            vault = self._open(header, data_key, event=event, must_change=must_change)
+            return self._open(header, data_key, event=event, must_change=must_change)
         finally:
             _zero(data_key)
-        self._failures = 0
-        self._not_before = 0.0
-        return vault
 
     def _open(
         self, header: VaultHeader, data_key: bytearray, *, event: AuditEvent, must_change: bool
@@ -257,13 +342,26 @@ class VaultService:
             forget()
             _zero(vault._key)
             raise
-        pending, self._failed_at = self._failed_at, []
+        pending = self._failures()
         with ctx.transaction() as s:
-            for stamp in pending:
+            for stamp in pending.stamps:
                 vault.audit.record(AuditEvent.UNLOCK_FAILED, at=stamp, session=s)
             vault.audit.record(event, session=s)
+        self.paths.failures.unlink(missing_ok=True)
+        self._unsaved = Failures()
+        self._tighten()
+        sweep_temps(self.paths.data_dir)
         log.info("vault unlocked")
         return vault
+
+    def _tighten(self) -> None:
+        """Vaults made before files were private: data dir 0700, its files 0600."""
+        try:
+            make_private(self.paths.data_dir)
+            for p in (self.paths.header, *self.paths.database_sidecars()):
+                make_private(p)
+        except OSError as exc:
+            log.warning("cannot make the vault files private: %s", type(exc).__name__)
 
     def _write_header(self, header: VaultHeader) -> None:
         write_atomic(self.paths.header, header.to_json())
@@ -324,7 +422,7 @@ class OpenVault:
     def verify_database(self) -> None:
         """Check every page's HMAC and SQLite's integrity; VaultCorrupt (exit 2) when damaged.
 
-        Reads the whole file once; changes nothing."""
+        Reads the whole file once (about a second per 100 MB); changes nothing."""
         key = self.data_key()
         try:
             conn = connect_raw(self.paths.database, key)
@@ -358,7 +456,9 @@ class OpenVault:
             self.verify_passphrase(current)
         elif not self.must_change_passphrase:
             raise WrongPassphrase("Geef eerst uw huidige wachtwoordzin.")
-        header = self._header.with_passphrase(self._key, new)
+        # A new passphrase gets parameters calibrated now, on this machine (never fewer than
+        # the floor), not the ones chosen when the vault was made.
+        header = self._header.with_passphrase(self._key, new, self._service.new_kdf_params())
         self._service._write_header(header)
         self._header = header
         self.must_change_passphrase = False

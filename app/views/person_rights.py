@@ -165,6 +165,16 @@ class EraseDialog(QDialog):
                 ).replace("%1", label)
             )
         )
+        v.addWidget(
+            paragraph(
+                self.tr(
+                    "Backups made before the erasure still contain %1. When one of them is "
+                    "restored on this laptop, %1 is erased again at once; elsewhere at the "
+                    "latest at its first sync. Keep older backups locked away and delete them "
+                    "when your organisation's retention period ends."
+                ).replace("%1", label)
+            )
+        )
         self.passphrase = PassphraseField(self.tr("Your passphrase"), self)
         v.addWidget(field_label(self.tr("Type your &passphrase to erase"), self.passphrase))
         v.addWidget(self.passphrase)

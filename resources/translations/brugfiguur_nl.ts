@@ -934,6 +934,10 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
+    <message>
+        <source>Backups made before the erasure still contain %1. When one of them is restored on this laptop, %1 is erased again at once; elsewhere at the latest at its first sync. Keep older backups locked away and delete them when your organisation&apos;s retention period ends.</source>
+        <translation>Back-ups van vóór het wissen bevatten %1 nog. Wordt er een teruggezet op deze laptop, dan wordt %1 meteen opnieuw gewist; elders ten laatste bij de eerste synchronisatie. Bewaar oudere back-ups achter slot en verwijder ze wanneer de bewaartermijn van uw organisatie afloopt.</translation>
+    </message>
 </context>
 <context>
     <name>FeedbackDialog</name>
