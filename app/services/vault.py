@@ -59,6 +59,19 @@ from app.settings import RECOVERY_KEY_CONFIRMED
 log = logging.getLogger(__name__)
 
 BLOCKLIST_FILE = ("security", "common-passwords.txt")
+COMMON_WORDS_FILE = ("security", "common-words.txt")
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Common words and passwords without decoration (see `passphrase.undecorated`)."""
+    path = resource(*COMMON_WORDS_FILE)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        log.warning("common-words list missing at %s", path)
+        return frozenset()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +91,7 @@ def blocklist() -> frozenset[str]:
 
 def passphrase_problems(passphrase: str) -> list[str]:
     """Dutch reasons a new passphrase is refused (empty when fine)."""
-    return policy.problems(passphrase, blocklist())
+    return policy.problems(passphrase, blocklist(), common_words())
 
 
 def unlock_delay(failures: int) -> float:
