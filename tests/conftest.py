@@ -6,6 +6,8 @@ tests/unit/test_kdf.py; everything else uses FAST_KDF to keep the suite fast.
 
 from __future__ import annotations
 
+import logging
+import re
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -24,6 +26,51 @@ CANARY = "Kanarie-9f3c-Zoë-Vermeulen"
 
 def _no_sleep(_: float) -> None:
     return None
+
+
+# --- logged warnings and errors fail a test unless it declares them ----------------------------
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "allow_logs(*patterns): log records at WARNING or above that this test expects; each "
+        "pattern is a regular expression searched in 'logger: message'",
+    )
+
+
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def _logged_warnings_fail(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A warning or error logged in this process fails the test, like a Python warning does,
+    unless the test declares it with `@pytest.mark.allow_logs("pattern", …)`."""
+    handler = _Records()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+    allowed = [re.compile(p) for mark in request.node.iter_markers("allow_logs") for p in mark.args]
+    unexpected = [
+        f"{r.levelname} {r.name}: {r.getMessage()}"
+        for r in handler.records
+        if not any(p.search(f"{r.name}: {r.getMessage()}") for p in allowed)
+    ]
+    if unexpected:
+        pytest.fail(
+            "unexpected log records (declare them with @pytest.mark.allow_logs):\n  "
+            + "\n  ".join(unexpected),
+            pytrace=False,
+        )
 
 
 @pytest.fixture

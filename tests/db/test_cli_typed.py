@@ -116,6 +116,7 @@ def test_erase_person_does_not_offer_the_recovery_key(
     assert "--recovery-key-fd" in capsys.readouterr().err
 
 
+@pytest.mark.allow_logs("unlock failed", "command people failed: WrongRecoveryKey")
 def test_wrong_recovery_key_exits_2(
     vault_dir: tuple[Path, str, str],
     capsys: pytest.CaptureFixture[str],

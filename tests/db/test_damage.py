@@ -66,6 +66,7 @@ def test_check_passes_an_intact_vault(
     assert capfd.readouterr().out.strip() == "ok"
 
 
+@pytest.mark.allow_logs("database integrity check failed", "command check failed: VaultCorrupt")
 def test_check_finds_one_flipped_byte_in_a_middle_page(
     filled: tuple[Path, dict[str, int]], capfd: pytest.CaptureFixture[str]
 ) -> None:
@@ -86,6 +87,7 @@ def test_check_finds_one_flipped_byte_in_a_middle_page(
     assert db.read_bytes()[span] == before
 
 
+@pytest.mark.allow_logs("command people failed: VaultCorrupt")
 def test_reading_a_damaged_page_says_damaged_not_read_only(
     filled: tuple[Path, dict[str, int]], capfd: pytest.CaptureFixture[str]
 ) -> None:
@@ -100,6 +102,7 @@ def test_reading_a_damaged_page_says_damaged_not_read_only(
     assert "alleen-lezen" not in err and "ERROR CORE" not in err
 
 
+@pytest.mark.allow_logs("database integrity check failed")
 def test_services_raise_vault_corrupt_for_a_damaged_page(
     filled: tuple[Path, dict[str, int]], vault_service: VaultService
 ) -> None:

@@ -41,6 +41,7 @@ def _service(paths: AppPaths, sleeps: Sleeps, now: list[float]) -> VaultService:
     return VaultService(paths, kdf_params=FAST_KDF, sleep=sleeps, clock=lambda: now[0])
 
 
+@pytest.mark.allow_logs("app\\.services\\.vault: unlock failed")
 def test_the_delay_grows_across_processes_and_failures_reach_the_audit_log(
     created: CreatedVault, paths: AppPaths
 ) -> None:
@@ -122,6 +123,7 @@ def _modes(root: Path) -> dict[str, int]:
     }
 
 
+@pytest.mark.allow_logs("app\\.services\\.vault: unlock failed")
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
 def test_every_file_is_private_whatever_the_umask(loose_umask: None, tmp_path: Path) -> None:
     paths = AppPaths(tmp_path / "data", tmp_path / "data" / "logs")

@@ -110,7 +110,9 @@ def test_erasure_removes_deleted_contacts_agreements_and_drempels_everywhere(
     f.contacts.delete(deleted_group)
     f.situation.delete("drempel", drempel)
     with worker.vault.context.transaction() as s:
-        worker.field.context.records.delete(s, s.get(Agreement, agreement))
+        row = s.get(Agreement, agreement)
+        assert row is not None
+        worker.field.context.records.delete(s, row)
     sync_until_quiet([worker, coord])
     with coord.vault.context.read() as s:
         tombstone = s.get(ContactMoment, deleted_own)

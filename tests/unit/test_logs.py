@@ -5,11 +5,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import pytest
+
 from app.errors import WrongPassphrase
 from app.logs import setup_logging, teardown_logging
 from tests.conftest import CANARY
 
 
+@pytest.mark.allow_logs("^brugfiguur\\.test: ")
 def test_log_file_rotates_and_withholds_foreign_exception_messages(tmp_path: Path) -> None:
     log_file = setup_logging(tmp_path / "logs")
     assert log_file is not None

@@ -33,6 +33,7 @@ def test_every_shipped_vocabulary_parses_with_unique_codes_and_dutch_labels() ->
     }
 
 
+@pytest.mark.allow_logs("vocabulary extension \\w+\\.json refused")
 def test_an_organisation_extends_relabels_and_retires_without_code(tmp_path: Path) -> None:
     ext = tmp_path / "vocabularies"
     ext.mkdir()

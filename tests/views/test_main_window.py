@@ -228,7 +228,9 @@ def test_settings_renew_recovery_key(qtbot: QtBot, window: MainWindow) -> None:
     assert dialog is not None
     key = dialog.panel.key
     assert len(key.split("-")) == 14
-    assert "nog niet bevestigd" in page.recovery_status_label.text() or True
+    # The new key is not confirmed yet: the vault says so, and so does the page.
+    assert w.vault is not None and not w.vault.recovery_status().confirmed_stored
+    qtbot.waitUntil(lambda: "nog niet bevestigd" in page.recovery_status_label.text())
     dialog.panel.stored.setChecked(True)
     with qtbot.waitSignal(page.loaded):
         qtbot.mouseClick(dialog.panel.continue_button, Qt.MouseButton.LeftButton)
