@@ -48,10 +48,14 @@ class _Records(logging.Handler):
         self.records.append(record)
 
 
+_OURS = ("app.", "brugfiguur")  # our loggers fail at WARNING; any logger at ERROR
+
+
 @pytest.fixture(autouse=True)
 def _logged_warnings_fail(request: pytest.FixtureRequest) -> Iterator[None]:
-    """A warning or error logged in this process fails the test, like a Python warning does,
-    unless the test declares it with `@pytest.mark.allow_logs("pattern", …)`."""
+    """A warning (from our own loggers) or an error (from any) logged in this process fails the
+    test, like a Python warning does, unless the test declares it with
+    `@pytest.mark.allow_logs("pattern", …)`."""
     handler = _Records()
     root = logging.getLogger()
     root.addHandler(handler)
@@ -63,7 +67,8 @@ def _logged_warnings_fail(request: pytest.FixtureRequest) -> Iterator[None]:
     unexpected = [
         f"{r.levelname} {r.name}: {r.getMessage()}"
         for r in handler.records
-        if not any(p.search(f"{r.name}: {r.getMessage()}") for p in allowed)
+        if (r.levelno >= logging.ERROR or r.name.startswith(_OURS))
+        and not any(p.search(f"{r.name}: {r.getMessage()}") for p in allowed)
     ]
     if unexpected:
         pytest.fail(

@@ -22,6 +22,7 @@ from app.services.contacts import ContactInput, Participant
 from app.services.field import FieldServices
 from app.services.people import PseudonymInput
 from app.services.vault import CreatedVault, VaultService
+from app.settings import STALE_AFTER_WEEKS
 from tests.conftest import CANARY, FAST_KDF, PASSPHRASE
 
 
@@ -106,10 +107,10 @@ def test_a_crash_during_the_swap_is_finished_at_the_next_start(
     """Issue 11: a crash in the middle of a restore left a database without vault.json, and
     the app then said to run `init`. The process "dies" after `crash_after` renames."""
     v = created.vault
-    v.settings.set("stand", "in de back-up")
+    v.settings.change(STALE_AFTER_WEEKS, 9)
     backup = tmp_path / "b.bfbackup"
     backup_vault(v, backup)
-    v.settings.set("stand", "na de back-up")
+    v.settings.change(STALE_AFTER_WEEKS, 11)
     v.lock()
     real_replace = os.replace
     calls = [0]
@@ -132,7 +133,7 @@ def test_a_crash_during_the_swap_is_finished_at_the_next_start(
     assert service.exists(), "the half-restored vault must not look like no vault at all"
     vault = service.unlock(PASSPHRASE)
     try:
-        assert vault.settings.get("stand") == "in de back-up"
+        assert vault.settings.value(STALE_AFTER_WEEKS) == 9
     finally:
         vault.lock()
     assert not (paths.data_dir / restore_journal.JOURNAL_NAME).exists()
@@ -140,7 +141,7 @@ def test_a_crash_during_the_swap_is_finished_at_the_next_start(
     assert len(kept) == 1 and (kept[0] / "vault.json").exists()
     old = VaultService(AppPaths(kept[0], tmp_path / "l"), kdf_params=FAST_KDF).unlock(PASSPHRASE)
     try:
-        assert old.settings.get("stand") == "na de back-up"
+        assert old.settings.value(STALE_AFTER_WEEKS) == 11
     finally:
         old.lock()
 
