@@ -206,6 +206,7 @@ def test_values_stored_before_the_registry_are_kept_and_read_typed(
         v.lock()
 
 
+@pytest.mark.allow_logs("did not fit its declaration")
 def test_stored_values_that_do_not_fit_fall_back_to_their_defaults(
     created: CreatedVault, vault_service: VaultService, caplog: pytest.LogCaptureFixture
 ) -> None:

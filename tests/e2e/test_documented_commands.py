@@ -375,6 +375,7 @@ class Scenario:
         return ["--data-dir", self.dir(name), flag, self.cli.pipe(secret)]
 
 
+@pytest.mark.allow_logs("unlock failed", "command (check|sync) failed")
 def test_readme_commands_run_in_process(tmp_path: Path, cli: Cli) -> None:
     rows = readme_rows()
     s = Scenario(tmp_path, cli)

@@ -44,6 +44,7 @@ def cli(
     return code, out.strip(), err
 
 
+@pytest.mark.allow_logs("command org-init failed: CliError")
 def test_sync_messages(store: LiveStore, tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
     coord, worker, other = tmp_path / "coord", tmp_path / "worker", tmp_path / "ander"
     for d in (coord, worker, other):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
@@ -132,6 +133,7 @@ def test_recovery_key_pdf(
     w.close()
 
 
+@pytest.mark.allow_logs("unlock failed \\(attempt")
 def test_unlock_wrong_passphrase_then_countdown_then_right(
     qtbot: QtBot, created: CreatedVault, gate: VaultGate, runner: TaskRunner, clock: FakeClock
 ) -> None:
@@ -161,6 +163,7 @@ def test_unlock_wrong_passphrase_then_countdown_then_right(
     vault.lock()
 
 
+@pytest.mark.allow_logs("unlock failed \\(attempt")
 def test_growing_delay_is_shown(
     qtbot: QtBot, created: CreatedVault, gate: VaultGate, runner: TaskRunner, clock: FakeClock
 ) -> None:

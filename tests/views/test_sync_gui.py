@@ -445,6 +445,7 @@ def _restart(store: LiveStore) -> subprocess.Popen[bytes]:
     return proc
 
 
+@pytest.mark.allow_logs("sync failed")
 def test_an_unreachable_store_shows_offline_and_retries_with_backoff(
     qtbot: QtBot,
     store: LiveStore,
@@ -536,6 +537,7 @@ def test_models_pass_the_model_tester_and_devices_read_as_text(qtmodeltester: ob
     assert table[2][2].startswith("ingetrokken op ")
 
 
+@pytest.mark.allow_logs("sync failed")
 def test_a_mass_deletion_waits_for_the_workers_confirmation(
     qtbot: QtBot, make_window: Callable[[], MainWindow], created: CreatedVault
 ) -> None:

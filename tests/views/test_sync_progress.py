@@ -240,6 +240,7 @@ def test_stop_ends_the_sync_without_a_failure_and_the_next_sync_works(
     assert len(service.calls) == 3
 
 
+@pytest.mark.allow_logs("sync failed")
 def test_stopping_after_offline_keeps_the_backoff_count(
     qtbot: QtBot, window: MainWindow, service: SteppedService
 ) -> None:
