@@ -176,6 +176,7 @@ def test_settings_change_auto_lock_minutes(qtbot: QtBot, window: MainWindow) -> 
     assert "17 minuten" in page.auto_lock_feedback.text()
 
 
+@pytest.mark.allow_logs("unlock failed \\(attempt")
 def test_settings_change_passphrase_then_unlock_with_it(
     qtbot: QtBot, window: MainWindow, clock: FakeClock
 ) -> None:
