@@ -1,9 +1,18 @@
-"""A serial task runner: database and KDF work off the GUI thread, results back on it.
+"""Lanes for background work: database and KDF work off the GUI thread, results back on it.
 
-All vault work goes through one worker thread (a QThreadPool capped at one thread that never
-expires), so calls are executed in submission order: a lock queued before an unlock finishes
-first. Results and errors are delivered on the thread that owns the runner (the GUI thread)
-through a queued signal, never by touching widgets from the worker.
+The app has two lanes (DESIGN.md §8, as Anki's task manager keeps collection work apart):
+
+- the **vault lane** (`TaskRunner()`): all vault work goes through one worker thread (a
+  QThreadPool capped at one thread that never expires), so calls are executed in submission
+  order: a lock queued before an unlock finishes first;
+- the **network lane** (`runner.network`): calls that wait on the network, on their own
+  threads, so a slow or absent network never holds up a save or a search. Work on the network
+  lane must not touch the vault; it hands what it fetched to a short job on the vault lane.
+
+Results and errors are delivered on the thread that owns the runner (the GUI thread) through a
+queued signal, never by touching widgets from a worker. The vault lane also carries the
+`ChangeBus` on which writes announce what they changed (app/qt/changes.py); views use both
+through the operation helper (app/qt/operations.py).
 """
 
 from __future__ import annotations
@@ -16,6 +25,8 @@ from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from app.qt.changes import ChangeBus
 
 log = logging.getLogger(__name__)
 
@@ -58,8 +69,13 @@ def _nothing() -> None:
     return None
 
 
+VAULT = "vault"
+NETWORK = "network"
+NETWORK_THREADS = 2
+
+
 class TaskRunner(QObject):
-    """Runs callables one after the other on a worker thread.
+    """A lane: runs callables on its worker thread(s); one thread runs them in order.
 
     `busy_changed(bool)` tells views when to show a busy indicator; `idle` fires when the
     queue has drained. Callbacks run on the runner's thread; a callback whose `owner` was
@@ -72,14 +88,35 @@ class TaskRunner(QObject):
     # (cross-thread) signal with a `bool` parameter, which crashes the interpreter at exit.
     _done = Signal(object)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self, parent: QObject | None = None, *, name: str = VAULT, threads: int = 1
+    ) -> None:
         super().__init__(parent)
+        self.name = name
         self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._pool.setExpiryTimeout(-1)
+        self._pool.setMaxThreadCount(max(1, threads))
+        self._pool.setExpiryTimeout(-1 if name == VAULT else 30_000)
         self._ids = itertools.count(1)
         self._pending: dict[int, _Pending] = {}
         self._done.connect(self._deliver)
+        self._network: TaskRunner | None = None
+        self._changes: ChangeBus | None = None
+
+    @property
+    def network(self) -> TaskRunner:
+        """The network lane beside this vault lane (made on first use)."""
+        if self.name == NETWORK:
+            return self
+        if self._network is None:
+            self._network = TaskRunner(self, name=NETWORK, threads=NETWORK_THREADS)
+        return self._network
+
+    @property
+    def changes(self) -> ChangeBus:
+        """Where writes on this lane announce what they changed (made on first use)."""
+        if self._changes is None:
+            self._changes = ChangeBus(self)
+        return self._changes
 
     @property
     def busy(self) -> bool:
@@ -102,9 +139,11 @@ class TaskRunner(QObject):
         return task_id
 
     def wait_for_done(self, msecs: int = 30_000) -> bool:
-        """Block until the worker is idle, then deliver outstanding results (for shutdown)."""
-        ok = self._pool.waitForDone(msecs)
-        return ok
+        """Block until the workers (and the network lane's) are idle (for shutdown)."""
+        ok = True
+        if self._network is not None:
+            ok = self._network.wait_for_done(msecs)
+        return self._pool.waitForDone(msecs) and ok
 
     @Slot(object)
     def _deliver(self, outcome: _Outcome) -> None:
