@@ -80,12 +80,14 @@ def run_gui(paths: AppPaths, *, demo: bool = False, exit_when_shown: bool = Fals
     from app.qt.fonts import apply_app_font
     from app.qt.i18n import install_translators
     from app.qt.tasks import TaskRunner
+    from app.qt.theme import apply_theme
     from app.qt.vaultgate import VaultGate
     from app.views.controller import AppController
 
     install_true_refcount_guard()
     translators = install_translators(app)
     apply_app_font(app)
+    apply_theme(app)
 
     runner = TaskRunner()
     gate = VaultGate(paths)

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import BrugfiguurError, DuplicateSuspected, ValidationError
+from app.qt.changes import Changes
+from app.qt.operations import message_for, run
 from app.qt.tasks import TaskRunner
-from app.views.widgets import Feedback, paragraph
+from app.views.widgets import Feedback, hint_style, paragraph
 
 if TYPE_CHECKING:
     from app.domain.vocab import Vocabulary
@@ -41,7 +43,6 @@ log = logging.getLogger(__name__)
 
 DATE_FORMAT = "dd/MM/yyyy"
 DATETIME_FORMAT = "dd/MM/yyyy HH:mm"
-PRIVATE_STYLE = "background: #fff4d6; color: #3d3000; border: 1px dashed #8a6d00;"
 
 
 def fold(text: str | None) -> str:
@@ -240,6 +241,8 @@ class FormDialog(QDialog):
     """
 
     saved = Signal(object)
+    # What a save changes (announced so that screens reload only that); None: anything.
+    announces: Changes | None = None
 
     def __init__(
         self,
@@ -309,6 +312,15 @@ class FormDialog(QDialog):
         self._busy = False
 
     # --- building ----------------------------------------------------------------------------
+    def prefer_size(self, width: int, height: int) -> None:
+        """Open at this size when the screen has room (the content scrolls otherwise)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            free = screen.availableGeometry()
+            width = min(width, free.width() - 40)
+            height = min(height, free.height() - 60)
+        self.resize(max(width, self.minimumWidth()), max(height, self.minimumHeight()))
+
     def add_field(
         self, name: str, label: str, widget: QWidget, *, hint: str | None = None
     ) -> QWidget:
@@ -322,7 +334,7 @@ class FormDialog(QDialog):
         v.addWidget(widget)
         if hint:
             h = paragraph(hint)
-            h.setStyleSheet("color: palette(mid);")
+            h.setStyleSheet(hint_style())
             v.addWidget(h)
         error = Feedback(self.tr("Problem with %1").replace("%1", label.replace("&", "")), holder)
         v.addWidget(error)
@@ -360,24 +372,30 @@ class FormDialog(QDialog):
             self.show_error(exc)
             return
         self._busy = True
-        self.save_button.setEnabled(False)
-        self.runner.submit(work, self._done, self._failed, owner=self)
+        run(
+            self.runner,
+            work,
+            owner=self,
+            done=self._done,
+            failed=self._failed,
+            changes=self.announces if self.announces is not None else Changes.everything(),
+            busy=[self.save_button, self.anyway_button],
+        )
 
     def _done(self, result: object) -> None:
         self._busy = False
-        self.save_button.setEnabled(True)
         self.saved.emit(result)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
-        self.save_button.setEnabled(True)
         self.allow_duplicate = False
         if isinstance(exc, BrugfiguurError):
             self.show_error(exc)
         else:
-            log.error("save failed: %s", type(exc).__name__, exc_info=exc)
-            self.general.show_errors([self.tr("Not saved: something went wrong.")])
+            self.general.show_errors(
+                [message_for(exc, self.tr("Not saved: something went wrong."))]
+            )
 
     def show_error(self, exc: BrugfiguurError) -> None:
         if isinstance(exc, DuplicateSuspected):

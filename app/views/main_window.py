@@ -9,13 +9,11 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QPushButton,
     QStackedWidget,
@@ -24,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from app import settings as limits
+from app.qt.changes import Changes
 from app.qt.clipboard import ClipboardGuard, TimedClipboard
+from app.qt.icons import icon
 from app.qt.idle import IdleWatcher
 from app.qt.sync_scheduler import (
     CONFIRM,
@@ -35,6 +35,7 @@ from app.qt.tasks import TaskRunner
 from app.qt.vaultgate import VaultGate
 from app.settings import AUTO_LOCK_MINUTES, SYNC_INTERVAL_MINUTES
 from app.views.discreet import Discretion
+from app.views.navigation import NavList
 from app.views.pages.audit import AuditLogPage
 from app.views.pages.base import Page
 from app.views.pages.caseload import CaseloadPage
@@ -45,7 +46,7 @@ from app.views.pages.settings import SettingsPage
 from app.views.pages.social_map import SocialMapPage
 from app.views.pages.today import TodayPage
 from app.views.person_dialogs import NewPseudonymDialog
-from app.views.quick_entry import QuickEntry
+from app.views.quick_entry import REOPEN, QuickEntry
 from app.views.shortcuts import ShortcutsDialog
 from app.views.sync.conflicts import ConflictsPage
 from app.views.sync.dialogs import ConfirmDeletionDialog
@@ -63,6 +64,12 @@ if TYPE_CHECKING:
 
 SYNC_CONNECT_TIMEOUT_S = 5.0
 SYNC_TIMEOUT_S = 30.0
+
+# The window fits a 1366 × 768 laptop at 100 % and 1280 × 720 logical (150 % on full HD):
+# it can be made this small; what does not fit scrolls within its page.
+MIN_WIDTH = 960
+MIN_HEIGHT = 600
+NAV_WIDTH = 200
 
 
 def _default_field(vault: OpenVault) -> FieldServices:
@@ -131,9 +138,11 @@ class MainWindow(QMainWindow):
         self.clipboard = clipboard or ClipboardGuard(self)
         self.idle = IdleWatcher(clock=clock, check_interval_ms=idle_check_ms, parent=self)
         self.idle.idle.connect(self._idle_lock)
-        self.setWindowTitle("Brugfiguur")
+        # The system adds the application's name to every title ("… — Brugfiguur").
+        self.setWindowTitle("")
         self.setAccessibleName(self.tr("Brugfiguur main window"))
-        self.resize(1100, 720)
+        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
+        self._fit_to_screen()
 
         # --- pages ---------------------------------------------------------------------------
         self.today = TodayPage(runner, self.discretion)
@@ -148,6 +157,7 @@ class MainWindow(QMainWindow):
                 "part arrives in a coming version."
             ),
         )
+        self.reports.icon_name = "chart-column"
         self.settings = SettingsPage(runner)
         self.settings.auto_lock_changed.connect(self.set_auto_lock_minutes)
         self.settings.status_message.connect(self._flash)
@@ -162,16 +172,14 @@ class MainWindow(QMainWindow):
             self.audit,
         ]
 
-        self.nav = QListWidget()
+        self.nav = NavList()
         self.nav.setAccessibleName(self.tr("Navigation"))
-        self.nav.setFixedWidth(210)
-        self.nav.setSpacing(2)
         self.page_stack = QStackedWidget()
         self.page_stack.setAccessibleName(self.tr("Page"))
         for page in self.pages:
-            item = QListWidgetItem(page.accessibleName())
-            item.setSizeHint(QSize(0, 40))
-            self.nav.addItem(item)
+            self.nav.add_page(
+                page.accessibleName(), icon(page.icon_name) if page.icon_name else None
+            )
             self.page_stack.addWidget(page)
         self.timed_clipboard = TimedClipboard(self)
         self.person_file = PersonFilePage(runner, self.discretion, clipboard=self.timed_clipboard)
@@ -180,11 +188,14 @@ class MainWindow(QMainWindow):
         self.conflicts = ConflictsPage(runner, self.discretion)
         self.conflicts.status_message.connect(self._flash)
         self.page_stack.addWidget(self.conflicts)
-        self.nav.currentRowChanged.connect(self._nav_changed)
+        self.nav.chosen.connect(self._nav_changed)
         self.page_stack.currentChanged.connect(lambda _: self._update_title())
         for page in self.all_pages:
             page.open_person.connect(self.open_person)
             page.data_changed.connect(partial(self._data_changed, page))
+        runner.changes.changed.connect(self._changes_announced)
+        runner.changes.notice.connect(self._flash)
+        self.today.new_contact.connect(self.quick_entry)
         self.caseload.new_person.connect(self.new_person)
         self.person_file.new_contact.connect(lambda pid: self.quick_entry(person_id=pid))
         self.person_file.edit_contact.connect(self.edit_contact)
@@ -201,12 +212,13 @@ class MainWindow(QMainWindow):
         self.quick.saved.connect(self._contact_saved)
         self.new_person_dialog: NewPseudonymDialog | None = None
 
-        self.lock_button = QPushButton(self.tr("Lock (Ctrl+L)"))
+        self.lock_button = QPushButton(icon("lock"), self.tr("Lock (Ctrl+L)"))
         self.lock_button.setAccessibleName(self.tr("Lock now"))
         self.lock_button.setMinimumHeight(36)
         self.lock_button.clicked.connect(self.lock)
         side = QWidget()
         side.setAccessibleName(self.tr("Navigation bar"))
+        side.setFixedWidth(NAV_WIDTH)
         sv = QVBoxLayout(side)
         sv.setContentsMargins(8, 8, 8, 8)
         sv.addWidget(self.nav, 1)
@@ -316,27 +328,35 @@ class MainWindow(QMainWindow):
 
     def go_to(self, index: int) -> None:
         if self._ready and 0 <= index < len(self.pages):
-            if self.nav.currentRow() == index:
-                self.page_stack.setCurrentIndex(index)
-            self.nav.setCurrentRow(index)
+            self.nav.set_row(index)
+            self.page_stack.setCurrentIndex(index)
             # From the keyboard (Ctrl+1…): straight into the page, e.g. Caseload's search.
             self.current_page().setFocus()
 
     def _nav_changed(self, row: int) -> None:
-        if row >= 0:
+        if 0 <= row < len(self.pages):
             self.page_stack.setCurrentIndex(row)
 
+    def _fit_to_screen(self) -> None:
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1180, 720)
+            return
+        free = screen.availableGeometry()
+        width = max(MIN_WIDTH, min(1280, free.width() - 40))
+        height = max(MIN_HEIGHT, min(800, free.height() - 40))
+        self.resize(QSize(width, height))
+
     # --- field registration --------------------------------------------------------------------
-    def _leave_nav(self) -> None:
-        self.nav.blockSignals(True)
-        self.nav.setCurrentRow(-1)
-        self.nav.clearSelection()
-        self.nav.blockSignals(False)
+    def _leave_nav(self, section: Page | None = None) -> None:
+        """Another screen than a page is shown: the navigation marks the section it belongs
+        to (or nothing), without switching."""
+        self.nav.set_row(self.pages.index(section) if section in self.pages else -1)
 
     def open_person(self, person_id: str) -> None:
         if not self._ready:
             return
-        self._leave_nav()
+        self._leave_nav(self.caseload)
         self.page_stack.setCurrentWidget(self.person_file)
         self.person_file.open(person_id)
         self.person_file.tabs.setCurrentIndex(0)
@@ -369,7 +389,6 @@ class MainWindow(QMainWindow):
             self.new_person_dialog = dialog
 
             def saved(person_id: object) -> None:
-                self._data_changed(None)
                 self.open_person(str(person_id))
 
             def done(_: int) -> None:
@@ -384,7 +403,6 @@ class MainWindow(QMainWindow):
 
     def _contact_saved(self, _: str) -> None:
         self._flash(self.tr("Contact moment saved."))
-        self._data_changed(None)
 
     # --- sync --------------------------------------------------------------------------------
     def sync_now(self) -> None:
@@ -402,7 +420,7 @@ class MainWindow(QMainWindow):
     def show_conflicts(self) -> None:
         if not self._ready:
             return
-        self._leave_nav()
+        self._leave_nav(self.settings)
         self.page_stack.setCurrentWidget(self.conflicts)
         self.conflicts.mark_stale()
         self.conflicts.setFocus()
@@ -416,7 +434,7 @@ class MainWindow(QMainWindow):
     def _synced(self, report: object) -> None:
         changed = any(getattr(report, k, 0) for k in ("pulled", "purged", "merged"))
         if changed:
-            self._data_changed(None)
+            self._runner.changes.announce(Changes.everything())
         else:
             self.conflicts.mark_stale()
         if self.settings.sync_box.is_coordinator and self.settings.sync_box.isVisible():
@@ -459,13 +477,13 @@ class MainWindow(QMainWindow):
         self._runner.submit(count, show, owner=self)
 
     def _data_changed(self, source: Page | None) -> None:
+        """A page wrote something without saying what (the older, coarse signal)."""
+        self._runner.changes.announce(Changes.everything())
+
+    def _changes_announced(self, _: object) -> None:
+        """A write changed something: the count of changes waiting for sync is re-read."""
         if self._ready:
             self.scheduler.refresh_status()
-        for page in self.all_pages:
-            if page is not source:
-                on_changed = getattr(page, "on_data_changed", None)
-                if on_changed is not None:
-                    on_changed()
 
     def _discretion_changed(self, on: object) -> None:
         self.discreet_label.setVisible(bool(on))
@@ -477,13 +495,14 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _update_title(self) -> None:
-        title = "Brugfiguur"
-        if (
-            not self.is_locked
-            and self.page_stack.currentWidget() is self.person_file
-            and self.person_file.file is not None
-        ):
-            title = f"{self.person_file.display_name()} — Brugfiguur"
+        title = ""
+        if not self.is_locked:
+            current = self.page_stack.currentWidget()
+            if current is self.person_file and self.person_file.file is not None:
+                title = self.person_file.display_name()
+            elif isinstance(current, Page):
+                title = current.accessibleName()
+        # The system appends the application's name; it is never part of our own title.
         self.setWindowTitle(title)
 
     def show_shortcuts(self) -> None:
@@ -586,8 +605,11 @@ class MainWindow(QMainWindow):
         self.idle.start(minutes * 60)
         self._show_state()
         self._update_title()
-        if self.quick.draft_key in drafts:
-            self.quick.restore_draft(drafts[self.quick.draft_key])
+        quick_draft = drafts.get(self.quick.draft_key)
+        if quick_draft is not None and quick_draft.get(REOPEN):
+            # The dialog was open when the vault locked: it comes back as it was. A draft of a
+            # dialog closed without saving waits for the next Ctrl+N instead.
+            self.quick.restore_draft(quick_draft)
         self.unlocked.emit()
 
     def _session_failed(self, exc: BaseException) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from app.errors import ValidationError
+from app.qt.changes import AGREEMENTS, PEOPLE, SITUATION, TRAJECTORY, Changes
 from app.qt.tasks import TaskRunner
 from app.views.discreet import Discretion
 from app.views.forms import (
@@ -96,6 +97,7 @@ class NewPseudonymDialog(DiscreetDialog):
         )
         self.field = field
         self.discretion = discretion
+        self.announces = Changes.of(PEOPLE)
         voc = field.vocab
         self.alias = self.add_field("alias", self.tr("&Alias"), line(self.tr("Alias")))
         self.first_met = self.add_field(
@@ -169,6 +171,7 @@ class UpgradeDialog(DiscreetDialog):
         self.field = field
         self.discretion = discretion
         self.person_id = person_id
+        self.announces = Changes.of(PEOPLE, person=person_id)
         voc = field.vocab
         self.agreed = OptionalDate(self.tr("Agreed on"), default=field.context.today())
         self.add_field(
@@ -252,6 +255,7 @@ class TrajectoryDialog(FormDialog):
         }
         super().__init__(titles[kind], runner, parent)
         self.field, self.person_id, self.kind = field, person_id, kind
+        self.announces = Changes.of(TRAJECTORY, PEOPLE, person=person_id)
         voc = field.vocab
         self.on = date_edit(self.tr("Date"), field.context.today())
         self.add_field("on", self.tr("&Date"), self.on)
@@ -314,6 +318,7 @@ class FollowUpDialog(FormDialog):
     ) -> None:
         super().__init__(self.tr("Follow-up after %n month(s)", "", months), runner, parent)
         self.field, self.follow_up_id = field, follow_up_id
+        self.announces = Changes.of(TRAJECTORY)
         self.done_on = date_edit(self.tr("Done on"), field.context.today())
         self.add_field("done_on", self.tr("&Done on"), self.done_on)
         self.result_edit = line(self.tr("Result"))
@@ -344,6 +349,7 @@ class NetworkDialog(FormDialog):
         super().__init__(self.tr("Add to the network"), runner, parent, scroll=True)
         self.setMinimumHeight(520)
         self.field, self.person_id = field, person_id
+        self.announces = Changes.of(SITUATION, person=person_id)
         voc = field.vocab
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Kind"))
@@ -414,6 +420,7 @@ class DrempelDialog(FormDialog):
             self.tr("Edit drempel") if existing else self.tr("Add drempel"), runner, parent
         )
         self.field, self.person_id, self.existing = field, person_id, existing
+        self.announces = Changes.of(SITUATION, person=person_id)
         voc = field.vocab
         self.domain = vocab_combo(
             voc["life_domains"],
@@ -477,6 +484,7 @@ class WorkReadinessDialog(FormDialog):
     ) -> None:
         super().__init__(self.tr("Assess work readiness"), runner, parent)
         self.field, self.person_id = field, person_id
+        self.announces = Changes.of(SITUATION, person=person_id)
         self.item = vocab_combo(field.vocab["work_readiness"], self.tr("Item"))
         self.add_field("item", self.tr("&Item"), self.item)
         self.assessment = QComboBox()
@@ -505,6 +513,7 @@ class AgreementDialog(FormDialog):
     ) -> None:
         super().__init__(self.tr("New agreement or to-do"), runner, parent)
         self.field, self.person_id = field, person_id
+        self.announces = Changes.of(AGREEMENTS, person=person_id)
         self.description = line(self.tr("Agreement"))
         self.add_field("description", self.tr("&Agreement"), self.description)
         self.owner = vocab_combo(

@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from app.errors import ValidationError
+from app.qt.changes import PEOPLE, Changes
 from app.views.forms import Checklist, OptionalDate, vocab_combo
 from app.views.person_dialogs import DiscreetDialog, line, note_edit
 from app.views.widgets import BusyIndicator, Feedback, PassphraseField, field_label, paragraph
@@ -41,6 +42,7 @@ class PersonEditDialog(DiscreetDialog):
         self.field = field
         self.discretion = discretion
         self.person = person
+        self.announces = Changes.of(PEOPLE, person=person.id)
         p = person
         voc = field.vocab
         self.alias = line(self.tr("Alias"), p.alias)

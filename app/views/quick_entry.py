@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 from app.qt.tasks import TaskRunner
 from app.views.discreet import Discretion
 from app.views.forms import (
-    PRIVATE_STYLE,
     Checklist,
     FormDialog,
     OptionalDate,
@@ -46,7 +45,7 @@ from app.views.forms import (
     to_qdatetime,
     vocab_combo,
 )
-from app.views.widgets import paragraph
+from app.views.widgets import hint_style, paragraph, private_style
 
 if TYPE_CHECKING:
     from app.services.caseload import CaseloadRow
@@ -58,6 +57,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DRAFT_KEY = "quick_entry.contact"
+REOPEN = "_reopen"  # in a draft taken at lock: the dialog was open and comes back at unlock
 AUTOSAVE_MS = 1500
 MAX_MATCHES = 8
 OTHER_KINDS = ("netwerk", "professioneel")
@@ -283,7 +283,7 @@ class QuickEntryDialog(FormDialog):
         self.private_note.setPlaceholderText(
             self.tr("Only for you: never shared, never printed, never in a handover.")
         )
-        self.private_note.setStyleSheet(PRIVATE_STYLE)
+        self.private_note.setStyleSheet(private_style())
         self.private_note.setTabChangesFocus(True)
         self.private_note.setMaximumHeight(70)
         self.add_field(
@@ -370,7 +370,7 @@ class QuickEntryDialog(FormDialog):
         self.hint = paragraph(
             self.tr("Ctrl+S or Ctrl+Enter saves · Esc closes (your text is kept as a draft)")
         )
-        self.hint.setStyleSheet("color: palette(mid);")
+        self.hint.setStyleSheet(hint_style())
         self.body_layout.addWidget(self.hint)
 
         QWidget.setTabOrder(self.picker, self.summary)
@@ -772,7 +772,7 @@ class QuickEntry(QObject):
         dialog = self.dialog
         if dialog is None or dialog.contact_id is not None or not dialog.has_typed_text():
             return None
-        state = dialog.state()
+        state = {**dialog.state(), REOPEN: True}
         self.dialog = None
         dialog.blockSignals(True)
         dialog.done(QDialog.DialogCode.Rejected)

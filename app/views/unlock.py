@@ -33,6 +33,7 @@ from app.views.widgets import (
     field_label,
     heading,
     paragraph,
+    private_style,
 )
 
 if TYPE_CHECKING:
@@ -290,9 +291,7 @@ class UnlockWindow(QWidget):
         self.note: QLabel | None = None
         if note:
             self.note = paragraph(note)
-            self.note.setStyleSheet(
-                "background: #fff4d6; color: #3d3000; padding: 8px; border: 1px solid #8a6d00;"
-            )
+            self.note.setStyleSheet(private_style(padding=8))
             layout.addWidget(self.note)
         layout.addWidget(self.panel)
         self.panel.passphrase.setFocus()

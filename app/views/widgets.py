@@ -10,12 +10,57 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-ERROR_COLOUR = "#b3261e"
-OK_COLOUR = "#1b6e3a"
+from app.qt.theme import colours
+
+
+def hint_style() -> str:
+    """Style sheet of secondary text (hints under a field): legible in light and dark."""
+    return f"color: {colours().hint};"
+
+
+def private_style(padding: int = 0) -> str:
+    """Style sheet of a private note: a tinted field that never looks like shareable text."""
+    c = colours()
+    pad = f" padding: {padding}px;" if padding else ""
+    return (
+        f"background: {c.private_background}; color: {c.private_text};"
+        f" border: 1px dashed {c.private_border};{pad}"
+    )
+
+
+PRIMARY_STYLE = (
+    "QPushButton { background: palette(highlight); color: palette(highlighted-text);"
+    " border: 1px solid palette(highlight); border-radius: 5px; padding: 6px 14px;"
+    " font-weight: bold; }"
+    "QPushButton:focus { border: 2px solid palette(text); }"
+    "QPushButton:disabled { background: palette(button); color: palette(mid); }"
+)
+
+
+def primary_button(
+    text: str, icon_name: str | None = None, parent: QWidget | None = None
+) -> QPushButton:
+    """The one primary action of a screen: filled with the highlight colour."""
+    from app.qt.icons import icon
+
+    b = QPushButton(text, parent)
+    if icon_name:
+        b.setIcon(icon(icon_name, selected=True))
+    b.setStyleSheet(PRIMARY_STYLE)
+    b.setMinimumHeight(40)
+    b.setAccessibleName(text.replace("&", ""))
+    return b
+
+
+def hint(text: str, *, name: str | None = None) -> QLabel:
+    label = paragraph(text, name=name)
+    label.setStyleSheet(hint_style())
+    return label
 
 
 def heading(text: str, *, level: int = 1, name: str | None = None) -> QLabel:
@@ -97,13 +142,13 @@ class Feedback(QLabel):
         if not messages:
             self.clear_message()
             return
-        self.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.setStyleSheet(f"color: {colours().error};")
         self.setText("\n".join(f"✗ {m}" for m in messages))
         self.setAccessibleDescription(" ".join(messages))
         self.show()
 
     def show_ok(self, message: str) -> None:
-        self.setStyleSheet(f"color: {OK_COLOUR};")
+        self.setStyleSheet(f"color: {colours().ok};")
         self.setText(f"✓ {message}")
         self.setAccessibleDescription(message)
         self.show()

@@ -2139,6 +2139,13 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message>
+        <source>That did not work: something went wrong.</source>
+        <translation>Dat lukte niet: er ging iets mis.</translation>
+    </message>
+</context>
+<context>
     <name>OrgContactDialog</name>
     <message>
         <source>New contact person at %1</source>
@@ -5039,6 +5046,54 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>no contact yet</source>
         <translation>nog geen contact</translation>
+    </message>
+    <message>
+        <source>New contact moment (Ctrl+N)</source>
+        <translation>Nieuw contactmoment (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>New contact moment</source>
+        <translation>Nieuw contactmoment</translation>
+    </message>
+    <message>
+        <source>Planned today</source>
+        <translation>Gepland vandaag</translation>
+    </message>
+    <message>
+        <source>To-dos today</source>
+        <translation>To-do&apos;s vandaag</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Opvolging</translation>
+    </message>
+    <message>
+        <source>ZRM to repeat</source>
+        <translation>ZRM te herhalen</translation>
+    </message>
+    <message>
+        <source>Consents ending</source>
+        <translation>Toestemming loopt af</translation>
+    </message>
+    <message>
+        <source>Feedback overdue</source>
+        <translation>Terugkoppeling te laat</translation>
+    </message>
+    <message>
+        <source>Not seen for a while</source>
+        <translation>Lang niet gezien</translation>
+    </message>
+    <message>
+        <source>Overview of today</source>
+        <translation>Overzicht van vandaag</translation>
+    </message>
+    <message>
+        <source>List of the chosen card</source>
+        <translation>Lijst van de gekozen kaart</translation>
+    </message>
+    <message>
+        <source>Nobody in your caseload yet. Write down a first contact moment (Ctrl+N) or add a person you met (Ctrl+Shift+N).</source>
+        <translation>Nog niemand in uw caseload. Noteer een eerste contactmoment (Ctrl+N) of voeg iemand toe die u ontmoette (Ctrl+Shift+N).</translation>
     </message>
 </context>
 <context>

@@ -51,11 +51,13 @@ def dutch_ui(qapp: QApplication) -> Iterator[None]:
     from app.qt.compat import install_true_refcount_guard
     from app.qt.fonts import apply_app_font
     from app.qt.i18n import install_translators
+    from app.qt.theme import apply_theme
 
     install_true_refcount_guard()
 
     translators = install_translators(qapp)
     apply_app_font(qapp)
+    apply_theme(qapp, dark=False)
     yield
     for t in translators:
         qapp.removeTranslator(t)

@@ -20,9 +20,12 @@ from app.paths import AppPaths
 from app.qt.fonts import apply_app_font
 from app.qt.i18n import install_translators
 from app.qt.tasks import TaskRunner
+from app.qt.theme import apply_theme
 from app.qt.vaultgate import VaultGate
 from app.services.vault import VaultService
 from tests.conftest import FAST_KDF, PASSPHRASE
+
+SCREEN = (1366, 768)  # the field laptop
 
 
 def wait_for(
@@ -61,6 +64,7 @@ def main(argv: list[str]) -> int:
     assert isinstance(app, QApplication)
     keep = install_translators(app)
     apply_app_font(app)
+    apply_theme(app, dark=False)
     runner = TaskRunner()
     data = Path(tempfile.mkdtemp(prefix="bf-shots-"))
     paths = AppPaths(data_dir=data / "data", log_dir=data / "logs")
@@ -126,7 +130,7 @@ def main(argv: list[str]) -> int:
     wait_for(controller.main_window_shown)
     main = controller.main_window
     assert main is not None
-    main.resize(1100, 720)
+    main.resize(*SCREEN)
     wait_for(until=lambda: not main.is_locked and main.screens.currentWidget() is main.shell)
     main.today.note.setPlainText("Bellen naar het OCMW over de huurwaarborg (dinsdag).")
 

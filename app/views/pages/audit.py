@@ -167,6 +167,7 @@ class AuditTableModel(RowsModel["AuditRow"]):
 
 
 class AuditLogPage(Page):
+    icon_name = "scroll-text"
     loaded = Signal()
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
+from app.qt.changes import Changes
 from app.qt.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -19,12 +20,18 @@ class Page(QWidget):
     """A page of the main window. `draft_key` names its draft in the vault (None: no draft).
 
     While unlocked, `field` holds the field-registration services of this session (set by the
-    main window before `on_unlocked`). `open_person(id)` asks the window to open a person file;
-    `data_changed` tells the other pages that this page wrote something.
+    main window before `on_unlocked`). `open_person(id)` asks the window to open a person file.
+
+    Writes announce what they changed on the runner's change bus (app/qt/changes.py); a page
+    lists the kinds of data it shows in `watches` and is marked stale only when a change
+    touches them (and, for a page about one person, `watched_person()`). `data_changed` is the
+    older, coarse way: "this page wrote something, anything may have changed".
     """
 
     draft_key: str | None = None
     uses_field = False  # True: `reload()` reads field services when shown or marked stale
+    watches: frozenset[str] = frozenset()  # kinds of data shown (app.qt.changes)
+    icon_name = ""  # its icon in the navigation (app.qt.icons.NAMES)
     open_person = Signal(str)
     data_changed = Signal()
     status_message = Signal(str)
@@ -36,6 +43,7 @@ class Page(QWidget):
         self.vault: OpenVault | None = None
         self.field: FieldServices | None = None
         self._stale = True
+        runner.changes.changed.connect(self._on_changes)
 
     def on_unlocked(self, vault: OpenVault) -> None:
         """The vault is open (again): load what the page shows."""
@@ -58,6 +66,25 @@ class Page(QWidget):
         """Put a draft saved by `take_draft` back."""
 
     # --- reloading ---------------------------------------------------------------------------
+    def watched_person(self) -> str | None:
+        """The one person this page is about (None: everyone)."""
+        return None
+
+    def _on_changes(self, changes: object) -> None:
+        if isinstance(changes, Changes) and self.vault is not None:
+            self.on_changes(changes)
+
+    def on_changes(self, changes: Changes) -> None:
+        """A write elsewhere (or here) changed data: reload if it touches what is shown."""
+        if not self.watches:
+            # A page written for the coarse signal: it reloads after any write.
+            legacy = getattr(self, "on_data_changed", None)
+            if callable(legacy):
+                legacy()
+            return
+        if changes.touches(self.watches, self.watched_person()):
+            self.mark_stale()
+
     def reload(self) -> None:
         """Load the page's data on the worker (pages with data override this)."""
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.qt.changes import CONTACTS, PEOPLE, TRAJECTORY
 from app.qt.tasks import TaskRunner
 from app.views.discreet import Discretion
 from app.views.forms import button
@@ -63,6 +64,8 @@ class SearchField(QLineEdit):
 
 
 class CaseloadPage(Page):
+    icon_name = "users"
+    watches = frozenset({PEOPLE, CONTACTS, TRAJECTORY})
     uses_field = True
     loaded = Signal()
     searched = Signal()
@@ -284,6 +287,3 @@ class CaseloadPage(Page):
             person_id = index.model().index(index.row(), 0).data(ID_ROLE)
             if isinstance(person_id, str):
                 self.open_person.emit(person_id)
-
-    def on_data_changed(self) -> None:
-        self.mark_stale()

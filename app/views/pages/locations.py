@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSpinBox, QSplitter, QVBoxLayout, QWidget
 
 from app.errors import BrugfiguurError
+from app.qt.changes import VINDPLAATSEN, Changes
 from app.qt.tasks import TaskRunner
 from app.views.formatting import format_date, format_optional_date
 from app.views.forms import (
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
 
 
 class VindplaatsDialog(FormDialog):
+    announces = Changes.of(VINDPLAATSEN)
+
     def __init__(
         self,
         field: FieldServices,
@@ -105,6 +108,8 @@ class VindplaatsDialog(FormDialog):
 
 
 class PresenceDialog(FormDialog):
+    announces = Changes.of(VINDPLAATSEN)
+
     """A presence moment with anonymous tallies: no names, no person."""
 
     def __init__(
@@ -173,6 +178,8 @@ class PresenceDialog(FormDialog):
 
 
 class LocationsPage(Page):
+    icon_name = "map-pin"
+    watches = frozenset({VINDPLAATSEN})
     uses_field = True
     loaded = Signal()
 
@@ -367,6 +374,3 @@ class LocationsPage(Page):
                 failed,
                 owner=self,
             )
-
-    def on_data_changed(self) -> None:
-        self.mark_stale()

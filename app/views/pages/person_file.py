@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -32,7 +33,18 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import BrugfiguurError
+from app.qt.changes import (
+    AGREEMENTS,
+    CONTACTS,
+    PEOPLE,
+    SHARING,
+    SITUATION,
+    TRAJECTORY,
+    ZRM,
+    Changes,
+)
 from app.qt.clipboard import TimedClipboard
+from app.qt.operations import run
 from app.qt.tasks import TaskRunner
 from app.views.discreet import Discretion, initials_of
 from app.views.formatting import (
@@ -142,6 +154,7 @@ class KeyTable(QTableView):
 
 
 class PersonFilePage(Page):
+    watches = frozenset({PEOPLE, CONTACTS, AGREEMENTS, TRAJECTORY, SITUATION, ZRM, SHARING})
     loaded = Signal()
     new_contact = Signal(str)  # person id
     edit_contact = Signal(str)  # contact id
@@ -193,7 +206,13 @@ class PersonFilePage(Page):
 
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Parts of the file"))
-        layout.addWidget(self.tabs, 1)
+        # On a small screen the parts scroll instead of pushing the window off the screen.
+        self.tabs_area = QScrollArea(self)
+        self.tabs_area.setWidgetResizable(True)
+        self.tabs_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.tabs_area.setAccessibleName(self.tr("Parts of the file"))
+        self.tabs_area.setWidget(self.tabs)
+        layout.addWidget(self.tabs_area, 1)
         self._build_overview()
         self._build_contacts()
         self._build_trajectory()
@@ -203,7 +222,6 @@ class PersonFilePage(Page):
         self._build_agreements()
         self.sharing_tab = SharingTab(runner, discretion, clipboard)
         self.tabs.addTab(self.sharing_tab, self.tr("C&onsent && handover"))
-        self.sharing_tab.dataChanged.connect(self.data_changed)
 
     # --- building ----------------------------------------------------------------------------
     def _tab(self, title: str) -> QVBoxLayout:
@@ -464,7 +482,6 @@ class PersonFilePage(Page):
         self.zrm_tab.setAccessibleName(self.tr("ZRM"))
         self.tabs.addTab(self.zrm_tab, self.tr("&ZRM"))
         self.zrm_tab.openDrempels.connect(self.show_drempels)
-        self.zrm_tab.dataChanged.connect(self.data_changed)
         self.zrm_tab.loaded.connect(self._update_zrm_links)
 
     def show_drempels(self, life_domain: str) -> None:
@@ -777,10 +794,20 @@ class PersonFilePage(Page):
             self.zrm_tab.set_person(self.person_id, "")
             self.sharing_tab.set_person(self.person_id, self.sharing_tab.names)
 
-    def on_data_changed(self) -> None:
-        if self.person_id is not None and self.field is not None:
+    def watched_person(self) -> str | None:
+        return self.person_id
+
+    def on_changes(self, changes: Changes) -> None:
+        """Reload what a write changed about this person (a pull may have changed anything)."""
+        pid = self.person_id
+        if pid is None or self.field is None:
+            return
+        if changes.touches(self.watches, pid):
             self.reload()
+        if changes.touches({SHARING, PEOPLE}, pid):
             self.sharing_tab.reload()
+        if changes.touches({ZRM}, pid) and not self.zrm_tab.form.isVisible():
+            self.zrm_tab.reload()
 
     # --- actions -----------------------------------------------------------------------------
     def _run_dialog(self, dialog: FormDialog) -> None:
@@ -791,13 +818,8 @@ class PersonFilePage(Page):
                 self.dialog = None
             dialog.deleteLater()
 
-        dialog.saved.connect(lambda _: self._changed())
         dialog.finished.connect(done)
         dialog.open()
-
-    def _changed(self) -> None:
-        self.reload()
-        self.data_changed.emit()
 
     def _new_contact(self) -> None:
         if self.person_id:
@@ -937,12 +959,15 @@ class PersonFilePage(Page):
         if self.field and self.person_id:
             self._run_dialog(AgreementDialog(self.field, self.runner, self.person_id, self))
 
-    def _submit(self, work: Callable[[], object]) -> None:
-        def failed(exc: BaseException) -> None:
-            message = exc.message if isinstance(exc, BrugfiguurError) else self.tr("Not saved.")
-            self.feedback.show_errors([message])
-
-        self.runner.submit(work, lambda _: self._changed(), failed, owner=self)
+    def _submit(self, work: Callable[[], object], changes: Changes) -> None:
+        run(
+            self.runner,
+            work,
+            owner=self,
+            changes=changes,
+            report=self.feedback,
+            failure=self.tr("Not saved."),
+        )
 
     def _toggle_agreement(self) -> None:
         row = self.agreements_table.current_row()
@@ -950,7 +975,10 @@ class PersonFilePage(Page):
         if field is None or row is None:
             return
         done_on = None if row.done_on else field.context.today()
-        self._submit(lambda: field.contacts.set_agreement_done(row.id, done_on))
+        self._submit(
+            lambda: field.contacts.set_agreement_done(row.id, done_on),
+            Changes.of(AGREEMENTS, person=self.person_id),
+        )
 
     def _edit_contact(self) -> None:
         row = self.contacts_table.current_row()
@@ -970,7 +998,10 @@ class PersonFilePage(Page):
             ),
             self.tr("Delete"),
         ):
-            self._submit(lambda: field.contacts.delete(row.id))
+            self._submit(
+                lambda: field.contacts.delete(row.id),
+                Changes.of(CONTACTS, AGREEMENTS, people=[p.person_id for p in row.people]),
+            )
 
     def _delete_record(self, record_type: str, table: KeyTable) -> None:
         row = table.current_row()
@@ -983,7 +1014,10 @@ class PersonFilePage(Page):
             self.tr("Delete this line from the file? This cannot be undone."),
             self.tr("Delete"),
         ):
-            self._submit(lambda: field.situation.delete(record_type, row.id))
+            self._submit(
+                lambda: field.situation.delete(record_type, row.id),
+                Changes.of(SITUATION, person=self.person_id),
+            )
 
     def delete_person(self) -> None:
         field, pid = self.field, self.person_id

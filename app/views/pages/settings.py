@@ -90,6 +90,7 @@ class ConfirmPassphraseDialog(QDialog):
 
 
 class SettingsPage(Page):
+    icon_name = "settings"
     auto_lock_changed = Signal(int)
     status_message = Signal(str)
     loaded = Signal()

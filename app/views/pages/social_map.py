@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import BrugfiguurError
+from app.qt.changes import SHARING, SOCIAL_MAP
 from app.qt.tasks import TaskRunner
 from app.views.discreet import Discretion, initials_of
 from app.views.forms import FormDialog, button, confirm
@@ -42,6 +43,8 @@ SEARCH_DEBOUNCE_MS = 150
 
 
 class SocialMapPage(Page):
+    icon_name = "building-2"
+    watches = frozenset({SOCIAL_MAP, SHARING})
     uses_field = True
     loaded = Signal()
 
@@ -236,9 +239,6 @@ class SocialMapPage(Page):
         self.names = {}
         self.search.clear()
         self._show_details()
-
-    def on_data_changed(self) -> None:
-        self.mark_stale()
 
     def reload(self) -> None:
         field = self.field

@@ -5,26 +5,35 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFrame,
     QGridLayout,
-    QGroupBox,
+    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.errors import BrugfiguurError
+from app.qt.changes import AGREEMENTS, CONTACTS, PEOPLE, SHARING, TRAJECTORY, ZRM
+from app.qt.icons import icon
 from app.qt.tasks import TaskRunner
+from app.qt.theme import colours
 from app.views.discreet import Discretion, initials_of
 from app.views.formatting import format_date
 from app.views.pages.base import Page
-from app.views.widgets import heading, paragraph
+from app.views.widgets import heading, paragraph, primary_button
 
 if TYPE_CHECKING:
     from app.services.caseload import TodayOverview
@@ -43,8 +52,10 @@ class PeopleList(QListWidget):
         super().__init__(parent)
         self.setAccessibleName(name)
         self.empty_text = empty
+        self.default_empty = empty
         self.itemActivated.connect(self._activated)
         self.setMinimumHeight(80)
+        self.setWordWrap(True)
 
     def set_lines(self, lines: list[tuple[str | None, str]]) -> None:
         self.clear()
@@ -98,11 +109,103 @@ def load_sharing_today(field: FieldServices) -> SharingToday:
     return SharingToday(expiring, overdue, names, recipients)
 
 
+CARD_MIN_WIDTH = 168
+CARD_HEIGHT = 78
+
+
+class CountCard(QAbstractButton):
+    """A card on Vandaag: how many, of what; checking it shows its list below."""
+
+    def __init__(
+        self, title: str, icon_name: str, *, urgent: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.icon_name = icon_name
+        self.urgent = urgent  # a count above zero asks for attention (a red edge and ⚠)
+        self.count: int | None = None
+        self.setCheckable(True)
+        self.setAutoExclusive(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.set_count(None)
+
+    def set_count(self, count: int | None) -> None:
+        self.count = count
+        shown = "–" if count is None else str(count)
+        self.setText(f"{shown} {self.title}")
+        self.setAccessibleName(f"{self.title}: {shown}")
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(CARD_MIN_WIDTH, CARD_HEIGHT)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(CARD_MIN_WIDTH - 28, CARD_HEIGHT)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.click()
+            return
+        super().keyPressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        c = colours()
+        pal = self.palette()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5)
+        alarm = self.urgent and bool(self.count)
+        if self.isChecked():
+            edge, width = pal.color(QPalette.ColorRole.Highlight), 3.0
+        elif alarm:
+            edge, width = QColor(c.attention), 2.0
+        else:
+            edge, width = QColor(c.card_border), 1.0
+        painter.setPen(QPen(edge, width))
+        painter.setBrush(QColor(c.card))
+        painter.drawRoundedRect(rect, 8, 8)
+        if self.hasFocus():
+            focus = QPen(pal.color(QPalette.ColorRole.Highlight), 1.0, Qt.PenStyle.DashLine)
+            painter.setPen(focus)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(4, 4, -4, -4), 6, 6)
+        text_colour = pal.color(QPalette.ColorRole.Text)
+        icon(self.icon_name).paint(painter, QRect(12, 12, 22, 22))
+        big = QFont(self.font())
+        big.setBold(True)
+        big.setPointSizeF(max(big.pointSizeF(), 9.0) * 1.8)
+        painter.setFont(big)
+        painter.setPen(QColor(c.attention) if alarm else text_colour)
+        number = "–" if self.count is None else str(self.count)
+        painter.drawText(
+            QRect(42, 4, self.width() - 50, 38),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            number + (" ⚠" if alarm else ""),
+        )
+        painter.setFont(self.font())
+        painter.setPen(text_colour)
+        painter.drawText(
+            QRect(12, 40, self.width() - 20, self.height() - 44),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+            self.title,
+        )
+        painter.end()
+
+
 class TodayPage(Page):
+    """Cards with counts (planned, to-dos, overdue, follow-ups, ZRM, consents, feedback, not
+    seen for a while); the checked card's list below; a visible "New contact moment"; the
+    encrypted quick note."""
+
     draft_key = "today.quick_note"
     uses_field = True
+    icon_name = "sun"
+    watches = frozenset({PEOPLE, CONTACTS, AGREEMENTS, TRAJECTORY, ZRM, SHARING})
     autosaved = Signal()
     loaded = Signal()
+    new_contact = Signal()
 
     def __init__(
         self,
@@ -116,38 +219,48 @@ class TodayPage(Page):
         self.overview: TodayOverview | None = None
         self.sharing: SharingToday | None = None
         self.setAccessibleName(self.tr("Today"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
-        layout.setSpacing(12)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        area = QScrollArea(self)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setAccessibleName(self.tr("Today"))
+        outer.addWidget(area)
+        content = QWidget()
+        content.setAccessibleName(self.tr("Today"))
+        area.setWidget(content)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(10)
+
+        top = QHBoxLayout()
+        titles = QVBoxLayout()
         self.title = heading(self.tr("Today"))
-        layout.addWidget(self.title)
+        titles.addWidget(self.title)
         self.date_label = paragraph("")
-        layout.addWidget(self.date_label)
-        grid = QGridLayout()
-        grid.setSpacing(12)
+        titles.addWidget(self.date_label)
+        top.addLayout(titles, 1)
+        self.new_button = primary_button(
+            self.tr("New contact moment (Ctrl+N)"), "message-square-plus", self
+        )
+        self.new_button.setAccessibleName(self.tr("New contact moment"))
+        self.new_button.clicked.connect(self.new_contact)
+        top.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+
         self.planned = PeopleList(
             self.tr("Planned contacts today"),
             self.tr("Nothing planned today. Plan a next contact when you save a contact moment."),
         )
-        self.todos_due = PeopleList(
-            self.tr("To-dos due today"),
-            self.tr("No to-dos due today."),
-        )
+        self.todos_due = PeopleList(self.tr("To-dos due today"), self.tr("No to-dos due today."))
         self.todos_overdue = PeopleList(
-            self.tr("Overdue to-dos"),
-            self.tr("Nothing overdue. Well done."),
+            self.tr("Overdue to-dos"), self.tr("Nothing overdue. Well done.")
         )
         self.follow_ups = PeopleList(
-            self.tr("Follow-ups due"),
-            self.tr("No follow-ups due this week."),
-        )
-        self.stale = PeopleList(
-            self.tr("Not contacted for a while"),
-            self.tr("Everyone in your caseload was contacted recently."),
+            self.tr("Follow-ups due"), self.tr("No follow-ups due this week.")
         )
         self.reassessments = PeopleList(
-            self.tr("ZRM: new assessment due"),
-            self.tr("No ZRM assessments due."),
+            self.tr("ZRM: new assessment due"), self.tr("No ZRM assessments due.")
         )
         self.consents_expiring = PeopleList(
             self.tr("Consents that end soon"),
@@ -157,26 +270,44 @@ class TodayPage(Page):
             self.tr("Handover feedback overdue"),
             self.tr("Every partner reported back in time."),
         )
-        self.stale_box = QGroupBox(self.tr("Not contacted for a while"), self)
-        for i, (box_title, lst) in enumerate(
-            (
-                (self.tr("Planned contacts today"), self.planned),
-                (self.tr("To-dos due today"), self.todos_due),
-                (self.tr("Overdue to-dos"), self.todos_overdue),
-                (self.tr("Follow-ups due"), self.follow_ups),
-                (self.tr("ZRM: new assessment due"), self.reassessments),
-                (self.tr("Consents that end soon"), self.consents_expiring),
-                (self.tr("Handover feedback overdue"), self.feedback_overdue),
-                (None, self.stale),
-            )
-        ):
-            box = QGroupBox(box_title, self) if box_title else self.stale_box
-            box.setAccessibleName(box.title())
-            v = QVBoxLayout(box)
-            v.addWidget(lst)
+        self.stale = PeopleList(
+            self.tr("Not contacted for a while"),
+            self.tr("Everyone in your caseload was contacted recently."),
+        )
+        specs = (
+            (self.planned, self.tr("Planned today"), "calendar-clock", False),
+            (self.todos_due, self.tr("To-dos today"), "list-todo", False),
+            (self.todos_overdue, self.tr("Overdue to-dos"), "clock-alert", True),
+            (self.follow_ups, self.tr("Follow-ups"), "calendar-check", False),
+            (self.reassessments, self.tr("ZRM to repeat"), "chart-column", False),
+            (self.consents_expiring, self.tr("Consents ending"), "shield-check", False),
+            (self.feedback_overdue, self.tr("Feedback overdue"), "handshake", True),
+            (self.stale, self.tr("Not seen for a while"), "hourglass", False),
+        )
+        self.cards: list[CountCard] = []
+        self.card_box = QWidget(content)
+        self.card_box.setAccessibleName(self.tr("Overview of today"))
+        grid = QGridLayout(self.card_box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(10)
+        self.list_stack = QStackedWidget(content)
+        self.list_stack.setAccessibleName(self.tr("List of the chosen card"))
+        for i, (lst, title, icon_name, urgent) in enumerate(specs):
+            card = CountCard(title, icon_name, urgent=urgent, parent=self.card_box)
+            card.toggled.connect(partial(self._card_toggled, i))
+            grid.addWidget(card, i // 4, i % 4)
+            self.cards.append(card)
             lst.open_person.connect(self.open_person)
-            grid.addWidget(box, i // 2, i % 2)
-        layout.addLayout(grid, 3)
+            self.list_stack.addWidget(lst)
+        for col in range(4):
+            grid.setColumnStretch(col, 1)
+        layout.addWidget(self.card_box)
+        self.list_title = heading("", level=2)
+        layout.addWidget(self.list_title)
+        self.list_stack.setMinimumHeight(120)
+        layout.addWidget(self.list_stack, 1)
+        self.stale_box = self.cards[7]  # its title says how many weeks
+
         layout.addWidget(heading(self.tr("Quick note"), level=2))
         self.note = QPlainTextEdit(self)
         self.note.setAccessibleName(self.tr("Quick note"))
@@ -187,14 +318,41 @@ class TodayPage(Page):
             )
         )
         self.note.setTabChangesFocus(True)
-        self.note.setMaximumHeight(120)
-        layout.addWidget(self.note, 1)
+        self.note.setMinimumHeight(64)
+        self.note.setMaximumHeight(96)
+        layout.addWidget(self.note)
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save_now)
         self.note.textChanged.connect(self._changed)
+        self._chosen: int | None = None
+        self._choosing = False  # the page checks a card itself (not the worker's choice)
+        self._check(0)
         self._refresh_date()
+
+    def _card_toggled(self, index: int, on: bool) -> None:
+        if on:
+            self._show_list(index, by_worker=not self._choosing)
+
+    def _check(self, index: int) -> None:
+        self._choosing = True
+        try:
+            self.cards[index].setChecked(True)
+            self._show_list(index, by_worker=False)
+        finally:
+            self._choosing = False
+
+    def _show_list(self, index: int, *, by_worker: bool = True) -> None:
+        if by_worker:
+            self._chosen = index
+        lst = self.lists[index]
+        self.list_stack.setCurrentWidget(lst)
+        self.list_title.setText(lst.accessibleName())
+        self.list_title.setAccessibleName(lst.accessibleName())
+
+    def card_for(self, lst: PeopleList) -> CountCard:
+        return self.cards[self.lists.index(lst)]
 
     def _refresh_date(self) -> None:
         today = date.today()
@@ -227,8 +385,11 @@ class TodayPage(Page):
         self.note.clear()
         self.overview = None
         self.sharing = None
+        self._chosen = None
         for lst in self.lists:
             lst.clear()
+        for card in self.cards:
+            card.set_count(None)
 
     @property
     def lists(self) -> list[PeopleList]:
@@ -242,9 +403,6 @@ class TodayPage(Page):
             self.feedback_overdue,
             self.stale,
         ]
-
-    def on_data_changed(self) -> None:
-        self.mark_stale()
 
     def reload(self) -> None:
         field = self.field
@@ -349,8 +507,19 @@ class TodayPage(Page):
                 ]
             )
         title = self.tr("Not contacted for %n week(s) or more", "", o.stale_weeks)
-        self.stale_box.setTitle(title)
-        self.stale_box.setAccessibleName(title)
+        self.stale.setAccessibleName(title)
+        nobody = not o.names
+        if nobody:
+            # An empty caseload: say so, instead of praising contacts that never happened.
+            empty = self.tr(
+                "Nobody in your caseload yet. Write down a first contact moment (Ctrl+N) or "
+                "add a person you met (Ctrl+Shift+N)."
+            )
+            for lst in self.lists:
+                lst.empty_text = empty
+        else:
+            for lst in self.lists:
+                lst.empty_text = lst.default_empty
         self.stale.set_lines(
             [
                 (
@@ -368,6 +537,27 @@ class TodayPage(Page):
                 for s in o.not_contacted
             ]
         )
+        if nobody:
+            for lst in self.lists:
+                lst.set_lines([])
+        counts = [
+            len(o.planned),
+            len(o.todos_due),
+            len(o.todos_overdue),
+            len(o.follow_ups_due),
+            len(o.reassessments_due),
+            len(sh.expiring) if sh is not None else None,
+            len(sh.overdue) if sh is not None else None,
+            len(o.not_contacted),
+        ]
+        for card, count in zip(self.cards, counts, strict=True):
+            card.set_count(count)
+        if self._chosen is None:
+            # Until the worker picks a card: the first that has something to do.
+            first = next((i for i, n in enumerate(counts) if n), 0)
+            self._check(first)
+        else:
+            self._show_list(self._chosen, by_worker=False)
 
     def take_draft(self) -> dict[str, Any] | None:
         self._autosave.stop()

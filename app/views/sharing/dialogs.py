@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ValidationError
+from app.qt.changes import SHARING, SOCIAL_MAP, Changes
 from app.qt.tasks import TaskRunner
 from app.views.forms import (
     Checklist,
@@ -118,6 +119,8 @@ class PairsBox(QGroupBox):
 
 # --- the sociale kaart ---------------------------------------------------------------------------
 class OrganisationDialog(FormDialog):
+    announces = Changes.of(SOCIAL_MAP)
+
     def __init__(
         self,
         field: FieldServices,
@@ -182,6 +185,8 @@ class OrganisationDialog(FormDialog):
 
 
 class OrgContactDialog(FormDialog):
+    announces = Changes.of(SOCIAL_MAP)
+
     def __init__(
         self,
         field: FieldServices,
@@ -270,6 +275,8 @@ class _NeedsPartners(FormDialog):
 class ConsentDialog(_NeedsPartners):
     """What may be shared, with whom, for what, how it was given and until when."""
 
+    announces = Changes.of(SHARING)
+
     def __init__(
         self,
         field: FieldServices,
@@ -288,7 +295,8 @@ class ConsentDialog(_NeedsPartners):
                 "Private notes are never shared."
             ),
         )
-        self.setMinimumHeight(680)
+        self.setMinimumHeight(560)
+        self.prefer_size(680, 720)
         self.field = field
         self.person_id = person_id
         self.organisations = list(organisations)
@@ -390,6 +398,8 @@ class ConsentDialog(_NeedsPartners):
 
 
 class WithdrawConsentDialog(FormDialog):
+    announces = Changes.of(SHARING)
+
     def __init__(
         self,
         field: FieldServices,
@@ -422,6 +432,8 @@ class WithdrawConsentDialog(FormDialog):
 class HandoverDialog(_NeedsPartners):
     """A warm handover: receiver from the sociale kaart, the fiche's content, the triogesprek."""
 
+    announces = Changes.of(SHARING)
+
     def __init__(
         self,
         field: FieldServices,
@@ -442,7 +454,8 @@ class HandoverDialog(_NeedsPartners):
                 "write here goes on the fiche only as far as the person's consent reaches."
             ),
         )
-        self.setMinimumSize(680, 720)
+        self.setMinimumSize(680, 560)
+        self.prefer_size(760, 760)
         self.field = field
         self.person_id = person_id
         self.organisations = list(organisations)
@@ -623,6 +636,8 @@ class HandoverDialog(_NeedsPartners):
 
 
 class HeldDialog(FormDialog):
+    announces = Changes.of(SHARING)
+
     def __init__(
         self,
         field: FieldServices,
@@ -645,6 +660,8 @@ class HeldDialog(FormDialog):
 
 
 class FeedbackDialog(FormDialog):
+    announces = Changes.of(SHARING)
+
     def __init__(
         self,
         field: FieldServices,

@@ -394,7 +394,7 @@ class SharingTab(QWidget):
         dialog.open()
 
     def _changed(self) -> None:
-        self.reload()
+        # The dialog announced what it changed; the person file reloads this tab from that.
         self.dataChanged.emit()
 
     def new_consent(self) -> ConsentDialog | None:

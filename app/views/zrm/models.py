@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication as _QCA
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.domain.zrm import SOURCES, DomainScore, Edition
-from app.views.widgets import ERROR_COLOUR
+from app.qt.theme import colours
 
 ROW_DATA_ROLE = Qt.ItemDataRole.UserRole
 _INDEX = QModelIndex()
@@ -98,7 +98,7 @@ class CellsModel(QAbstractTableModel):
             f.setStrikeOut(c.strike)
             return f
         if role == Qt.ItemDataRole.ForegroundRole and (c.muted or c.strike):
-            return QBrush(QColor("#6b7079"))
+            return QBrush(QColor(colours().hint))
         return None
 
 
@@ -275,7 +275,7 @@ class ScoringModel(QAbstractTableModel):
             f.setBold(col == COL_LEVEL or bool(r.error))
             return f
         if role == Qt.ItemDataRole.ForegroundRole and r.error and col == COL_DOMAIN:
-            return QBrush(QColor(ERROR_COLOUR))
+            return QBrush(QColor(colours().error))
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (
             COL_LEVEL,
             COL_SELF,

@@ -37,6 +37,8 @@ from app.documents.zrm_overview import (
 )
 from app.domain.zrm import DomainProgress, DomainScore
 from app.errors import BrugfiguurError
+from app.qt.changes import ZRM, Changes
+from app.qt.operations import run
 from app.qt.tasks import TaskRunner
 from app.services.zrm import AssessmentRow, PersonZrm, editions
 from app.views.widgets import Feedback, heading
@@ -632,6 +634,7 @@ class ZrmTab(QWidget):
 
     def close_form(self) -> None:
         self.form.flush_draft()
+        self.history_table.setFocus()
         self.stack.setCurrentIndex(0)
         self.reload()
 
@@ -666,6 +669,9 @@ class ZrmTab(QWidget):
             return new_id
 
         def done(new_id: str) -> None:
+            # Focus stays in the ZRM part: if it fell off the hidden form it would land on
+            # whatever comes next in the window.
+            self.history_table.setFocus()
             self.stack.setCurrentIndex(0)
             self.feedback.show_ok(
                 _QCA.translate("ZrmTab", "Correction saved.")
@@ -680,7 +686,14 @@ class ZrmTab(QWidget):
             self.form.show_error(exc)
             self.form.flush_draft()
 
-        self.runner.submit(work, done, failed, owner=self)
+        run(
+            self.runner,
+            work,
+            owner=self,
+            done=done,
+            failed=failed,
+            changes=Changes.of(ZRM, person=pid),
+        )
 
     # --- PDF ---
     def overview_data(self) -> ZrmOverviewData | None:
