@@ -62,6 +62,12 @@ def test_bundle_contains_resources_and_migrations(built: Path) -> None:
     root = internal if internal.is_dir() else built.parent
     assert (root / "resources" / "security" / "common-passwords.txt").is_file()
     assert any((root / "migrations").rglob("0001_*.py")), "migration scripts missing"
+    # The icon set travels with its licence (ISC/MIT), and every icon the app names is there.
+    from app.qt.icons import NAMES
+
+    assert (root / "resources" / "icons" / "LICENSE").is_file()
+    for name in NAMES:
+        assert (root / "resources" / "icons" / f"{name}.svg").is_file(), name
     for ts in (ROOT / "resources" / "translations").glob("*.ts"):
         qm = root / "resources" / "translations" / ts.with_suffix(".qm").name
         assert qm.is_file(), f"{qm.name} was not built into the bundle"
