@@ -97,11 +97,25 @@ class PassphraseRejected(BrugfiguurError):
 
 
 class ValidationError(BrugfiguurError):
-    """Bad input in a field; `field` names it for the form."""
+    """Bad input in a field; `field` names it for the form. `problems` lists every
+    (field, message) found, so a form can show them all at once beside their fields."""
 
-    def __init__(self, message: str, field: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        field: str | None = None,
+        *,
+        problems: tuple[tuple[str | None, str], ...] = (),
+    ) -> None:
         super().__init__(message)
         self.field = field
+        self.problems = problems or ((field, message),)
+
+    @classmethod
+    def of(cls, problems: list[tuple[str | None, str]]) -> ValidationError:
+        """One error for several problems (the first is its message and field)."""
+        field, message = problems[0]
+        return cls(message, field, problems=tuple(problems))
 
 
 class StorageError(BrugfiguurError):

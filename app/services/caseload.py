@@ -39,6 +39,7 @@ class CaseloadRow:
     target_groups: tuple[str, ...]
     last_contact_at: str | None
     next_contact_at: str | None
+    birth_year: int | None = None  # tells two people with the same alias apart
 
     @property
     def full_name(self) -> str | None:
@@ -124,6 +125,7 @@ def _caseload_rows(s: Session) -> list[CaseloadRow]:
             Person.target_groups,
             Person.last_contact_at,
             Person.next_contact_at,
+            Person.date_of_birth,
         )
         .outerjoin(Worker, Worker.id == Person.worker_id)
         .outerjoin(
@@ -152,6 +154,7 @@ def _caseload_rows(s: Session) -> list[CaseloadRow]:
             tuple(r[11]),
             r[12],
             r[13],
+            int(r[14][:4]) if r[14] else None,
         )
         for r in s.execute(q)
     ]

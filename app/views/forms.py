@@ -6,24 +6,23 @@ from __future__ import annotations
 import logging
 import unicodedata
 from collections.abc import Callable, Iterable
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -34,6 +33,7 @@ from app.errors import BrugfiguurError, DuplicateSuspected, ValidationError
 from app.qt.changes import Changes
 from app.qt.operations import message_for, run
 from app.qt.tasks import TaskRunner
+from app.views.dates import DateField
 from app.views.widgets import Feedback, hint_style, paragraph
 
 if TYPE_CHECKING:
@@ -68,38 +68,29 @@ def from_qdatetime(value: QDateTime) -> datetime:
     return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
 
 
-def _monday_calendar(edit: QDateEdit | QDateTimeEdit) -> None:
-    edit.setCalendarPopup(True)
-    calendar = edit.calendarWidget()
-    if calendar is not None:
-        calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-        calendar.setAccessibleName(edit.accessibleName())
-
-
-def date_edit(name: str, value: date | None = None, parent: QWidget | None = None) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setDisplayFormat(DATE_FORMAT)
-    edit.setAccessibleName(name)
-    edit.setDate(to_qdate(value or date.today()))
-    _monday_calendar(edit)
-    return edit
+def date_edit(name: str, value: date | None = None, parent: QWidget | None = None) -> DateField:
+    """A required date: one stop, typed as dd/mm/jjjj (or +7, 0, Up/Down, F4)."""
+    return DateField(name, optional=False, value=value or date.today(), parent=parent)
 
 
 def datetime_edit(
     name: str, value: datetime | None = None, parent: QWidget | None = None
-) -> QDateTimeEdit:
-    edit = QDateTimeEdit(parent)
-    edit.setDisplayFormat(DATETIME_FORMAT)
-    edit.setAccessibleName(name)
-    edit.setDateTime(to_qdatetime(value or datetime.now().replace(second=0, microsecond=0)))
-    _monday_calendar(edit)
-    return edit
+) -> DateField:
+    """A required date and time in one stop (dd/mm/jjjj uu:mm)."""
+    moment = value or datetime.now().replace(second=0, microsecond=0)
+    return DateField(
+        name,
+        with_time=True,
+        optional=False,
+        value=moment,
+        default_time=lambda: datetime.now().time().replace(second=0, microsecond=0),
+        parent=parent,
+    )
 
 
-class OptionalDate(QWidget):
-    """A check box ("set") with a date (or date and time) beside it."""
-
-    changed = Signal()
+class OptionalDate(DateField):
+    """A date (or date and time) that may stay empty: no check box to tick first. `default`
+    is where `+7`, `0` and Up/Down start from."""
 
     def __init__(
         self,
@@ -109,41 +100,16 @@ class OptionalDate(QWidget):
         default: date | datetime | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setAccessibleName(name)
-        self.check = QCheckBox(self)
-        self.check.setAccessibleName(name)
-        if with_time:
-            moment = default if isinstance(default, datetime) else None
-            self.edit: QDateEdit | QDateTimeEdit = datetime_edit(name, moment, parent=self)
-        else:
-            day = default.date() if isinstance(default, datetime) else default
-            self.edit = date_edit(name, day, parent=self)
-        self.edit.setEnabled(False)
-        self.check.toggled.connect(self.edit.setEnabled)
-        self.check.toggled.connect(lambda _: self.changed.emit())
-        self.edit.dateTimeChanged.connect(lambda _: self.changed.emit())
-        h = QHBoxLayout(self)
-        h.setContentsMargins(0, 0, 0, 0)
-        h.addWidget(self.check)
-        h.addWidget(self.edit, 1)
-        self.setFocusProxy(self.check)
-
-    def date_value(self) -> date | None:
-        return from_qdate(self.edit.date()) if self.check.isChecked() else None
-
-    def datetime_value(self) -> datetime | None:
-        return from_qdatetime(self.edit.dateTime()) if self.check.isChecked() else None
-
-    def set_value(self, value: date | datetime | None) -> None:
-        if value is None:
-            self.check.setChecked(False)
-            return
-        if isinstance(value, datetime):
-            self.edit.setDateTime(to_qdatetime(value))
-        else:
-            self.edit.setDate(to_qdate(value))
-        self.check.setChecked(True)
+        start = default.date() if isinstance(default, datetime) else default
+        clock = default.time() if isinstance(default, datetime) else time(9, 0)
+        super().__init__(
+            name,
+            with_time=with_time,
+            optional=True,
+            reference=(lambda: start) if start is not None else None,
+            default_time=clock,
+            parent=parent,
+        )
 
 
 def vocab_combo(
@@ -263,6 +229,8 @@ class FormDialog(QDialog):
         self.setMinimumWidth(520)
         self._errors: dict[str, Feedback] = {}
         self._fields: dict[str, QWidget] = {}
+        self._required: dict[str, str] = {}  # field name -> its label
+        self._labels: dict[str, QLabel] = {}
         outer = QVBoxLayout(self)
         body = QWidget()
         body.setAccessibleName(title)
@@ -270,6 +238,10 @@ class FormDialog(QDialog):
         self.body_layout.setContentsMargins(0, 0, 0, 0)
         if intro:
             self.body_layout.addWidget(paragraph(intro))
+        self.required_note = paragraph(self.tr("Fields marked * are required."))
+        self.required_note.setStyleSheet(hint_style())
+        self.required_note.hide()
+        self.body_layout.addWidget(self.required_note)
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.body_layout.addLayout(self.form)
@@ -322,12 +294,23 @@ class FormDialog(QDialog):
         self.resize(max(width, self.minimumWidth()), max(height, self.minimumHeight()))
 
     def add_field(
-        self, name: str, label: str, widget: QWidget, *, hint: str | None = None
+        self,
+        name: str,
+        label: str,
+        widget: QWidget,
+        *,
+        hint: str | None = None,
+        required: bool = False,
+        buddy: QWidget | None = None,
     ) -> QWidget:
+        """A labelled row. `required` marks the label (" *") and refuses an empty value with a
+        message beside the field; `buddy` is the input the label's mnemonic moves focus to
+        when `widget` is a container (never the container itself)."""
+        plain = label.replace("&", "")
         if not widget.accessibleName():
-            widget.setAccessibleName(label.replace("&", ""))
+            widget.setAccessibleName(plain)
         holder = QWidget()
-        holder.setAccessibleName(label.replace("&", ""))
+        holder.setAccessibleName(plain)
         v = QVBoxLayout(holder)
         v.setContentsMargins(0, 0, 0, 0)
         v.setSpacing(2)
@@ -336,13 +319,18 @@ class FormDialog(QDialog):
             h = paragraph(hint)
             h.setStyleSheet(hint_style())
             v.addWidget(h)
-        error = Feedback(self.tr("Problem with %1").replace("%1", label.replace("&", "")), holder)
+        error = Feedback(self.tr("Problem with %1").replace("%1", plain), holder)
         v.addWidget(error)
         self._errors[name] = error
         self._fields[name] = widget
-        lab = QLabel(label)
-        lab.setBuddy(widget)
-        lab.setAccessibleName(label.replace("&", ""))
+        lab = QLabel(label + (" *" if required else ""))
+        lab.setBuddy(buddy or widget)
+        lab.setAccessibleName(plain)
+        if required:
+            self._required[name] = plain
+            (buddy or widget).setAccessibleDescription(self.tr("required"))
+            self.required_note.show()
+        self._labels[name] = lab
         self.form.addRow(lab, holder)
         return widget
 
@@ -362,10 +350,50 @@ class FormDialog(QDialog):
         self.allow_duplicate = True
         self.submit()
 
+    def check(self) -> list[tuple[str | None, str]]:
+        """Problems a subclass finds without the database: (field name, Dutch message)."""
+        return []
+
+    def problems(self) -> list[tuple[str | None, str]]:
+        """Everything wrong with the form, all at once: unreadable or impossible dates,
+        required fields left empty, and the subclass's own checks."""
+        out: list[tuple[str | None, str]] = []
+        seen: set[int] = set()
+        for name, widget in self._fields.items():
+            fields = [widget, *widget.findChildren(DateField)]
+            for f in fields:
+                if isinstance(f, DateField) and id(f) not in seen:
+                    seen.add(id(f))
+                    problem = f.problem()
+                    if problem and not (name in self._required and not f.text().strip()):
+                        out.append((name, problem))
+        for name, label in self._required.items():
+            if _is_empty(self._fields[name]):
+                out.append((name, self.tr("%1 is required.").replace("%1", label)))
+        return out + self.check()
+
+    def show_problems(self, problems: list[tuple[str | None, str]]) -> None:
+        by_field: dict[str | None, list[str]] = {}
+        for name, message in problems:
+            key = name if name in self._errors else None
+            by_field.setdefault(key, []).append(message)
+        for name, messages in by_field.items():
+            target = self._errors.get(name or "") if name else None
+            (target or self.general).show_errors(list(dict.fromkeys(messages)))
+        first = next((n for n in self._fields if n in by_field), None)
+        if first is not None:
+            widget = self._fields[first]
+            buddy = self._labels[first].buddy() if first in self._labels else None
+            (buddy or widget).setFocus()
+
     def submit(self) -> None:
         if self._busy:
             return
         self.clear_errors()
+        problems = self.problems()
+        if problems:
+            self.show_problems(problems)
+            return
         try:
             work = self.job()
         except ValidationError as exc:
@@ -401,11 +429,8 @@ class FormDialog(QDialog):
         if isinstance(exc, DuplicateSuspected):
             self.show_duplicates(exc)
             return
-        name = exc.field if isinstance(exc, ValidationError) else None
-        target = self._errors.get(name or "")
-        if target is not None:
-            target.show_errors([exc.message])
-            self._fields[name or ""].setFocus()
+        if isinstance(exc, ValidationError):
+            self.show_problems(list(exc.problems))
         else:
             self.general.show_errors([exc.message])
 
@@ -424,6 +449,20 @@ class FormDialog(QDialog):
 
     def describe_candidate(self, alias: str, name: str | None) -> str:
         return f"{alias} ({name})" if name else alias
+
+
+def _is_empty(widget: QWidget) -> bool:
+    if isinstance(widget, DateField):
+        return not widget.text().strip()
+    if isinstance(widget, QLineEdit):
+        return not widget.text().strip()
+    if isinstance(widget, QPlainTextEdit):
+        return not widget.toPlainText().strip()
+    if isinstance(widget, QComboBox):
+        return widget.currentData() is None
+    if isinstance(widget, Checklist):
+        return not widget.codes()
+    return False
 
 
 def row(*widgets: QWidget) -> QWidget:

@@ -591,6 +591,7 @@ class MainWindow(QMainWindow):
         self.conflicts.sync = sync
         self.quick.field = field
         self.quick.vault_drafts = vault.drafts
+        self.quick.vault_settings = vault.settings
         for page in self.all_pages:
             page.field = field
         for page in self.all_pages:

@@ -9,10 +9,11 @@ reached, initiative of the worker).
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -22,7 +23,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -31,14 +34,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.qt.changes import AGREEMENTS, CONTACTS, Changes
+from app.qt.icons import icon
 from app.qt.tasks import TaskRunner
+from app.views.dates import DateField
 from app.views.discreet import Discretion
+from app.views.formatting import format_iso_day
 from app.views.forms import (
     Checklist,
     FormDialog,
-    OptionalDate,
     button,
-    datetime_edit,
     fold,
     from_qdatetime,
     set_combo,
@@ -52,6 +57,7 @@ if TYPE_CHECKING:
     from app.services.contacts import ContactDefaults, ContactRow
     from app.services.drafts import DraftService
     from app.services.field import FieldServices
+    from app.services.settings import SettingsService
     from app.services.vindplaatsen import VindplaatsRow
 
 log = logging.getLogger(__name__)
@@ -59,8 +65,10 @@ log = logging.getLogger(__name__)
 DRAFT_KEY = "quick_entry.contact"
 REOPEN = "_reopen"  # in a draft taken at lock: the dialog was open and comes back at unlock
 AUTOSAVE_MS = 1500
-MAX_MATCHES = 8
+MAX_MATCHES = 50  # shown in a scrolling list; "more" is said when there are even more
+NEW_PERSON = "__new__"  # the row that starts a new person with the typed alias
 OTHER_KINDS = ("netwerk", "professioneel")
+REQUIRE_DOMAIN_SETTING = "contact_requires_life_domain"
 
 
 @dataclass(frozen=True)
@@ -70,6 +78,9 @@ class Pickable:
     full_name: str | None
     initials: str
     haystack: str
+    birth_year: int | None = None
+    worker: str | None = None
+    last_contact: str | None = None  # ISO
 
     @classmethod
     def of(cls, row: CaseloadRow) -> Pickable:
@@ -79,6 +90,9 @@ class Pickable:
             row.full_name,
             row.initials,
             fold(" ".join(x for x in (row.alias, row.full_name or "") if x)),
+            row.birth_year,
+            row.assigned_worker,
+            row.last_contact_at,
         )
 
 
@@ -95,16 +109,20 @@ def match(people: Sequence[Pickable], text: str, limit: int = MAX_MATCHES) -> li
             not fold(p.alias).startswith(first),
             not any(part.startswith(first) for part in p.haystack.split()),
             fold(p.alias),
+            -(int((p.last_contact or "0")[:4] or 0)),
         )
     )
     return found[:limit]
 
 
 class PersonPicker(QLineEdit):
-    """Type part of an alias or name; Down/Up choose among the matches, Enter picks."""
+    """Type part of an alias or name; Down/Up choose among the matches, Enter picks. Each
+    match says what tells people apart (birth year, worker, last contact); the last row
+    starts a new person with the typed alias (`new_person(alias)`)."""
 
     picked = Signal(str)
     remove_last = Signal()
+    new_person = Signal(str)
 
     def __init__(self, discretion: Discretion, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,7 +132,7 @@ class PersonPicker(QLineEdit):
         self.results = QListWidget(parent)
         self.results.setAccessibleName(self.tr("Matching people"))
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.results.setMaximumHeight(150)
+        self.results.setMaximumHeight(170)
         self.results.hide()
         self.results.itemClicked.connect(self._clicked)
         self.textChanged.connect(self.refresh)
@@ -127,43 +145,82 @@ class PersonPicker(QLineEdit):
     def describe(self, p: Pickable) -> str:
         return self.discretion.label(p.alias, p.full_name, p.initials)
 
+    def details(self, p: Pickable) -> str:
+        """What tells two people with the same alias apart."""
+        parts = []
+        if p.birth_year and not self.discretion.on:
+            parts.append(self.tr("born %1").replace("%1", str(p.birth_year)))
+        if p.worker:
+            parts.append(p.worker)
+        if p.last_contact:
+            parts.append(self.tr("last contact %1").replace("%1", format_iso_day(p.last_contact)))
+        else:
+            parts.append(self.tr("no contact yet"))
+        return " · ".join(parts)
+
     def refresh(self) -> None:
         self.results.clear()
-        found = [p for p in match(self.people, self.text()) if p.id not in self.exclude]
+        typed = self.text().strip()
+        everyone = [p for p in match(self.people, typed, limit=10_000) if p.id not in self.exclude]
+        found = everyone[:MAX_MATCHES]
         for p in found:
-            item = QListWidgetItem(self.describe(p), self.results)
+            item = QListWidgetItem(f"{self.describe(p)} — {self.details(p)}", self.results)
             item.setData(Qt.ItemDataRole.UserRole, p.id)
-        if found:
-            self.results.setCurrentRow(0)
-        elif self.text().strip():
-            item = QListWidgetItem(self.tr("Nobody found — check the spelling"), self.results)
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-        self.results.setVisible(bool(self.text().strip()))
+        if len(everyone) > len(found):
+            more = QListWidgetItem(
+                self.tr("… and %n more: type more of the name", "", len(everyone) - len(found)),
+                self.results,
+            )
+            more.setFlags(Qt.ItemFlag.NoItemFlags)
+        if typed:
+            new = QListWidgetItem(
+                icon("user-plus"),
+                self.tr("New person “%1”…").replace("%1", typed)
+                if found
+                else self.tr("Nobody found — new person “%1”…").replace("%1", typed),
+                self.results,
+            )
+            new.setData(Qt.ItemDataRole.UserRole, NEW_PERSON)
+        self.results.setCurrentRow(0 if self.results.count() else -1)
+        count = self.tr("%n person(s) found", "", len(everyone))
+        self.results.setAccessibleDescription(count)
+        self.setAccessibleDescription(count if typed else "")
+        self.results.setVisible(bool(typed))
 
     def _clicked(self, item: QListWidgetItem) -> None:
-        person_id = item.data(Qt.ItemDataRole.UserRole)
-        if isinstance(person_id, str):
-            self._pick(person_id)
+        self._choose(item.data(Qt.ItemDataRole.UserRole))
 
-    def _pick(self, person_id: str) -> None:
-        self.clear()
-        self.results.hide()
-        self.picked.emit(person_id)
+    def _choose(self, data: object) -> None:
+        if data == NEW_PERSON:
+            alias = self.text().strip()
+            self.clear()
+            self.results.hide()
+            self.new_person.emit(alias)
+        elif isinstance(data, str):
+            self.clear()
+            self.results.hide()
+            self.picked.emit(data)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         rows = self.results.count()
         if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.results.isVisible() and rows:
             step = 1 if key == Qt.Key.Key_Down else -1
-            self.results.setCurrentRow(max(0, min(rows - 1, self.results.currentRow() + step)))
+            row = self.results.currentRow()
+            while True:
+                row = max(0, min(rows - 1, row + step))
+                item = self.results.item(row)
+                if item.flags() & Qt.ItemFlag.ItemIsEnabled or row in (0, rows - 1):
+                    break
+            self.results.setCurrentRow(row)
             event.accept()
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & (
             Qt.KeyboardModifier.ControlModifier
         ):
             item = self.results.currentItem()
-            if item is not None and isinstance(item.data(Qt.ItemDataRole.UserRole), str):
-                self._pick(str(item.data(Qt.ItemDataRole.UserRole)))
+            if item is not None and self.results.isVisible():
+                self._choose(item.data(Qt.ItemDataRole.UserRole))
             event.accept()  # never the dialog's default button
             return
         if key == Qt.Key.Key_Escape and self.text():
@@ -177,8 +234,33 @@ class PersonPicker(QLineEdit):
         super().keyPressEvent(event)
 
 
+def _labelled(text: str, buddy: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    label.setAccessibleName(text.replace("&", ""))
+    return label
+
+
+def _line(*widgets: QWidget | tuple[QWidget, int]) -> QWidget:
+    holder = QWidget()
+    h = QHBoxLayout(holder)
+    h.setContentsMargins(0, 0, 0, 0)
+    names = []
+    for w in widgets:
+        widget, stretch = w if isinstance(w, tuple) else (w, 0)
+        h.addWidget(widget, stretch)
+        names.append(widget.accessibleName())
+    holder.setAccessibleName(" ".join(n for n in names if n))
+    return holder
+
+
 class QuickEntryDialog(FormDialog):
-    """New (or edited) contact moment. `changed` fires on every edit (for the draft)."""
+    """New (or edited) contact moment. `changed` fires on every edit (for the draft).
+
+    The fields follow the order of a street contact: who, what was said, how (channel, when,
+    how long), where, which life domains, the next contact, an agreement; then what is used
+    less (reached?, initiative, private note, group, others). Tab follows that order; every
+    underlined letter is unique and moves to a field that takes input."""
 
     changed = Signal()
 
@@ -192,6 +274,7 @@ class QuickEntryDialog(FormDialog):
         defaults: ContactDefaults,
         *,
         contact: ContactRow | None = None,
+        require_domain: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
@@ -204,7 +287,12 @@ class QuickEntryDialog(FormDialog):
         self.field = field
         self.discretion = discretion
         self.contact_id = contact.id if contact else None
-        self.setMinimumSize(760, 640)
+        self.vindplaatsen = list(vindplaatsen)
+        self.require_domain = require_domain and contact is None
+        self._domain_warned = False
+        self.new_person_dialog: QDialog | None = None
+        self.setMinimumSize(760, 560)
+        self.prefer_size(900, 860)
         voc = field.vocab
         self._known = {r.id: Pickable.of(r) for r in people}
 
@@ -216,8 +304,9 @@ class QuickEntryDialog(FormDialog):
         )
         self.picker.set_people(list(self._known.values()))
         self.participants = Checklist(self.tr("People in this contact (ticked: was there)"), self)
-        self.participants.setMaximumHeight(90)
-        self.participants.setMinimumHeight(40)
+        self.participants.setMaximumHeight(70)
+        self.participants.setMinimumHeight(30)
+        self.participants.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         who = QWidget()
         who.setAccessibleName(self.tr("Who"))
         wv = QVBoxLayout(who)
@@ -225,9 +314,10 @@ class QuickEntryDialog(FormDialog):
         wv.addWidget(self.picker)
         wv.addWidget(self.picker.results)
         wv.addWidget(self.participants)
-        self.add_field("people", self.tr("&Person"), who)
+        self.add_field("people", self.tr("&Person"), who, buddy=self.picker, required=True)
         self.picker.picked.connect(self.add_person)
         self.picker.remove_last.connect(self.remove_last_person)
+        self.picker.new_person.connect(self.start_new_person)
 
         self.summary = QPlainTextEdit(self)
         self.summary.setAccessibleName(self.tr("Summary (may be shared)"))
@@ -235,32 +325,41 @@ class QuickEntryDialog(FormDialog):
             self.tr("What happened, in a few words. This text may end up in a handover.")
         )
         self.summary.setTabChangesFocus(True)
-        self.summary.setMaximumHeight(90)
+        self.summary.setMaximumHeight(80)
         self.add_field("summary", self.tr("S&ummary"), self.summary)
 
-        self.status = vocab_combo(
-            voc["contact_status"], self.tr("Reached?"), current=defaults.status
-        )
-        self.add_field("status", self.tr("&Reached?"), self.status)
+        # How: channel, when, how long — one row.
         self.channel = vocab_combo(voc["channels"], self.tr("Channel"), current=defaults.channel)
-        self.add_field("channel", self.tr("C&hannel"), self.channel)
-        self.occurred = datetime_edit(self.tr("When"), defaults.occurred_at, self)
+        self.occurred = DateField(
+            self.tr("When"),
+            with_time=True,
+            optional=False,
+            value=defaults.occurred_at,
+            reference=lambda: defaults.occurred_at.date(),
+            default_time=defaults.occurred_at.time(),
+            parent=self,
+        )
         self.duration = QSpinBox(self)
         self.duration.setRange(0, 24 * 60)
         self.duration.setSingleStep(5)
         self.duration.setSpecialValueText(self.tr("unknown"))
         self.duration.setSuffix(self.tr(" min"))
         self.duration.setAccessibleName(self.tr("Duration in minutes"))
-        when = QWidget()
-        when.setAccessibleName(self.tr("When and how long"))
-        wh = QHBoxLayout(when)
-        wh.setContentsMargins(0, 0, 0, 0)
-        wh.addWidget(self.occurred, 2)
-        wh.addWidget(self.duration, 1)
-        self.add_field("occurred_at", self.tr("&When"), when)
+        self.duration.setMinimumWidth(110)
+        how = _line(
+            (self.channel, 3),
+            _labelled(self.tr("&When"), self.occurred),
+            (self.occurred, 2),
+            _labelled(self.tr("&Duration"), self.duration),
+            self.duration,
+        )
+        self.add_field("channel", self.tr("C&hannel"), how, buddy=self.channel)
+        for name in ("occurred_at", "duration_min"):
+            self._errors[name] = self._errors["channel"]
+        self._fields["occurred_at"] = self.occurred
         self._fields["duration_min"] = self.duration
-        self._errors["duration_min"] = self._errors["occurred_at"]
 
+        # Where, and whether the person was reached and who started it — one row.
         self.vindplaats = QComboBox(self)
         self.vindplaats.setAccessibleName(self.tr("Vindplaats"))
         self.vindplaats.addItem(self.tr("(no vindplaats)"), None)
@@ -268,43 +367,49 @@ class QuickEntryDialog(FormDialog):
             if vp.active or vp.id == defaults.vindplaats_id:
                 self.vindplaats.addItem(vp.name, vp.id)
         set_combo(self.vindplaats, defaults.vindplaats_id)
-        self.add_field("vindplaats_id", self.tr("&Vindplaats"), self.vindplaats)
+        self.status = vocab_combo(
+            voc["contact_status"], self.tr("Reached?"), current=defaults.status
+        )
         self.initiator = vocab_combo(
             voc["initiators"], self.tr("Who took the initiative"), current=defaults.initiator
         )
-        self.add_field("initiator", self.tr("&Initiative"), self.initiator)
+        where = _line(
+            (self.vindplaats, 3),
+            _labelled(self.tr("&Reached?"), self.status),
+            (self.status, 2),
+            _labelled(self.tr("&Initiative"), self.initiator),
+            (self.initiator, 2),
+        )
+        self.add_field("vindplaats_id", self.tr("&Vindplaats"), where, buddy=self.vindplaats)
+        for name in ("status", "initiator"):
+            self._errors[name] = self._errors["vindplaats_id"]
+        self._fields["status"] = self.status
+        self._fields["initiator"] = self.initiator
+
         self.domains = Checklist(self.tr("Life domains touched (Space ticks)"), self)
         self.domains.set_vocab(voc["life_domains"])
+        self.domains.setFlow(QListView.Flow.LeftToRight)
+        self.domains.setWrapping(True)
+        self.domains.setResizeMode(QListView.ResizeMode.Adjust)
+        self.domains.setUniformItemSizes(True)
+        self.domains.setMinimumHeight(96)
         self.domains.setMaximumHeight(110)
         self.add_field("life_domains", self.tr("&Life domains"), self.domains)
 
-        self.private_note = QPlainTextEdit(self)
-        self.private_note.setAccessibleName(self.tr("Private note — never shared or printed"))
-        self.private_note.setPlaceholderText(
-            self.tr("Only for you: never shared, never printed, never in a handover.")
-        )
-        self.private_note.setStyleSheet(private_style())
-        self.private_note.setTabChangesFocus(True)
-        self.private_note.setMaximumHeight(70)
-        self.add_field(
-            "private_note", self.tr("🔒 Private note — never shared or printed"), self.private_note
-        )
-
-        self.next_contact = OptionalDate(
+        # The next contact: "+7" is a week after this contact, at the same hour.
+        self.next_contact = DateField(
             self.tr("Plan a next contact"),
             with_time=True,
-            default=defaults.occurred_at.replace(minute=0) + timedelta(days=7),
+            optional=True,
+            reference=lambda: self._occurred_day(),
+            default_time=lambda: self._occurred_hour(),
+            parent=self,
         )
         self.next_note = QLineEdit(self)
         self.next_note.setAccessibleName(self.tr("About the next contact"))
         self.next_note.setPlaceholderText(self.tr("What for (optional)"))
-        nxt = QWidget()
-        nxt.setAccessibleName(self.tr("Next contact"))
-        nh = QHBoxLayout(nxt)
-        nh.setContentsMargins(0, 0, 0, 0)
-        nh.addWidget(self.next_contact, 2)
-        nh.addWidget(self.next_note, 2)
-        self.add_field("next_contact_at", self.tr("&Next contact"), nxt)
+        nxt = _line((self.next_contact, 2), (self.next_note, 2))
+        self.add_field("next_contact_at", self.tr("Next c&ontact"), nxt, buddy=self.next_contact)
 
         # Agreement / to-do.
         self.todo = QLineEdit(self)
@@ -314,23 +419,37 @@ class QuickEntryDialog(FormDialog):
         self.todo_owner_name = QLineEdit(self)
         self.todo_owner_name.setAccessibleName(self.tr("Name of the owner"))
         self.todo_owner_name.setPlaceholderText(self.tr("Name (optional)"))
-        self.todo_due = OptionalDate(
-            self.tr("Due date"), default=defaults.occurred_at.date() + timedelta(days=7)
+        self.todo_due = DateField(
+            self.tr("Due date"), optional=True, reference=lambda: self._occurred_day(), parent=self
         )
         todo = QWidget()
         todo.setAccessibleName(self.tr("Agreement"))
         tv = QVBoxLayout(todo)
         tv.setContentsMargins(0, 0, 0, 0)
         tv.addWidget(self.todo)
-        th = QHBoxLayout()
-        th.addWidget(self.todo_owner, 1)
-        th.addWidget(self.todo_owner_name, 1)
-        th.addWidget(self.todo_due, 1)
-        tv.addLayout(th)
-        self.add_field("description", self.tr("&Agreement"), todo)
+        tv.addWidget(
+            _line(
+                (self.todo_owner, 1),
+                (self.todo_owner_name, 1),
+                _labelled(self.tr("D&ue"), self.todo_due),
+                (self.todo_due, 1),
+            )
+        )
+        self.add_field("description", self.tr("&Agreement"), todo, buddy=self.todo)
         for name in ("owner_kind", "due_on"):
             self._errors[name] = self._errors["description"]
-            self._fields[name] = self.todo
+        self._fields["owner_kind"] = self.todo_owner
+        self._fields["due_on"] = self.todo_due
+
+        self.private_note = QPlainTextEdit(self)
+        self.private_note.setAccessibleName(self.tr("Private note — never shared or printed"))
+        self.private_note.setPlaceholderText(
+            self.tr("Only for you: never shared, never printed, never in a handover.")
+        )
+        self.private_note.setStyleSheet(private_style())
+        self.private_note.setTabChangesFocus(True)
+        self.private_note.setMaximumHeight(64)
+        self.add_field("private_note", self.tr("Private &note (only for you)"), self.private_note)
 
         # Group and others.
         self.group_activity = QLineEdit(self)
@@ -338,7 +457,7 @@ class QuickEntryDialog(FormDialog):
         self.group_activity.setPlaceholderText(self.tr("Only for a group activity (optional)"))
         self.add_field("group_activity", self.tr("&Group activity"), self.group_activity)
 
-        others_box = QGroupBox(self.tr("Others present"), self)
+        others_box = QGroupBox(self.tr("Others p&resent"), self)
         others_box.setAccessibleName(self.tr("Others present"))
         ob = QVBoxLayout(others_box)
         oh = QHBoxLayout()
@@ -358,7 +477,7 @@ class QuickEntryDialog(FormDialog):
         ob.addLayout(oh)
         self.others = QListWidget(others_box)
         self.others.setAccessibleName(self.tr("Others present (Delete removes)"))
-        self.others.setMaximumHeight(70)
+        self.others.setMaximumHeight(60)
         ob.addWidget(self.others)
         self.body_layout.addWidget(others_box)
         self._errors["others"] = self._errors["group_activity"]
@@ -368,16 +487,117 @@ class QuickEntryDialog(FormDialog):
         self.others.installEventFilter(self)
 
         self.hint = paragraph(
-            self.tr("Ctrl+S or Ctrl+Enter saves · Esc closes (your text is kept as a draft)")
+            self.tr(
+                "Ctrl+S or Ctrl+Enter saves · Esc closes (your text is kept as a draft) · "
+                "dates: +7 is a week later, F4 opens a calendar"
+            )
         )
         self.hint.setStyleSheet(hint_style())
         self.body_layout.addWidget(self.hint)
 
-        QWidget.setTabOrder(self.picker, self.summary)
+        self._set_tab_order()
         if contact is not None:
             self._load_contact(contact)
         self._wire_changes()
         self.picker.setFocus()
+
+    def _set_tab_order(self) -> None:
+        """Tab follows what the worker sees, top to bottom, left to right."""
+        order: list[QWidget] = [
+            self.picker,
+            self.participants,
+            self.summary,
+            self.channel,
+            self.occurred,
+            self.duration,
+            self.vindplaats,
+            self.status,
+            self.initiator,
+            self.domains,
+            self.next_contact,
+            self.next_note,
+            self.todo,
+            self.todo_owner,
+            self.todo_owner_name,
+            self.todo_due,
+            self.private_note,
+            self.group_activity,
+            self.other_kind,
+            self.other_name,
+            self.other_org,
+            self.other_add,
+            self.others,
+            self.save_button,
+        ]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+        self.tab_order = order
+
+    def _occurred_day(self) -> date:
+        value = self.occurred.datetime_value()
+        return value.date() if value is not None else self.field.context.today()
+
+    def _occurred_hour(self) -> time:
+        value = self.occurred.datetime_value()
+        return value.time().replace(minute=0) if value is not None else time(9, 0)
+
+    def check(self) -> list[tuple[str | None, str]]:
+        problems: list[tuple[str | None, str]] = []
+        if not self.participants.count():
+            # Typed a name and saved at once: the highlighted match is meant.
+            item = self.picker.results.currentItem()
+            if self.picker.results.isVisible() and item is not None:
+                pid = item.data(Qt.ItemDataRole.UserRole)
+                if isinstance(pid, str) and pid != NEW_PERSON:
+                    self.add_person(pid)
+            if not self.participants.count():
+                problems.append(("people", self.tr("Choose at least one person.")))
+        occurred, nxt = self.occurred.datetime_value(), self.next_contact.datetime_value()
+        if occurred is not None and nxt is not None and nxt <= occurred:
+            problems.append(
+                ("next_contact_at", self.tr("The next contact must come after this one."))
+            )
+        if self.require_domain and not self.domains.codes() and not self._domain_warned:
+            # Said once: a second save goes through (some contacts touch no life domain).
+            self._domain_warned = True
+            problems.append(
+                (
+                    "life_domains",
+                    self.tr(
+                        "Which life domain was this about? Tick one with Space, or save again "
+                        "(Ctrl+S) to save without."
+                    ),
+                )
+            )
+        return problems
+
+    def start_new_person(self, alias: str) -> None:
+        """A new pseudonym with the typed alias, then back here with that person added."""
+        from app.views.person_dialogs import NewPseudonymDialog
+
+        dialog = NewPseudonymDialog(
+            self.field, self.runner, self.discretion, self.vindplaatsen, self
+        )
+        assert isinstance(dialog.alias, QLineEdit)
+        dialog.alias.setText(alias)
+        set_combo(dialog.vindplaats, self.vindplaats.currentData())
+        self.new_person_dialog = dialog
+
+        def saved(person_id: object) -> None:
+            pid = str(person_id)
+            self._known[pid] = Pickable(pid, alias, None, alias[:1].upper() + ".", fold(alias))
+            self.picker.set_people(list(self._known.values()))
+            self.add_person(pid)
+
+        def done(_: int) -> None:
+            self.new_person_dialog = None
+            dialog.deleteLater()
+            self.activateWindow()
+            (self.summary if self.person_ids() else self.picker).setFocus()
+
+        dialog.saved.connect(saved)
+        dialog.finished.connect(done)
+        dialog.open()
 
     # --- people ------------------------------------------------------------------------------
     def add_person(self, person_id: str, attended: bool = True) -> None:
@@ -394,7 +614,15 @@ class QuickEntryDialog(FormDialog):
         )
         item.setCheckState(Qt.CheckState.Checked if attended else Qt.CheckState.Unchecked)
         self.picker.exclude = set(self.person_ids())
+        self._participants_focus()
         self.changed.emit()
+
+    def _participants_focus(self) -> None:
+        # A group contact: the list of who was there becomes a stop (to untick who was not).
+        group = self.participants.count() > 1
+        self.participants.setFocusPolicy(
+            Qt.FocusPolicy.StrongFocus if group else Qt.FocusPolicy.ClickFocus
+        )
 
     def remove_last_person(self) -> None:
         if self.participants.count():
@@ -466,7 +694,7 @@ class QuickEntryDialog(FormDialog):
         self.domains.itemChanged.connect(lambda _: emit())
         for combo in (self.status, self.channel, self.vindplaats, self.initiator, self.todo_owner):
             combo.currentIndexChanged.connect(lambda _: emit())
-        self.occurred.dateTimeChanged.connect(lambda _: emit())
+        self.occurred.changed.connect(emit)
         self.duration.valueChanged.connect(lambda _: emit())
         self.next_contact.changed.connect(emit)
         self.todo_due.changed.connect(emit)
@@ -510,8 +738,6 @@ class QuickEntryDialog(FormDialog):
         }
 
     def set_state(self, st: dict[str, Any]) -> None:
-        from datetime import date
-
         self.participants.clear()
         for entry in st.get("people") or []:
             if isinstance(entry, list | tuple) and len(entry) == 2:
@@ -563,7 +789,6 @@ class QuickEntryDialog(FormDialog):
 
     # --- saving ------------------------------------------------------------------------------
     def job(self) -> Callable[[], Any]:
-        from app.errors import ValidationError
         from app.services.contacts import (
             AgreementInput,
             ContactInput,
@@ -571,19 +796,10 @@ class QuickEntryDialog(FormDialog):
             Participant,
         )
 
-        if not self.participants.count():
-            if self.picker.results.isVisible() and self.picker.results.currentItem() is not None:
-                pid = self.picker.results.currentItem().data(Qt.ItemDataRole.UserRole)
-                if isinstance(pid, str):
-                    self.add_person(pid)
-            if not self.participants.count():
-                raise ValidationError(self.tr("Choose at least one person."), field="people")
         st = self.state()
         agreements: tuple[AgreementInput, ...] = ()
         if st["todo"].strip():
             due = st["todo_due"]
-            from datetime import date
-
             agreements = (
                 AgreementInput(
                     description=st["todo"],
@@ -613,6 +829,7 @@ class QuickEntryDialog(FormDialog):
             group_activity=st["group_activity"] or None,
             agreements=agreements,
         )
+        self.announces = Changes.of(CONTACTS, AGREEMENTS, people=[p for p, _ in st["people"]])
         contacts = self.field.contacts
         contact_id = self.contact_id
         if contact_id is not None:
@@ -645,6 +862,8 @@ class QuickEntry(QObject):
         self._people_source = people_source
         self.field: FieldServices | None = None
         self.vault_drafts: DraftService | None = None
+        self.vault_settings: SettingsService | None = None
+        self.require_domain = True
         self.dialog: QuickEntryDialog | None = None
         self._opening = False
         self._autosave = QTimer(self)
@@ -679,19 +898,29 @@ class QuickEntry(QObject):
         cached = self._people_source()
 
         drafts = self.vault_drafts
+        settings = self.vault_settings
         want_draft = state is None and contact_id is None and person_id is None
 
         def load() -> tuple[Any, ...]:
             people = cached or field.caseload.rows()
             contact = field.contacts.get(contact_id) if contact_id else None
             draft = drafts.load(DRAFT_KEY) if want_draft and drafts is not None else None
-            return people, field.vindplaatsen.all(), field.contacts.defaults(), contact, draft
+            require = settings.get(REQUIRE_DOMAIN_SETTING, True) if settings is not None else True
+            return (
+                people,
+                field.vindplaatsen.all(),
+                field.contacts.defaults(),
+                contact,
+                draft,
+                require is not False,
+            )
 
         def show(result: tuple[Any, ...]) -> None:
             self._opening = False
             if self.field is not field:
                 return
-            people, vindplaatsen, defaults, contact, draft = result
+            people, vindplaatsen, defaults, contact, draft, require = result
+            self.require_domain = require
             self._show(field, people, vindplaatsen, defaults, contact, person_id, state or draft)
 
         def failed(exc: BaseException) -> None:
@@ -718,6 +947,7 @@ class QuickEntry(QObject):
             vindplaatsen,
             defaults,
             contact=contact,
+            require_domain=self.require_domain,
             parent=self._parent,
         )
         if state:
@@ -786,6 +1016,7 @@ class QuickEntry(QObject):
         self._autosave.stop()
         self.field = None
         self.vault_drafts = None
+        self.vault_settings = None
         if self.dialog is not None:
             dialog, self.dialog = self.dialog, None
             dialog.blockSignals(True)

@@ -678,6 +678,45 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>“%1” is not a date: type dd/mm/yyyy, or +7 for a week later.</source>
+        <translation>“%1” is geen datum: typ dd/mm/jjjj, of +7 voor een week later.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist: check the day and the month.</source>
+        <translation>%1 bestaat niet: kijk de dag en de maand na.</translation>
+    </message>
+    <message>
+        <source>Only a date here, without a time.</source>
+        <translation>Hier enkel een datum, zonder uur.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time: type for example 14:00 or 14u30.</source>
+        <translation>“%1” is geen uur: typ bijvoorbeeld 14:00 of 14u30.</translation>
+    </message>
+    <message>
+        <source>%1 is not a time of day.</source>
+        <translation>%1 is geen uur van de dag.</translation>
+    </message>
+    <message>
+        <source>%1 — or +7 for a week later</source>
+        <translation>%1 — of +7 voor een week later</translation>
+    </message>
+    <message>
+        <source>Type a date as dd/mm/yyyy, or +7 for a week later. F4 opens a calendar.</source>
+        <translation>Typ een datum als dd/mm/jjjj, of +7 voor een week later. F4 opent een kalender.</translation>
+    </message>
+    <message>
+        <source>Calendar (F4)</source>
+        <translation>Kalender (F4)</translation>
+    </message>
+    <message>
+        <source>Fill in a date.</source>
+        <translation>Vul een datum in.</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>Demo vault with fictional data — passphrase: %1</source>
@@ -1179,6 +1218,18 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>Not saved: something went wrong.</source>
         <translation>Niet opgeslagen: er liep iets mis.</translation>
+    </message>
+    <message>
+        <source>Fields marked * are required.</source>
+        <translation>Velden met * zijn verplicht.</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>verplicht</translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1 is verplicht.</translation>
     </message>
 </context>
 <context>
@@ -3163,8 +3214,38 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <translation>Gevonden personen</translation>
     </message>
     <message>
-        <source>Nobody found — check the spelling</source>
-        <translation>Niemand gevonden — kijk de spelling na</translation>
+        <source>born %1</source>
+        <translation>geboren %1</translation>
+    </message>
+    <message>
+        <source>last contact %1</source>
+        <translation>laatste contact %1</translation>
+    </message>
+    <message>
+        <source>no contact yet</source>
+        <translation>nog geen contact</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more: type more of the name</source>
+        <translation>
+            <numerusform>… en nog %n: typ meer van de naam</numerusform>
+            <numerusform>… en nog %n: typ meer van de naam</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New person “%1”…</source>
+        <translation>Nieuwe persoon “%1”…</translation>
+    </message>
+    <message>
+        <source>Nobody found — new person “%1”…</source>
+        <translation>Niemand gevonden — nieuwe persoon “%1”…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) found</source>
+        <translation>
+            <numerusform>%n persoon gevonden</numerusform>
+            <numerusform>%n personen gevonden</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3313,10 +3394,6 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <translation>Duur in minuten</translation>
     </message>
     <message>
-        <source>When and how long</source>
-        <translation>Wanneer en hoe lang</translation>
-    </message>
-    <message>
         <source>&amp;When</source>
         <translation>&amp;Wanneer</translation>
     </message>
@@ -3357,10 +3434,6 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <translation>Alleen voor u: nooit gedeeld, nooit afgedrukt, nooit in een overdracht.</translation>
     </message>
     <message>
-        <source>🔒 Private note — never shared or printed</source>
-        <translation>🔒 Privénotitie — wordt nooit gedeeld of afgedrukt</translation>
-    </message>
-    <message>
         <source>Plan a next contact</source>
         <translation>Volgend contact plannen</translation>
     </message>
@@ -3371,14 +3444,6 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>What for (optional)</source>
         <translation>Waarvoor (optioneel)</translation>
-    </message>
-    <message>
-        <source>Next contact</source>
-        <translation>Volgend contact</translation>
-    </message>
-    <message>
-        <source>&amp;Next contact</source>
-        <translation>&amp;Volgend contact</translation>
     </message>
     <message>
         <source>Agreement or to-do</source>
@@ -3469,12 +3534,40 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <translation>Anderen aanwezig (Delete verwijdert)</translation>
     </message>
     <message>
-        <source>Ctrl+S or Ctrl+Enter saves · Esc closes (your text is kept as a draft)</source>
-        <translation>Ctrl+S of Ctrl+Enter bewaart · Esc sluit (uw tekst blijft bewaard als concept)</translation>
-    </message>
-    <message>
         <source>Choose at least one person.</source>
         <translation>Kies minstens één persoon.</translation>
+    </message>
+    <message>
+        <source>&amp;Duration</source>
+        <translation>&amp;Duur</translation>
+    </message>
+    <message>
+        <source>Next c&amp;ontact</source>
+        <translation>Volgend c&amp;ontact</translation>
+    </message>
+    <message>
+        <source>D&amp;ue</source>
+        <translation>&amp;Uiterlijk</translation>
+    </message>
+    <message>
+        <source>Private &amp;note (only for you)</source>
+        <translation>Privé&amp;notitie (alleen voor u)</translation>
+    </message>
+    <message>
+        <source>Others p&amp;resent</source>
+        <translation>Ande&amp;ren aanwezig</translation>
+    </message>
+    <message>
+        <source>Ctrl+S or Ctrl+Enter saves · Esc closes (your text is kept as a draft) · dates: +7 is a week later, F4 opens a calendar</source>
+        <translation>Ctrl+S of Ctrl+Enter bewaart · Esc sluit (uw tekst blijft bewaard als klad) · datums: +7 is een week later, F4 opent een kalender</translation>
+    </message>
+    <message>
+        <source>The next contact must come after this one.</source>
+        <translation>Het volgende contact moet na dit contactmoment liggen.</translation>
+    </message>
+    <message>
+        <source>Which life domain was this about? Tick one with Space, or save again (Ctrl+S) to save without.</source>
+        <translation>Over welk levensdomein ging het? Vink er een aan met de spatiebalk, of bewaar nog eens (Ctrl+S) om zonder te bewaren.</translation>
     </message>
 </context>
 <context>

@@ -130,12 +130,16 @@ def test_quick_entry_with_the_keyboard_only_in_few_keystrokes(
     keys.key(Qt.Key.Key_Tab)
     assert keys.focused() is dialog.summary
     keys.type("Koffie gedronken")
+    keys.key(Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # Levensdomeinen
+    keys.type("s")  # Sociaal netwerk
+    keys.key(Qt.Key.Key_Space)
     with qtbot.waitSignal(w.quick.saved) as saved:
         keys.key(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     print(f"keystrokes for a typical contact moment: {keys.count}")
     assert keys.count <= 30
     contact = field.contacts.get(saved.args[0])
     assert contact.summary == "Koffie gedronken"
+    assert contact.life_domains == ("sociaal_netwerk",)
     assert contact.people == (Participant(seeded["Zoë"]),)
     assert contact.status == "bereikt"
     assert contact.channel == "telefoon"  # the last channel used
@@ -161,7 +165,8 @@ def test_quick_entry_group_with_private_note_agreement_and_ctrl_enter(
     dialog.todo_due.set_value(date(2026, 11, 27))
     dialog.domains.set_codes(["huisvesting"])
     label = dialog.form.labelForField(dialog.private_note.parentWidget())
-    assert label is not None and "Privénotitie — wordt nooit gedeeld of afgedrukt" in label.text()
+    assert label is not None and label.text() == "Privé&notitie (alleen voor u)"
+    assert "nooit gedeeld" in dialog.private_note.accessibleName()
     dialog.summary.setFocus()
     with qtbot.waitSignal(w.quick.saved) as saved:
         qtbot.keyClick(dialog.summary, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -184,11 +189,22 @@ def test_quick_entry_shows_errors_next_to_the_field(
     dialog.submit()
     err = dialog.error_for("people")
     assert err is not None and err.isVisible() and "Kies minstens één persoon" in err.text()
+    # Everything at once, beside its field: no person, and no life domain either.
+    domains = dialog.error_for("life_domains")
+    assert domains is not None and domains.isVisible()
+    dialog.occurred.setText("31/02/2026 10:00")  # a day that does not exist
+    dialog.submit()
+    when = dialog.error_for("occurred_at")
+    assert err.isVisible() and "Kies minstens één persoon" in err.text()
+    assert when is not None and "31/02/2026 bestaat niet" in when.text()
+    assert dialog.occurred.text() == "31/02/2026 10:00"  # never quietly another date
+    dialog.occurred.setText("20/11/2026 10:30")
     dialog.add_person(seeded["Kris"])
     dialog.next_contact.set_value(NOW - timedelta(days=1))
     dialog.submit()
     err2 = dialog.error_for("next_contact_at")
-    qtbot.waitUntil(lambda: err2 is not None and err2.isVisible())
+    assert err2 is not None and err2.isVisible()
+    assert not err.isVisible() and not when.isVisible()
     assert dialog.isVisible()
 
 
@@ -471,7 +487,8 @@ def test_discreet_mode_hides_full_names_everywhere(
     keys = KeyCounter(qtbot)
     dialog = _open_quick_entry(qtbot, w, keys)
     keys.type("ver")  # matches Vermeulen by name, shows only alias and initials
-    assert dialog.picker.results.item(0).text() == "Zoë (Z.V.)"
+    assert dialog.picker.results.item(0).text().startswith("Zoë (Z.V.) — ")
+    assert "Vermeulen" not in dialog.picker.results.item(0).text()
     check("snelle invoer")
     keys.key(Qt.Key.Key_Return)
     check("snelle invoer, gekozen")

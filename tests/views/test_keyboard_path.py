@@ -157,3 +157,209 @@ def test_vandaag_on_an_empty_vault_says_so_honestly(qtbot: QtBot, window: MainWi
     text = today.stale.item(0).text()
     assert "Nog niemand in uw caseload" in text
     assert "onlangs" not in text  # no praise for contacts that never happened
+
+
+# --- quick entry ---------------------------------------------------------------------------------
+class Keys:
+    """Types into whatever has focus, as a worker would, and counts every key."""
+
+    def __init__(self, qtbot: QtBot) -> None:
+        self.qtbot = qtbot
+        self.count = 0
+        self.log: list[str] = []
+
+    def focused(self):  # type: ignore[no-untyped-def]
+        w = QApplication.focusWidget()
+        assert w is not None, "nothing has focus"
+        return w
+
+    def key(self, key: Qt.Key, mod: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+        self.qtbot.keyClick(self.focused(), key, mod)
+        self.count += 1
+        self.log.append(f"{mod.name}+{key.name}" if mod.value else key.name)
+
+    def alt(self, letter: str) -> None:
+        self.key(getattr(Qt.Key, f"Key_{letter.upper()}"), Qt.KeyboardModifier.AltModifier)
+
+    def type(self, text: str) -> None:
+        for ch in text:
+            self.qtbot.keyClicks(self.focused(), ch)
+        self.count += len(text)
+        self.log.append(repr(text))
+
+
+@pytest.fixture
+def street(field: FieldServices, clock_now: list[datetime]) -> dict[str, str]:
+    """Zoë among 18 people called Adam, two vindplaatsen; the last contact was by phone."""
+    from app.services.people import PseudonymInput
+    from app.services.vindplaatsen import VindplaatsInput
+
+    ids = {
+        "Sint-Pietersplein": field.vindplaatsen.create(
+            VindplaatsInput("Sint-Pietersplein", "plek", area="Gent")
+        ),
+        "Zuidpark": field.vindplaatsen.create(VindplaatsInput("Zuidpark", "plek", area="Gent")),
+    }
+    ids["Zoë"] = field.people.create_pseudonym(
+        PseudonymInput("Zoë", date(2026, 9, 1), "vindplaats", vindplaats_id=ids["Zuidpark"])
+    )
+    for i in range(18):
+        pid = field.people.create_pseudonym(
+            PseudonymInput(
+                "Adam", date(2026, 1, 1 + i), "vindplaats", vindplaats_id=ids["Zuidpark"]
+            ),
+            allow_duplicate=True,
+        )
+        field.people.upgrade_to_client(
+            pid,
+            ClientDetails(
+                "Adam", f"Peeters{i}", date(2026, 2, 1), date_of_birth=date(1980 + i, 5, 1)
+            ),
+            allow_duplicate=True,
+        )
+    field.contacts.create(
+        ContactInput(NOW - timedelta(days=3), "telefoon", (Participant(ids["Zoë"]),))
+    )
+    return ids
+
+
+def _open(qtbot: QtBot, w: MainWindow, keys: Keys):  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(w.quick.opened, timeout=10_000) as opened:
+        keys.key(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = opened.args[0]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.picker)
+    return dialog
+
+
+def test_a_realistic_street_contact_in_at_most_60_keys(
+    qtbot: QtBot, window: MainWindow, field: FieldServices, street: dict[str, str]
+) -> None:
+    """Person, summary, channel, 20 minutes, vindplaats, life domain, next contact in a week
+    and a to-do — typed, not set: every key a worker presses is counted."""
+    w = window
+    keys = Keys(qtbot)
+    dialog = _open(qtbot, w, keys)
+    keys.type("zoe")
+    keys.key(Qt.Key.Key_Return)
+    assert dialog.person_ids() == [street["Zoë"]]
+    keys.key(Qt.Key.Key_Tab)
+    assert keys.focused() is dialog.summary
+    keys.type("Over huur gepraat")
+    keys.alt("k")  # Kanaal
+    assert keys.focused() is dialog.channel
+    keys.type("w")  # Wandelgesprek
+    keys.alt("d")  # Duur
+    assert keys.focused() is dialog.duration
+    keys.type("20")
+    keys.alt("v")  # Vindplaats
+    keys.type("s")  # Sint-Pietersplein
+    keys.alt("l")  # Levensdomeinen
+    keys.type("h")  # Huisvesting
+    keys.key(Qt.Key.Key_Space)
+    keys.alt("o")  # Volgend contact
+    assert keys.focused() is dialog.next_contact
+    keys.type("+7")
+    keys.alt("a")  # Afspraak
+    assert keys.focused() is dialog.todo
+    keys.type("Loonfiche meebrengen")
+    with qtbot.waitSignal(w.quick.saved, timeout=10_000) as saved:
+        keys.key(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    print(f"quick-entry keys for a realistic street contact: {keys.count}")
+    assert keys.count <= 60, keys.log
+    c = field.contacts.get(saved.args[0])
+    assert c.people == (Participant(street["Zoë"]),)
+    assert c.summary == "Over huur gepraat"
+    assert c.channel == "wandelgesprek"
+    assert c.duration_min == 20
+    assert c.vindplaats_id == street["Sint-Pietersplein"]
+    assert c.life_domains == ("huisvesting",)
+    assert c.occurred_at == NOW
+    assert c.next_contact_at == datetime(2026, 11, 27, 10, 0)  # a week later, on the hour
+    todos = field.contacts.agreements(street["Zoë"])
+    assert [t.description for t in todos] == ["Loonfiche meebrengen"]
+
+
+def test_every_quick_entry_field_is_one_tab_after_the_other(
+    qtbot: QtBot, window: MainWindow, street: dict[str, str]
+) -> None:
+    keys = Keys(qtbot)
+    dialog = _open(qtbot, window, keys)
+    keys.type("zoe")
+    keys.key(Qt.Key.Key_Return)
+    expected = [w for w in dialog.tab_order if w is not dialog.participants][1:]
+    for widget in expected[:16]:
+        keys.key(Qt.Key.Key_Tab)
+        assert keys.focused() is widget, (keys.focused().accessibleName(), widget.accessibleName())
+    # And back: Shift+Tab walks the same path the other way.
+    for widget in reversed(expected[:15]):
+        keys.key(Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        assert keys.focused() is widget
+
+
+def test_saving_without_a_life_domain_says_so_once(
+    qtbot: QtBot, window: MainWindow, field: FieldServices, street: dict[str, str]
+) -> None:
+    w = window
+    keys = Keys(qtbot)
+    dialog = _open(qtbot, w, keys)
+    keys.type("zoe")
+    keys.key(Qt.Key.Key_Return)
+    keys.key(Qt.Key.Key_Tab)
+    keys.type("Even gegroet")
+    keys.key(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    err = dialog.error_for("life_domains")
+    assert err is not None and err.isVisible() and "levensdomein" in err.text()
+    assert keys.focused() is dialog.domains
+    with qtbot.waitSignal(w.quick.saved, timeout=10_000) as saved:
+        keys.key(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # a second time: saved
+    assert field.contacts.get(saved.args[0]).life_domains == ()
+
+
+def test_the_organisation_can_turn_the_life_domain_check_off(
+    qtbot: QtBot, window: MainWindow, street: dict[str, str]
+) -> None:
+    from app.views.quick_entry import REQUIRE_DOMAIN_SETTING
+
+    w = window
+    assert w.vault is not None
+    w.vault.settings.set(REQUIRE_DOMAIN_SETTING, False)
+    keys = Keys(qtbot)
+    _open(qtbot, w, keys)
+    keys.type("zoe")
+    keys.key(Qt.Key.Key_Return)
+    with qtbot.waitSignal(w.quick.saved, timeout=10_000):
+        keys.key(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_the_picker_tells_eighteen_adams_apart_and_starts_a_new_person(
+    qtbot: QtBot, window: MainWindow, field: FieldServices, street: dict[str, str]
+) -> None:
+    w = window
+    keys = Keys(qtbot)
+    dialog = _open(qtbot, w, keys)
+    keys.type("adam")
+    results = dialog.picker.results
+    rows = [results.item(i).text() for i in range(results.count())]
+    adams = [r for r in rows if r.startswith("Adam (")]
+    assert len(adams) == 18  # more than eight, each told apart
+    assert "geboren 1980" in adams[0] or any("geboren 1980" in a for a in adams)
+    assert len(set(adams)) == 18
+    assert rows[-1] == "Nieuwe persoon “adam”…"
+    # Down to the last row, Enter: a new person with the typed alias.
+    for _ in range(len(rows)):
+        keys.key(Qt.Key.Key_Down)
+    with qtbot.waitSignal(dialog.picker.new_person):
+        keys.key(Qt.Key.Key_Return)
+    new = dialog.new_person_dialog
+    assert new is not None
+    assert new.alias.text() == "adam"  # type: ignore[attr-defined]
+    new.alias.setText("Adam K")  # type: ignore[attr-defined]
+    new.vindplaats.setCurrentIndex(new.vindplaats.findData(street["Zuidpark"]))  # type: ignore[attr-defined]
+    with qtbot.waitSignal(new.saved, timeout=10_000):
+        new.submit()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: dialog.new_person_dialog is None)
+    assert len(dialog.person_ids()) == 1
+    person = field.people.get(dialog.person_ids()[0])
+    assert person.alias == "Adam K"
+    assert keys.focused() is dialog.summary
+    dialog.reject()
