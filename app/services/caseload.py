@@ -15,6 +15,7 @@ from app.services.audit import AuditEvent
 from app.services.base import FieldContext, from_iso
 from app.services.contacts import AgreementRow, ContactRow, ContactService, agreement_row
 from app.services.people import PersonDetail, detail
+from app.services.search import SearchHit
 from app.services.situation import DrempelRow, NetworkRow, SituationService, WorkReadinessRow
 from app.services.trajectory import FollowUpRow, TrajectoryService, TrajectoryView, follow_up_row
 from app.services.zrm import ReassessmentDue, ZrmService
@@ -178,6 +179,11 @@ class CaseloadService:
         """Ids of people whose names, alias or notes match; accent-insensitive, prefix per word."""
         with self._fc.ctx.read() as s:
             return search.matching_people(s, text)
+
+    def search_ranked(self, text: str, *, names_only: bool = False) -> list[SearchHit]:
+        """The same people, names and aliases first, each saying where it matched."""
+        with self._fc.ctx.read() as s:
+            return search.ranked_people(s, text, names_only=names_only)
 
     def stale_weeks(self) -> int:
         return self._fc.settings.value(STALE_AFTER_WEEKS)

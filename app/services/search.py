@@ -9,7 +9,9 @@ document in the same transaction as the record they write.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
 from sqlalchemy import delete, insert, select, text
@@ -174,3 +176,79 @@ def matching_people(session: Session, user_text: str, limit: int = 20000) -> lis
         {"q": q, "n": limit},
     )
     return [r[0] for r in rows]
+
+
+# --- ranking: names first, and where each person matched ---------------------------------------
+ALIAS = "alias"
+NAME = "name"
+NOTE = "note"
+CONTACTS = "contacts"  # the texts of their contact moments
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A person found, `where` the words matched (in the order alias, name, note, contacts)
+    and `rank`: 0 every word in the alias or name, 1 some word there, 2 the person's note,
+    3 only their contact moments."""
+
+    person_id: str
+    where: tuple[str, ...]
+    rank: int
+
+
+def _fold(text: str | None) -> list[str]:
+    """Words as the index sees them: case and accents ignored (unicode61, remove_diacritics)."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return _TOKEN.findall(plain)
+
+
+def _hits(words: list[str], tokens: list[str]) -> set[str]:
+    """Which query tokens are a prefix of one of `words`."""
+    return {t for t in tokens if any(w.startswith(t) for w in words)}
+
+
+def ranked_people(session: Session, user_text: str, *, names_only: bool = False) -> list[SearchHit]:
+    """People matching every word (as `matching_people`), best first: those whose alias or
+    name holds every word, then those with a word in their alias or name, then a note match,
+    then a match in contact moments only. `names_only`: just the first group."""
+    tokens = _fold(" ".join(_TOKEN.findall(user_text)[:MAX_QUERY_TOKENS]))
+    if not tokens:
+        return []
+    ids = matching_people(session, user_text)
+    if not ids:
+        return []
+    out: list[tuple[tuple[int, str], SearchHit]] = []
+    for part in chunks(ids):
+        rows = session.execute(
+            select(
+                Person.id, Person.alias, Person.given_name, Person.family_name, Person.note
+            ).where(Person.id.in_(part))
+        )
+        for pid, alias, given, family, note in rows:
+            in_alias = _hits(_fold(alias), tokens)
+            in_name = _hits(_fold(given) + _fold(family), tokens)
+            in_note = _hits(_fold(note), tokens)
+            named = in_alias | in_name
+            where = []
+            if in_alias:
+                where.append(ALIAS)
+            if in_name:
+                where.append(NAME)
+            if in_note:
+                where.append(NOTE)
+            if named | in_note != set(tokens):
+                where.append(CONTACTS)  # the rest can only be in their contact moments
+            if len(named) == len(set(tokens)):
+                rank = 0
+            elif named:
+                rank = 1
+            elif in_note:
+                rank = 2
+            else:
+                rank = 3
+            if names_only and rank != 0:
+                continue
+            out.append(((rank, (alias or "").casefold()), SearchHit(pid, tuple(where), rank)))
+    out.sort(key=lambda x: x[0])
+    return [hit for _, hit in out]

@@ -283,6 +283,22 @@
         <source>Closed</source>
         <translation>Afgesloten</translation>
     </message>
+    <message>
+        <source>alias</source>
+        <translation>alias</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>naam</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>notitie</translation>
+    </message>
+    <message>
+        <source>contact moment</source>
+        <translation>contactmoment</translation>
+    </message>
 </context>
 <context>
     <name>CaseloadModel</name>
@@ -317,6 +333,10 @@
     <message>
         <source>Team</source>
         <translation>Team</translation>
+    </message>
+    <message>
+        <source>Found in</source>
+        <translation>Gevonden in</translation>
     </message>
 </context>
 <context>
@@ -388,6 +408,18 @@
     <message>
         <source>%1 of %2 people shown.</source>
         <translation>%1 van %2 personen getoond.</translation>
+    </message>
+    <message>
+        <source>Only &amp;names</source>
+        <translation>Alleen &amp;namen</translation>
+    </message>
+    <message>
+        <source>Search only in names and aliases</source>
+        <translation>Enkel zoeken in namen en aliassen</translation>
+    </message>
+    <message>
+        <source>Leave out people whose note or contact moments match, not their name</source>
+        <translation>Laat mensen weg bij wie enkel een notitie of contactmoment overeenkomt, niet de naam</translation>
     </message>
 </context>
 <context>

@@ -363,3 +363,52 @@ def test_the_picker_tells_eighteen_adams_apart_and_starts_a_new_person(
     assert person.alias == "Adam K"
     assert keys.focused() is dialog.summary
     dialog.reject()
+
+
+# --- caseload search -------------------------------------------------------------------------
+def test_search_shows_names_first_says_where_and_tab_leaves_the_table(
+    qtbot: QtBot, window: MainWindow, field: FieldServices
+) -> None:
+    zoe = field.people.create_pseudonym(PseudonymInput("Zoë", date(2026, 9, 1), "mond_aan_mond"))
+    jan = field.people.create_pseudonym(
+        PseudonymInput("Jan", date(2026, 9, 1), "mond_aan_mond", note="Wil werk zoeken")
+    )
+    for alias in ("Mo", "Kris"):
+        pid = field.people.create_pseudonym(
+            PseudonymInput(alias, date(2026, 9, 1), "mond_aan_mond")
+        )
+        field.contacts.create(
+            ContactInput(
+                NOW, "telefoon", (Participant(pid),), summary="Vacatures zoeken op de VDAB-site"
+            )
+        )
+    w = window
+    page = w.caseload
+    w.search_caseload()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=10_000)
+    with qtbot.waitSignal(page.searched, timeout=10_000):
+        qtbot.keyClicks(page.search, "zoe")
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 4)
+    match_col = page.model.COLUMNS.index("match")
+
+    def shown() -> list[tuple[str, str]]:
+        return [
+            (page.proxy.index(r, 0).data(), page.proxy.index(r, match_col).data())
+            for r in range(page.proxy.rowCount())
+        ]
+
+    rows = shown()
+    assert rows[0] == ("Zoë", "alias")
+    assert rows[1] == ("Jan", "notitie")
+    assert {r[1] for r in rows[2:]} == {"contactmoment"}
+    # Only names: the worker looking for Zoë sees Zoë.
+    with qtbot.waitSignal(page.searched, timeout=10_000):
+        page.names_only.setChecked(True)
+    assert shown() == [("Zoë", "alias")]
+    # Down into the results, then Tab leaves the table instead of walking its cells.
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is page.table
+    qtbot.keyClick(page.table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not page.table
+    assert page.table.currentIndex().column() == 0
+    del zoe, jan

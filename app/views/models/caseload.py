@@ -36,8 +36,19 @@ def status_label(code: str) -> str:
     return labels.get(code, code)
 
 
+def match_label(where: tuple[str, ...]) -> str:
+    """Where a search matched, in words: "alias, naam", "notitie", "contactmoment"."""
+    words = {
+        "alias": QCoreApplication.translate("Caseload", "alias"),
+        "name": QCoreApplication.translate("Caseload", "name"),
+        "note": QCoreApplication.translate("Caseload", "note"),
+        "contacts": QCoreApplication.translate("Caseload", "contact moment"),
+    }
+    return ", ".join(words.get(w, w) for w in where)
+
+
 class CaseloadModel(QAbstractTableModel):
-    COLUMNS = ("alias", "name", "phase", "status", "last", "next", "worker", "team")
+    COLUMNS = ("alias", "name", "phase", "status", "last", "next", "worker", "team", "match")
 
     def __init__(
         self,
@@ -48,6 +59,7 @@ class CaseloadModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[CaseloadRow] = []
         self._by_id: dict[str, int] = {}
+        self._matches: dict[str, tuple[int, tuple[str, ...]]] = {}  # id -> (rank, where)
         self._phases = phases
         self.discretion = discretion
         discretion.changed.connect(self._names_changed)
@@ -63,7 +75,15 @@ class CaseloadModel(QAbstractTableModel):
         self.endResetModel()
 
     def clear(self) -> None:
+        self.set_matches({})
         self.set_rows([])
+
+    def set_matches(self, matches: Mapping[str, tuple[int, tuple[str, ...]]]) -> None:
+        """Where the current search matched each person (empty: no search)."""
+        self._matches = dict(matches)
+        if self._rows:
+            col = self.COLUMNS.index("match")
+            self.dataChanged.emit(self.index(0, col), self.index(len(self._rows) - 1, col))
 
     @property
     def rows(self) -> list[CaseloadRow]:
@@ -111,6 +131,7 @@ class CaseloadModel(QAbstractTableModel):
                 self.tr("Next contact"),
                 self.tr("Worker"),
                 self.tr("Team"),
+                self.tr("Found in"),
             )[section]
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
             return str(section + 1)
@@ -133,9 +154,15 @@ class CaseloadModel(QAbstractTableModel):
             return format_iso_minutes(row.next_contact_at)
         if column == "worker":
             return row.worker_name or ""
+        if column == "match":
+            found = self._matches.get(row.id)
+            return match_label(found[1]) if found else ""
         return row.team_name or ""
 
     def _sort_key(self, row: CaseloadRow, column: str) -> Any:
+        if column == "match":
+            found = self._matches.get(row.id)
+            return f"{found[0] if found else 9}{row.alias.casefold()}"  # a string sorts in Qt
         if column == "last":
             return row.last_contact_at or ""
         if column == "next":

@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signa
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -30,15 +31,20 @@ from app.views.widgets import heading, paragraph
 
 if TYPE_CHECKING:
     from app.services.caseload import CaseloadRow
+    from app.services.search import SearchHit
     from app.services.vault import OpenVault
 
 SEARCH_DEBOUNCE_MS = 15
 
 
 class CaseloadTable(QTableView):
-    """Enter opens the selected person."""
+    """Enter opens the selected person; Tab leaves the table (it is not a grid to walk)."""
 
     activated_row = Signal(QModelIndex)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabKeyNavigation(False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -97,7 +103,15 @@ class CaseloadPage(Page):
         )
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumHeight(32)
-        layout.addWidget(self.search)
+        self.names_only = QCheckBox(self.tr("Only &names"), self)
+        self.names_only.setAccessibleName(self.tr("Search only in names and aliases"))
+        self.names_only.setToolTip(
+            self.tr("Leave out people whose note or contact moments match, not their name")
+        )
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.names_only)
+        layout.addLayout(search_row)
 
         filters = QHBoxLayout()
         self.phase_filter = self._combo(self.tr("Filter by phase"))
@@ -144,6 +158,7 @@ class CaseloadPage(Page):
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.run_search)
         self.search.textChanged.connect(self._search_edited)
+        self.names_only.toggled.connect(lambda _: self.run_search())
         self.search.down.connect(self._into_results)
         self.search.enter.connect(self._open_first)
         self.table.activated_row.connect(self._open_index)
@@ -245,18 +260,28 @@ class CaseloadPage(Page):
         seq = self._search_seq
         if field is None or not text:
             self.proxy.set_search_hits(None)
+            self.model.set_matches({})
+            self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
             self.searched.emit()
             return
         started = time.perf_counter()
+        names_only = self.names_only.isChecked()
 
-        def show(ids: list[str]) -> None:
+        def show(hits: list[SearchHit]) -> None:
             if seq != self._search_seq or self.field is not field:
                 return  # a newer keystroke is on its way
-            self.proxy.set_search_hits(ids)
+            self.model.set_matches({h.person_id: (h.rank, h.where) for h in hits})
+            self.proxy.set_search_hits([h.person_id for h in hits])
+            # Names and aliases first: sorted by where the words matched.
+            self.table.sortByColumn(
+                CaseloadModel.COLUMNS.index("match"), Qt.SortOrder.AscendingOrder
+            )
             self.last_search_ms = (time.perf_counter() - started) * 1000
             self.searched.emit()
 
-        self.runner.submit(lambda: field.caseload.search(text), show, owner=self)
+        self.runner.submit(
+            lambda: field.caseload.search_ranked(text, names_only=names_only), show, owner=self
+        )
 
     def _filters_changed(self) -> None:
         self.proxy.set_filters(
