@@ -97,6 +97,41 @@ class TodayOverview:
 
 
 @dataclass(frozen=True)
+class Glance:
+    """Where a person stands, for the top of their file."""
+
+    today: date
+    phase: str | None
+    phase_since: date | None
+    low_flame: bool
+    closed: bool
+    next_contact_at: str | None
+    open_agreements: tuple[AgreementRow, ...]  # soonest due first
+    active_drempels: tuple[str, ...]  # life domains with an active or worked-on drempel
+    zrm_on: date | None  # the latest assessment
+    zrm_mean: float | None
+    zrm_previous_on: date | None
+    zrm_change: float | None  # mean now minus mean at the previous assessment
+    zrm_better: int  # domains scored higher than at the previous assessment
+    zrm_worse: int
+    consents_valid: int
+    consent_until: date | None  # the first valid consent to end
+    consent_lapsed: bool  # had consent, none valid now
+    first_met_on: date
+    first_met_how: str
+    first_vindplaats: str | None  # its name
+    worker: str | None
+
+    @property
+    def days_in_phase(self) -> int | None:
+        return (self.today - self.phase_since).days if self.phase_since else None
+
+    @property
+    def overdue_agreements(self) -> int:
+        return sum(1 for a in self.open_agreements if a.due_on and a.due_on < self.today)
+
+
+@dataclass(frozen=True)
 class PersonFile:
     person: PersonDetail
     contacts: tuple[ContactRow, ...]
@@ -106,6 +141,7 @@ class PersonFile:
     work_readiness: tuple[WorkReadinessRow, ...]
     agreements: tuple[AgreementRow, ...]
     worker_name: str | None = None  # who follows the person
+    glance: Glance | None = None
 
 
 def _caseload_rows(s: Session) -> list[CaseloadRow]:
@@ -264,8 +300,11 @@ class CaseloadService:
             reassessments_due=tuple(zrm_due),
         )
 
-    def open_file(self, person_id: str, contact_limit: int | None = None) -> PersonFile:
-        """Everything the person file shows; audited as an opening of the file."""
+    def open_file(
+        self, person_id: str, contact_limit: int | None = None, *, audited: bool = True
+    ) -> PersonFile:
+        """Everything the person file shows; audited as an opening of the file (a reload
+        after an edit in the open file is not audited again: `audited=False`)."""
         fc = self._fc
         with fc.ctx.read() as s:
             p = self._person(s, person_id)
@@ -274,18 +313,101 @@ class CaseloadService:
             worker_name = worker.name if worker is not None else None
         contacts = ContactService(fc)
         situation = SituationService(fc)
+        trajectory = TrajectoryService(fc).view(person_id)
+        agreements = tuple(contacts.agreements(person_id))
+        drempels = tuple(situation.drempels(person_id))
         result = PersonFile(
             person=person,
             contacts=tuple(contacts.timeline(person_id, contact_limit)),
-            trajectory=TrajectoryService(fc).view(person_id),
+            trajectory=trajectory,
             network=tuple(situation.network(person_id)),
-            drempels=tuple(situation.drempels(person_id)),
+            drempels=drempels,
             work_readiness=tuple(situation.work_readiness(person_id)),
-            agreements=tuple(contacts.agreements(person_id)),
+            agreements=agreements,
             worker_name=worker_name,
+            glance=self._glance(person, trajectory, agreements, drempels, worker_name),
         )
-        fc.audit.record(AuditEvent.PERSON_OPENED, record_type="person", record_id=person_id)
+        if audited:
+            fc.audit.record(AuditEvent.PERSON_OPENED, record_type="person", record_id=person_id)
         return result
+
+    def _glance(
+        self,
+        person: PersonDetail,
+        trajectory: TrajectoryView,
+        agreements: tuple[AgreementRow, ...],
+        drempels: tuple[DrempelRow, ...],
+        worker_name: str | None,
+    ) -> Glance:
+        from app.services.sharing import ConsentService
+        from app.services.vindplaatsen import VindplaatsService
+
+        fc = self._fc
+        today = fc.today()
+        state = trajectory.state
+        since = state.spans[-1].start if state.spans else None
+        open_ = tuple(
+            sorted(
+                (a for a in agreements if a.done_on is None),
+                key=lambda a: (a.due_on is None, a.due_on or date.max),
+            )
+        )
+        active = tuple(
+            dict.fromkeys(
+                d.life_domain for d in drempels if d.status in ("actief", "in_behandeling")
+            )
+        )
+        history = [r for r in ZrmService(fc).history(person.id) if not r.superseded]
+        history.sort(key=lambda r: r.assessed_on)
+
+        def mean(r: object) -> float | None:
+            levels = [sc.level for sc in getattr(r, "scores", {}).values() if sc.level]
+            return sum(levels) / len(levels) if levels else None
+
+        latest = history[-1] if history else None
+        previous = history[-2] if len(history) > 1 else None
+        better = worse = 0
+        change = None
+        if latest is not None and previous is not None:
+            m1, m0 = mean(latest), mean(previous)
+            change = (m1 - m0) if m1 is not None and m0 is not None else None
+            for code, sc in latest.scores.items():
+                before = previous.scores.get(code)
+                if sc.level and before is not None and before.level:
+                    better += sc.level > before.level
+                    worse += sc.level < before.level
+        consents = ConsentService(fc).for_person(person.id)
+        valid = [c for c in consents if c.state == "geldig"]
+        ends = [c.valid_until for c in valid if c.valid_until is not None]
+        place = None
+        if person.first_met_vindplaats_id:
+            try:
+                place = VindplaatsService(fc).get(person.first_met_vindplaats_id).name
+            except NotFound:
+                place = None
+        return Glance(
+            today=today,
+            phase=state.phase,
+            phase_since=since,
+            low_flame=state.low_flame,
+            closed=state.closed,
+            next_contact_at=person.next_contact_at,
+            open_agreements=open_,
+            active_drempels=active,
+            zrm_on=latest.assessed_on if latest else None,
+            zrm_mean=mean(latest) if latest else None,
+            zrm_previous_on=previous.assessed_on if previous else None,
+            zrm_change=change,
+            zrm_better=better,
+            zrm_worse=worse,
+            consents_valid=len(valid),
+            consent_until=min(ends) if ends and len(ends) == len(valid) else None,
+            consent_lapsed=bool(consents) and not valid,
+            first_met_on=person.first_met_on,
+            first_met_how=person.first_met_how,
+            first_vindplaats=place,
+            worker=worker_name,
+        )
 
     def _person(self, s: Session, person_id: str) -> Person:
         p = self._fc.records.live(s, Person, person_id)
@@ -294,4 +416,4 @@ class CaseloadService:
         return p
 
 
-__all__ = ["CaseloadRow", "CaseloadService", "PersonFile", "TodayOverview", "from_iso"]
+__all__ = ["CaseloadRow", "CaseloadService", "Glance", "PersonFile", "TodayOverview", "from_iso"]

@@ -3238,6 +3238,98 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <source>Delete %1 with all contact moments from your caseload? This cannot be undone.</source>
         <translation>%1 met alle contactmomenten uit uw caseload verwijderen? Dit kan niet ongedaan gemaakt worden.</translation>
     </message>
+    <message>
+        <source>At a glance</source>
+        <translation>In één oogopslag</translation>
+    </message>
+    <message numerus="yes">
+        <source>since %1 (%n week(s))</source>
+        <translation>
+            <numerusform>sinds %1 (%n week)</numerusform>
+            <numerusform>sinds %1 (%n weken)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>sinds %1</translation>
+    </message>
+    <message>
+        <source>⚠ not planned</source>
+        <translation>⚠ niet gepland</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open</source>
+        <translation>
+            <numerusform>%n open</numerusform>
+            <numerusform>%n open</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n te laat</numerusform>
+            <numerusform>%n te laat</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>uiterlijk %1</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Afspraken</translation>
+    </message>
+    <message>
+        <source>none open</source>
+        <translation>geen open</translation>
+    </message>
+    <message>
+        <source>none active</source>
+        <translation>geen actieve</translation>
+    </message>
+    <message>
+        <source>not assessed yet</source>
+        <translation>nog niet gemeten</translation>
+    </message>
+    <message>
+        <source>%1: average %2</source>
+        <translation>%1: gemiddeld %2</translation>
+    </message>
+    <message>
+        <source>(%1 %2 since %3; %4 better, %5 worse)</source>
+        <translation>(%1 %2 sinds %3; %4 beter, %5 slechter)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n valid consent(s)</source>
+        <translation>
+            <numerusform>%n geldige toestemming</numerusform>
+            <numerusform>%n geldige toestemmingen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>tot %1</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Toestemming</translation>
+    </message>
+    <message>
+        <source>⚠ no valid consent any more</source>
+        <translation>⚠ geen geldige toestemming meer</translation>
+    </message>
+    <message>
+        <source>none recorded: share nothing</source>
+        <translation>geen genoteerd: deel niets</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>op %1</translation>
+    </message>
+    <message>
+        <source>First met</source>
+        <translation>Eerst ontmoet</translation>
+    </message>
 </context>
 <context>
     <name>PersonPicker</name>

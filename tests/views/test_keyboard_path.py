@@ -412,3 +412,65 @@ def test_search_shows_names_first_says_where_and_tab_leaves_the_table(
     assert QApplication.focusWidget() is not page.table
     assert page.table.currentIndex().column() == 0
     del zoe, jan
+
+
+# --- the person file at a glance -------------------------------------------------------------
+def test_person_overview_shows_where_the_person_stands(
+    qtbot: QtBot, window: MainWindow, field: FieldServices, clock_now: list[datetime]
+) -> None:
+    from app.services.sharing import ConsentInput, OrganisationInput
+    from app.services.situation import DrempelInput
+    from app.services.vindplaatsen import VindplaatsInput
+
+    vp = field.vindplaatsen.create(VindplaatsInput("Sint-Pietersplein", "plek", area="Gent"))
+    pid = field.people.create_pseudonym(
+        PseudonymInput(
+            "Rosa", date(2026, 6, 1), "vindplaats", vindplaats_id=vp, assigned_worker="An"
+        )
+    )
+    field.people.upgrade_to_client(
+        pid, ClientDetails("Rosa", "Peeters", date(2026, 7, 1), assigned_worker="An")
+    )
+    field.trajectory.change_phase(pid, "contextvoorwaarden", date(2026, 10, 9), "Huur eerst")
+    field.situation.add_drempel(pid, DrempelInput("huisvesting", "actief"))
+    field.situation.add_drempel(pid, DrempelInput("financien", "opgelost"))
+    field.contacts.add_agreement(
+        AgreementInput(
+            "Huurcontract meebrengen", "persoon", due_on=date(2026, 11, 18), person_id=pid
+        )
+    )
+    codes = editions()["2017"].codes()
+    field.zrm.save(
+        AssessmentInput(
+            pid, date(2026, 7, 1), "An", {c: DomainScore(c, 2, None, "persoon") for c in codes}
+        )
+    )
+    later = {c: DomainScore(c, 3 if i < 4 else 2, None, "persoon") for i, c in enumerate(codes)}
+    field.zrm.save(AssessmentInput(pid, date(2026, 11, 1), "An", later))
+    org = field.social_map.create(OrganisationInput("OCMW Gent", "ocmw"))
+    field.consents.record(
+        ConsentInput(
+            pid,
+            ("persoonsgegevens",),
+            ("warme_overdracht",),
+            "mondeling",
+            date(2026, 10, 1),
+            organisation_ids=(org,),
+            valid_until=date(2027, 3, 31),
+        )
+    )
+    w = window
+    with qtbot.waitSignal(w.person_file.loaded, timeout=10_000):
+        w.open_person(pid)
+    g = w.person_file.glance_texts()
+    assert g["Fase"].startswith("Contextvoorwaarden — sinds 09/10/2026 (6 weken)")
+    assert g["Volgend contact"] == "⚠ niet gepland"
+    assert g["Afspraken"] == "⚠ 1 open, 1 te laat — Huurcontract meebrengen (uiterlijk 18/11/2026)"
+    assert g["Drempels"] == "Huisvesting"
+    assert g["ZRM"].startswith(
+        "01/11/2026: gemiddeld 2,3 (▲ +0,3 sinds 01/07/2026; 4 beter, 0 slechter)"
+    )
+    assert g["Toestemming"] == "1 geldige toestemming — tot 31/03/2027"
+    assert g["Eerst ontmoet"] == "01/06/2026 — op Sint-Pietersplein"
+    assert g["Werker"] == "An"
+    assert w.person_file.glance_box.isVisible()

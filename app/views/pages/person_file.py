@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -46,6 +47,7 @@ from app.qt.changes import (
 from app.qt.clipboard import TimedClipboard
 from app.qt.operations import run
 from app.qt.tasks import TaskRunner
+from app.qt.theme import colours
 from app.views.discreet import Discretion, initials_of
 from app.views.formatting import (
     format_date,
@@ -94,19 +96,7 @@ def event_kind_label(code: str) -> str:
 
 
 def load_file(field: FieldServices, person_id: str, *, audited: bool) -> PersonFile:
-    if audited:
-        return field.caseload.open_file(person_id)
-    from app.services.caseload import PersonFile
-
-    return PersonFile(
-        person=field.people.get(person_id),
-        contacts=tuple(field.contacts.timeline(person_id)),
-        trajectory=field.trajectory.view(person_id),
-        network=tuple(field.situation.network(person_id)),
-        drempels=tuple(field.situation.drempels(person_id)),
-        work_readiness=tuple(field.situation.work_readiness(person_id)),
-        agreements=tuple(field.contacts.agreements(person_id)),
-    )
+    return field.caseload.open_file(person_id, audited=audited)
 
 
 class KeyTable(QTableView):
@@ -179,6 +169,7 @@ class PersonFilePage(Page):
         self.file: PersonFile | None = None
         self.dialog: QDialog | None = None
         self._zrm_link_texts: list[str] = []
+        self._glance_texts: dict[str, str] = {}
         discretion.changed.connect(lambda _: self._show_header())
 
         layout = QVBoxLayout(self)
@@ -245,7 +236,19 @@ class PersonFilePage(Page):
         area.setAccessibleName(self.tr("Overview"))
         inner = QWidget()
         inner.setAccessibleName(self.tr("Details"))
-        self.details = QFormLayout(inner)
+        iv = QVBoxLayout(inner)
+        self.glance_box = QGroupBox(self.tr("At a glance"), inner)
+        self.glance_box.setAccessibleName(self.tr("At a glance"))
+        self.glance = QGridLayout(self.glance_box)
+        self.glance.setHorizontalSpacing(16)
+        self.glance.setColumnStretch(1, 1)
+        self.glance.setColumnStretch(3, 1)
+        iv.addWidget(self.glance_box)
+        self.details_box = QGroupBox(self.tr("Details"), inner)
+        self.details_box.setAccessibleName(self.tr("Details"))
+        self.details = QFormLayout(self.details_box)
+        iv.addWidget(self.details_box)
+        iv.addStretch(1)
         area.setWidget(inner)
         v.addWidget(area, 1)
         self.edit_button = button(self.tr("Edit…"), self, name=self.tr("Edit the details"))
@@ -703,8 +706,112 @@ class PersonFilePage(Page):
         self.subtitle.setAccessibleName(text)
         self._show_details()
 
+    def glance_texts(self) -> dict[str, str]:
+        """What the "at a glance" box says, by line (for tests and screen readers)."""
+        return dict(self._glance_texts)
+
+    def _show_glance(self) -> None:
+        while self.glance.count():
+            item = self.glance.takeAt(0)
+            w = item.widget() if item is not None else None
+            if w is not None:
+                w.deleteLater()
+        self._glance_texts = {}
+        f = self.file
+        g = f.glance if f is not None else None
+        if g is None:
+            return
+        c = colours()
+        lines: list[tuple[str, str, str | None]] = []  # key, text, colour
+        phase = self._label("phases", g.phase) or "—"
+        if g.phase_since is not None and g.days_in_phase is not None:
+            weeks = g.days_in_phase // 7
+            phase += " — " + (
+                self.tr("since %1 (%n week(s))", "", weeks).replace(
+                    "%1", format_date(g.phase_since)
+                )
+                if weeks
+                else self.tr("since %1").replace("%1", format_date(g.phase_since))
+            )
+        if g.low_flame:
+            phase += " · " + self.tr("on a low flame")
+        lines.append((self.tr("Phase"), phase, None))
+        if g.next_contact_at:
+            lines.append((self.tr("Next contact"), format_iso_minutes(g.next_contact_at), None))
+        elif not g.closed:
+            lines.append((self.tr("Next contact"), self.tr("⚠ not planned"), c.warning))
+        if g.open_agreements:
+            first = g.open_agreements[0]
+            text = self.tr("%n open", "", len(g.open_agreements))
+            if g.overdue_agreements:
+                text += ", " + self.tr("%n overdue", "", g.overdue_agreements)
+            text += " — " + first.description
+            if first.due_on:
+                text += " (" + self.tr("by %1").replace("%1", format_date(first.due_on)) + ")"
+            colour = c.error if g.overdue_agreements else None
+            lines.append((self.tr("Agreements"), ("⚠ " if colour else "") + text, colour))
+        else:
+            lines.append((self.tr("Agreements"), self.tr("none open"), None))
+        lines.append(
+            (
+                self.tr("Drempels"),
+                ", ".join(self._label("life_domains", d) for d in g.active_drempels)
+                or self.tr("none active"),
+                None,
+            )
+        )
+        if g.zrm_on is None:
+            lines.append((self.tr("ZRM"), self.tr("not assessed yet"), None))
+        else:
+            text = self.tr("%1: average %2").replace("%1", format_date(g.zrm_on))
+            text = text.replace("%2", f"{g.zrm_mean:.1f}".replace(".", ",") if g.zrm_mean else "—")
+            if g.zrm_change is not None and g.zrm_previous_on is not None:
+                arrow = "▲" if g.zrm_change > 0.05 else "▼" if g.zrm_change < -0.05 else "="
+                text += " " + (
+                    self.tr("(%1 %2 since %3; %4 better, %5 worse)")
+                    .replace("%1", arrow)
+                    .replace("%2", f"{g.zrm_change:+.1f}".replace(".", ","))
+                    .replace("%3", format_date(g.zrm_previous_on))
+                    .replace("%4", str(g.zrm_better))
+                    .replace("%5", str(g.zrm_worse))
+                )
+            lines.append((self.tr("ZRM"), text, None))
+        if g.consents_valid:
+            text = self.tr("%n valid consent(s)", "", g.consents_valid)
+            if g.consent_until is not None:
+                text += " — " + self.tr("until %1").replace("%1", format_date(g.consent_until))
+            lines.append((self.tr("Consent"), text, None))
+        elif g.consent_lapsed:
+            lines.append((self.tr("Consent"), self.tr("⚠ no valid consent any more"), c.warning))
+        else:
+            lines.append((self.tr("Consent"), self.tr("none recorded: share nothing"), None))
+        first_met = format_date(g.first_met_on)
+        if g.first_vindplaats:
+            first_met += " — " + self.tr("at %1").replace("%1", g.first_vindplaats)
+        else:
+            first_met += " — " + self._label("first_met", g.first_met_how)
+        lines.append((self.tr("First met"), first_met, None))
+        lines.append((self.tr("Worker"), g.worker or "—", None))
+        for i, (key, text, colour) in enumerate(lines):
+            k = QLabel(key)
+            bold = k.font()
+            bold.setBold(True)
+            k.setFont(bold)
+            k.setAccessibleName(key)
+            val = QLabel(text)
+            val.setWordWrap(True)
+            val.setTextFormat(Qt.TextFormat.PlainText)
+            val.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            val.setAccessibleName(f"{key}: {text}")
+            if colour:
+                val.setStyleSheet(f"color: {colour};")
+            self.glance.addWidget(k, i // 2, (i % 2) * 2, Qt.AlignmentFlag.AlignTop)
+            self.glance.addWidget(val, i // 2, (i % 2) * 2 + 1, Qt.AlignmentFlag.AlignTop)
+            self._glance_texts[key] = text
+
     def _show_details(self) -> None:
         f = self.file
+        self._show_glance()
         while self.details.rowCount():
             self.details.removeRow(0)
         if f is None:
@@ -749,6 +856,7 @@ class PersonFilePage(Page):
         self.feedback.clear_message()
         self.rights_feedback.clear_message()
         self._zrm_link_texts = []
+        self._show_glance()
         self.zrm_links.clear()
         self.zrm_links.hide()
         for m in (
