@@ -245,8 +245,10 @@ class FormDialog(QDialog):
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.body_layout.addLayout(self.form)
+        self.scroll_area: QScrollArea | None = None
         if scroll:
             area = QScrollArea(self)
+            self.scroll_area = area
             area.setWidgetResizable(True)
             area.setWidget(body)
             area.setAccessibleName(title)

@@ -21,6 +21,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -133,6 +134,8 @@ class PersonPicker(QLineEdit):
         self.results.setAccessibleName(self.tr("Matching people"))
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.results.setMaximumHeight(170)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.results.hide()
         self.results.itemClicked.connect(self._clicked)
         self.textChanged.connect(self.refresh)
@@ -234,6 +237,12 @@ class PersonPicker(QLineEdit):
         super().keyPressEvent(event)
 
 
+def _compact(combo: QComboBox) -> None:
+    """A combo box that may be narrower than its longest entry (the list shows it whole)."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
+
+
 def _labelled(text: str, buddy: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(buddy)
@@ -293,6 +302,9 @@ class QuickEntryDialog(FormDialog):
         self.new_person_dialog: QDialog | None = None
         self.setMinimumSize(760, 560)
         self.prefer_size(900, 860)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        assert self.scroll_area is not None
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         voc = field.vocab
         self._known = {r.id: Pickable.of(r) for r in people}
 
@@ -307,6 +319,7 @@ class QuickEntryDialog(FormDialog):
         self.participants.setMaximumHeight(70)
         self.participants.setMinimumHeight(30)
         self.participants.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.participants.hide()  # until someone is picked
         who = QWidget()
         who.setAccessibleName(self.tr("Who"))
         wv = QVBoxLayout(who)
@@ -346,6 +359,8 @@ class QuickEntryDialog(FormDialog):
         self.duration.setSuffix(self.tr(" min"))
         self.duration.setAccessibleName(self.tr("Duration in minutes"))
         self.duration.setMinimumWidth(110)
+        for combo in (self.channel,):
+            _compact(combo)
         how = _line(
             (self.channel, 3),
             _labelled(self.tr("&When"), self.occurred),
@@ -373,6 +388,8 @@ class QuickEntryDialog(FormDialog):
         self.initiator = vocab_combo(
             voc["initiators"], self.tr("Who took the initiative"), current=defaults.initiator
         )
+        for combo in (self.vindplaats, self.status, self.initiator):
+            _compact(combo)
         where = _line(
             (self.vindplaats, 3),
             _labelled(self.tr("&Reached?"), self.status),
@@ -618,6 +635,7 @@ class QuickEntryDialog(FormDialog):
         self.changed.emit()
 
     def _participants_focus(self) -> None:
+        self.participants.setVisible(self.participants.count() > 0)
         # A group contact: the list of who was there becomes a stop (to untick who was not).
         group = self.participants.count() > 1
         self.participants.setFocusPolicy(
@@ -628,6 +646,7 @@ class QuickEntryDialog(FormDialog):
         if self.participants.count():
             self.participants.takeItem(self.participants.count() - 1)
             self.picker.exclude = set(self.person_ids())
+            self._participants_focus()
             self.changed.emit()
 
     def person_ids(self) -> list[str]:
