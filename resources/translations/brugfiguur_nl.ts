@@ -638,7 +638,7 @@
     </message>
     <message>
         <source>&amp;Sensitive</source>
-        <translation>&amp;Gevoelig</translation>
+        <translation>Gevoe&amp;lig</translation>
     </message>
     <message>
         <source>For what</source>
@@ -674,7 +674,7 @@
     </message>
     <message>
         <source>&amp;Given on</source>
-        <translation>Ge&amp;geven op</translation>
+        <translation>Gegeven o&amp;p</translation>
     </message>
     <message>
         <source>Valid from</source>
@@ -1347,7 +1347,7 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
     <message>
         <source>&amp;Goals</source>
-        <translation>&amp;Doelen</translation>
+        <translation>Doe&amp;len</translation>
     </message>
     <message>
         <source>Job target</source>
@@ -1363,7 +1363,7 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
     <message>
         <source>&amp;Strengths</source>
-        <translation>&amp;Sterktes</translation>
+        <translation>Ster&amp;ktes</translation>
     </message>
     <message>
         <source>Practical points of attention</source>
@@ -1427,7 +1427,7 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
     <message>
         <source>&amp;Feedback expected by</source>
-        <translation>&amp;Terugkoppeling verwacht tegen</translation>
+        <translation>Terugkoppeling verwacht te&amp;gen</translation>
     </message>
     <message>
         <source>The receiver reports back to you by this date; late feedback is listed.</source>
@@ -1922,7 +1922,7 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
     <message>
         <source>&amp;Phone</source>
-        <translation>&amp;Telefoon</translation>
+        <translation>Tele&amp;foon</translation>
     </message>
     <message>
         <source>Since</source>
@@ -1930,7 +1930,7 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
     <message>
         <source>&amp;Since</source>
-        <translation>&amp;Sinds</translation>
+        <translation>S&amp;inds</translation>
     </message>
     <message>
         <source>Holds a file on the person</source>
@@ -2315,7 +2315,7 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
     <message>
         <source>&amp;Address</source>
-        <translation>&amp;Adres</translation>
+        <translation>A&amp;dres</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -2562,11 +2562,11 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
     <message>
         <source>&amp;Languages</source>
-        <translation>&amp;Talen</translation>
+        <translation>Ta&amp;len</translation>
     </message>
     <message>
         <source>&amp;Interpreter</source>
-        <translation>&amp;Tolk</translation>
+        <translation>Tol&amp;k</translation>
     </message>
     <message>
         <source>Interpreter lang&amp;uage</source>
@@ -2590,7 +2590,7 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
     <message>
         <source>&amp;Target groups</source>
-        <translation>&amp;Doelgroepen</translation>
+        <translation>Doelgroe&amp;pen</translation>
     </message>
     <message>
         <source>Note</source>
@@ -2744,7 +2744,7 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
     <message>
         <source>C&amp;onsent &amp;&amp; handover</source>
-        <translation>T&amp;oestemming &amp;&amp; overdracht</translation>
+        <translation>Toe&amp;stemming &amp;&amp; overdracht</translation>
     </message>
     <message>
         <source>Edit the details</source>
@@ -5533,7 +5533,7 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
     <message>
         <source>&amp;National register number</source>
-        <translation>&amp;Rijksregisternummer</translation>
+        <translation>Rijksregister&amp;nummer</translation>
     </message>
     <message>
         <source>Languages, separated by commas</source>
@@ -5541,7 +5541,7 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
     <message>
         <source>&amp;Languages</source>
-        <translation>&amp;Talen</translation>
+        <translation>T&amp;alen</translation>
     </message>
     <message>
         <source>Needs an interpreter</source>
@@ -5549,7 +5549,7 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
     <message>
         <source>&amp;Interpreter</source>
-        <translation>&amp;Tolk</translation>
+        <translation>To&amp;lk</translation>
     </message>
     <message>
         <source>Interpreter language</source>
@@ -5628,7 +5628,7 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
     <message>
         <source>&amp;Best times</source>
-        <translation>&amp;Beste momenten</translation>
+        <translation>Beste &amp;momenten</translation>
     </message>
     <message>
         <source>e.g. Wednesday afternoon, after school</source>
@@ -5875,7 +5875,7 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
     <message>
         <source>New assessment &amp;after</source>
-        <translation>Nieuwe meting &amp;na</translation>
+        <translation>Nieuwe &amp;meting na</translation>
     </message>
     <message>
         <source>Saved: a new assessment is due %1 months after the last.</source>
@@ -5898,7 +5898,7 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
     <message>
         <source>&amp;New assessment</source>
-        <translation>&amp;Nieuwe meting</translation>
+        <translation>Nieuwe &amp;meting</translation>
     </message>
     <message>
         <source>New assessment</source>
@@ -5906,7 +5906,7 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
     <message>
         <source>C&amp;orrect selected…</source>
-        <translation>&amp;Corrigeer gekozen meting…</translation>
+        <translation>Co&amp;rrigeer gekozen meting…</translation>
     </message>
     <message>
         <source>Correct the selected assessment</source>

@@ -153,7 +153,8 @@ class PresenceDialog(FormDialog):
             spin.setAccessibleName(term.label)
             self.bands[term.code] = spin
             bv.addWidget(spin)
-        self.add_field("age_bands", self.tr("Per &age band"), bands)
+        first_band = next(iter(self.bands.values()), None)
+        self.add_field("age_bands", self.tr("Per &age band"), bands, buddy=first_band)
         self.topics = Checklist(self.tr("Topics"))
         self.topics.set_vocab(field.vocab["life_domains"])
         self.add_field("topics", self.tr("&Topics"), self.topics)

@@ -1,0 +1,193 @@
+"""Every underlined letter (Alt+letter) is unique in its window and leads somewhere useful: a
+label's letter moves focus to a field that takes input (never to a container that does
+nothing), a button's letter presses it. Checked in every window and dialog, in every tab."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabBar,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from app.qt.tasks import TaskRunner
+from app.qt.vaultgate import VaultGate
+from app.services.field import FieldServices
+from app.services.vault import OpenVault, VaultService
+from app.views.discreet import Discretion
+from app.views.main_window import MainWindow
+from tests.views.windows import Ctx, catalogue, catalogue_names, demo_vault
+
+_MNEMONIC = re.compile(r"&([^&\s])")
+INPUTS = (
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QAbstractSpinBox,
+    QComboBox,
+    QAbstractItemView,
+    QAbstractButton,
+)
+
+
+def letter(text: str) -> str | None:
+    m = _MNEMONIC.search(text.replace("&&", ""))
+    return m.group(1).casefold() if m else None
+
+
+def _target(w: QWidget) -> QWidget:
+    while w.focusProxy() is not None:
+        w = w.focusProxy()
+    return w
+
+
+def _shown(w: QWidget, root: QWidget) -> bool:
+    return w.isVisibleTo(root) or w is root
+
+
+def problems(root: QWidget, where: str) -> list[str]:
+    """Duplicate letters and letters that lead nowhere, among what is shown in `root`."""
+    seen: dict[str, list[str]] = {}
+    out: list[str] = []
+    for w in [root, *root.findChildren(QWidget)]:
+        if not _shown(w, root) or w.window() is not root.window():
+            continue
+        found: list[tuple[str, str]] = []
+        if isinstance(w, QLabel):
+            key = letter(w.text())
+            if key is not None:
+                buddy = w.buddy()
+                if buddy is None:
+                    out.append(f"{where}: label “{w.text()}” has a letter but no field")
+                else:
+                    target = _target(buddy)
+                    if (
+                        not isinstance(target, INPUTS)
+                        or target.focusPolicy() == Qt.FocusPolicy.NoFocus
+                    ):
+                        out.append(
+                            f"{where}: “{w.text()}” leads to a {type(target).__name__}, "
+                            "not to a field that takes input"
+                        )
+                found.append((key, w.text()))
+        elif isinstance(w, QAbstractButton):
+            key = letter(w.text())
+            if key is not None:
+                found.append((key, w.text()))
+        elif isinstance(w, QGroupBox):
+            key = letter(w.title())
+            if key is not None:
+                found.append((key, w.title()))
+        elif isinstance(w, QTabBar):
+            for i in range(w.count()):
+                key = letter(w.tabText(i))
+                if key is not None and w.isTabVisible(i):
+                    found.append((key, w.tabText(i)))
+        for key, text in found:
+            seen.setdefault(key, []).append(text)
+    for key, texts in seen.items():
+        if len(texts) > 1:
+            out.append(f"{where}: Alt+{key.upper()} is used by {texts}")
+    return out
+
+
+def states(w: QWidget) -> Iterator[str]:
+    """Show each tab of each tab widget in turn (the letters of hidden tabs are inactive)."""
+    yield "as opened"
+    for tabs in w.findChildren(QTabWidget):
+        if tabs.window() is not w.window():
+            continue
+        for i in range(tabs.count()):
+            tabs.setCurrentIndex(i)
+            QApplication.processEvents()
+            yield f"tab “{tabs.tabText(i)}”"
+
+
+@pytest.fixture(scope="module")
+def demo(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[VaultService, OpenVault, FieldServices]]:
+    service, vault, field = demo_vault(Path(tmp_path_factory.mktemp("mnemonics")))
+    yield service, vault, field
+    vault.lock()
+
+
+@pytest.fixture
+def ctx(
+    qtbot: QtBot, demo: tuple[VaultService, OpenVault, FieldServices], runner: TaskRunner
+) -> Ctx:
+    service, vault, field = demo
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    return Ctx(service, vault, field, runner, VaultGate.wrap(service), Discretion(parent), parent)
+
+
+def test_the_checker_finds_what_the_issue_found(qtbot: QtBot) -> None:
+    """Alt+W pointing at a container, and one letter used twice, are both caught."""
+    from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+
+    w = QDialog()
+    qtbot.addWidget(w)
+    v = QVBoxLayout(w)
+    container = QWidget()
+    QHBoxLayout(container).addWidget(QLineEdit())
+    when = QLabel("&Wanneer")
+    when.setBuddy(container)
+    next_contact, where = QLabel("&Volgend contact"), QLabel("&Vindplaats")
+    next_contact.setBuddy(QLineEdit())
+    where.setBuddy(QLineEdit())
+    for x in (when, container, next_contact, where):
+        v.addWidget(x)
+    w.show()
+    found = problems(w, "test")
+    assert any("leads to a QWidget" in p for p in found)
+    assert any("Alt+V" in p for p in found)
+
+
+@pytest.mark.parametrize("name", catalogue_names())
+def test_letters_are_unique_and_lead_to_input(qtbot: QtBot, ctx: Ctx, name: str) -> None:
+    w = catalogue()[name](ctx)
+    if w.parent() is None:
+        qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    found: list[str] = []
+    if isinstance(w, MainWindow):
+        qtbot.waitUntil(lambda: w.screens.currentWidget() is w.shell, timeout=10_000)
+        for index, page in enumerate(w.pages):
+            w.go_to(index)
+            QApplication.processEvents()
+            found += problems(w, page.accessibleName())
+        person = ctx.field.caseload.rows()[0].id
+        with qtbot.waitSignal(w.person_file.loaded, timeout=10_000):
+            w.open_person(person)
+        for state in states(w.person_file):
+            found += problems(w, f"person file, {state}")
+        ctx.runner.wait_for_done()
+        w.close()
+    else:
+        for state in states(w):
+            found += problems(w, state)
+        if isinstance(w, QDialog):
+            w.done(QDialog.DialogCode.Rejected)
+        else:
+            w.close()
+    assert not found, "\n".join(found)
