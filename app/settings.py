@@ -352,3 +352,14 @@ SECURITY_MEASURES = declare(
         description="Bijkomende organisatorische beveiligingsmaatregelen",
     )
 )
+
+# Quick entry asks once for a life domain when none is ticked (the figures on life domains rest
+# on it); an organisation that does not report on life domains turns the question off.
+CONTACT_REQUIRES_LIFE_DOMAIN = declare(
+    BoolSetting(
+        key="contact_requires_life_domain",
+        default=True,
+        level=Level.ORGANISATION,
+        description="Bij een contactmoment vragen naar het levensdomein",
+    )
+)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from app.qt.changes import AGREEMENTS, CONTACTS, Changes
 from app.qt.icons import icon
 from app.qt.tasks import TaskRunner
+from app.settings import CONTACT_REQUIRES_LIFE_DOMAIN
 from app.views.dates import DateField
 from app.views.discreet import Discretion
 from app.views.formatting import format_iso_day
@@ -69,7 +70,6 @@ AUTOSAVE_MS = 1500
 MAX_MATCHES = 50  # shown in a scrolling list; "more" is said when there are even more
 NEW_PERSON = "__new__"  # the row that starts a new person with the typed alias
 OTHER_KINDS = ("netwerk", "professioneel")
-REQUIRE_DOMAIN_SETTING = "contact_requires_life_domain"
 
 
 @dataclass(frozen=True)
@@ -924,7 +924,7 @@ class QuickEntry(QObject):
             people = cached or field.caseload.rows()
             contact = field.contacts.get(contact_id) if contact_id else None
             draft = drafts.load(DRAFT_KEY) if want_draft and drafts is not None else None
-            require = settings.get(REQUIRE_DOMAIN_SETTING, True) if settings is not None else True
+            require = settings.value(CONTACT_REQUIRES_LIFE_DOMAIN) if settings is not None else True
             return (
                 people,
                 field.vindplaatsen.all(),

@@ -4094,6 +4094,26 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <source>The backup could not be made; nothing was changed.</source>
         <translation>De back-up kon niet gemaakt worden; er werd niets gewijzigd.</translation>
     </message>
+    <message>
+        <source>Registration</source>
+        <translation>Registratie</translation>
+    </message>
+    <message>
+        <source>Ask for the life domain when a contact moment has none</source>
+        <translation>Vragen naar het levensdomein als een contactmoment er geen heeft</translation>
+    </message>
+    <message>
+        <source>A rule of the organisation: the figures on life domains rest on it. Only a coordinator changes it once the laptop is connected to a central store.</source>
+        <translation>Een regel van de organisatie: de cijfers over levensdomeinen steunen erop. Zodra de laptop met een centrale opslag verbonden is, wijzigt alleen een coördinator ze.</translation>
+    </message>
+    <message>
+        <source>Result of the registration rule</source>
+        <translation>Resultaat van de registratieregel</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Bewaard.</translation>
+    </message>
 </context>
 <context>
     <name>SetupWindow</name>

@@ -318,11 +318,11 @@ def test_saving_without_a_life_domain_says_so_once(
 def test_the_organisation_can_turn_the_life_domain_check_off(
     qtbot: QtBot, window: MainWindow, street: dict[str, str]
 ) -> None:
-    from app.views.quick_entry import REQUIRE_DOMAIN_SETTING
+    from app.settings import CONTACT_REQUIRES_LIFE_DOMAIN
 
     w = window
     assert w.vault is not None
-    w.vault.settings.set(REQUIRE_DOMAIN_SETTING, False)
+    w.vault.settings.change(CONTACT_REQUIRES_LIFE_DOMAIN, False)
     keys = Keys(qtbot)
     _open(qtbot, w, keys)
     keys.type("zoe")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDir, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -23,8 +24,10 @@ from PySide6.QtWidgets import (
 
 from app import settings as limits
 from app.errors import BrugfiguurError, WrongPassphrase
+from app.qt.changes import SETTINGS, Changes
+from app.qt.operations import run
 from app.qt.tasks import TaskRunner
-from app.settings import AUTO_LOCK_MINUTES
+from app.settings import AUTO_LOCK_MINUTES, CONTACT_REQUIRES_LIFE_DOMAIN
 from app.views.formatting import format_size, format_timestamp
 from app.views.pages.base import Page
 from app.views.passphrase import PassphraseDialog
@@ -37,6 +40,7 @@ from app.views.widgets import (
     PassphraseField,
     field_label,
     heading,
+    hint,
     paragraph,
 )
 from app.views.zrm import ZrmSettingsBox
@@ -206,6 +210,29 @@ class SettingsPage(Page):
         b.addWidget(self.backup_feedback)
         v.addWidget(box)
 
+        # Registration: the organisation's rule for quick entry.
+        box = QGroupBox(self.tr("Registration"), content)
+        box.setAccessibleName(self.tr("Registration"))
+        b = QVBoxLayout(box)
+        self.require_domain = QCheckBox(
+            self.tr("Ask for the life domain when a contact moment has none"), box
+        )
+        self.require_domain.setAccessibleName(self.require_domain.text())
+        self.require_domain.setEnabled(False)  # until the vault's value is loaded
+        self.require_domain.toggled.connect(self._require_domain_toggled)
+        b.addWidget(self.require_domain)
+        b.addWidget(
+            hint(
+                self.tr(
+                    "A rule of the organisation: the figures on life domains rest on it. Only a "
+                    "coordinator changes it once the laptop is connected to a central store."
+                )
+            )
+        )
+        self.registration_feedback = Feedback(self.tr("Result of the registration rule"), box)
+        b.addWidget(self.registration_feedback)
+        v.addWidget(box)
+
         self.details_box = DocumentDetailsBox(runner, content)
         v.addWidget(self.details_box)
         self.zrm_box = ZrmSettingsBox(runner, parent=content)
@@ -220,6 +247,21 @@ class SettingsPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+
+    def _require_domain_toggled(self, on: bool) -> None:
+        vault = self.vault
+        if vault is None:
+            return
+        self.registration_feedback.clear_message()
+        run(
+            self.runner,
+            lambda: vault.settings.change(CONTACT_REQUIRES_LIFE_DOMAIN, on),
+            owner=self,
+            changes=Changes.of(SETTINGS),
+            report=self.registration_feedback,
+            failure=self.tr("Not saved."),
+            done=lambda _: self.registration_feedback.show_ok(self.tr("Saved.")),
+        )
 
     # --- life cycle --------------------------------------------------------------------------
     def on_unlocked(self, vault: OpenVault) -> None:
@@ -249,6 +291,19 @@ class SettingsPage(Page):
         vault = self.vault
         if vault is None:
             return
+
+        def rule() -> tuple[bool, bool]:
+            spec = CONTACT_REQUIRES_LIFE_DOMAIN
+            return vault.settings.value(spec), vault.settings.may_change(spec)
+
+        def show_rule(result: tuple[bool, bool]) -> None:
+            on, may = result
+            self.require_domain.blockSignals(True)
+            self.require_domain.setChecked(on)
+            self.require_domain.blockSignals(False)
+            self.require_domain.setEnabled(may)
+
+        self.runner.submit(rule, show_rule, owner=self)
 
         def load() -> tuple[int, RecoveryStatus]:
             return vault.settings.value(AUTO_LOCK_MINUTES), vault.recovery_status()
