@@ -213,6 +213,8 @@ class Style(QProxyStyle):
         out = super().sizeFromContents(ct, opt, size, widget)  # type: ignore[arg-type]
         if ct in _TARGETS:
             out = out.expandedTo(QSize(MIN_TARGET, MIN_TARGET))
+        elif ct == CT.CT_ItemViewItem:
+            out = out.expandedTo(QSize(0, MIN_TARGET))  # rows with a check box to tick
         return out
 
     def drawPrimitive(

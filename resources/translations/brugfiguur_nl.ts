@@ -1128,10 +1128,6 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <translation>Typ uw wachtwoordzin.</translation>
     </message>
     <message>
-        <source>ⓘ Exception recorded in the audit log. The preview now shows what will be shared.</source>
-        <translation>ⓘ Uitzondering genoteerd in het auditlog. Het voorbeeld toont nu wat gedeeld wordt.</translation>
-    </message>
-    <message>
         <source>The exception could not be recorded.</source>
         <translation>De uitzondering kon niet genoteerd worden.</translation>
     </message>
@@ -1181,6 +1177,10 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
             <numerusform>MLP-samenvatting gekopieerd. Plak ze nu in Mijn Loopbaan: het klembord wordt na %n seconde gewist.</numerusform>
             <numerusform>MLP-samenvatting gekopieerd. Plak ze nu in Mijn Loopbaan: het klembord wordt na %n seconden gewist.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>ℹ Exception recorded in the audit log. The preview now shows what will be shared.</source>
+        <translation>ℹ Uitzondering genoteerd in het auditlog. Het voorbeeld toont nu wat gedeeld wordt.</translation>
     </message>
 </context>
 <context>
@@ -1858,16 +1858,16 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <translation>Nog geen partners</translation>
     </message>
     <message>
-        <source>ⓘ The receiver is not on the sociale kaart yet. Add the organisation first; it is then available here and for every other person.</source>
-        <translation>ⓘ De ontvanger staat nog niet op de sociale kaart. Voeg de organisatie eerst toe; ze is dan hier en voor elke andere persoon beschikbaar.</translation>
-    </message>
-    <message>
         <source>Add a partner to the sociale kaart…</source>
         <translation>Partner toevoegen aan de sociale kaart…</translation>
     </message>
     <message>
         <source>Add a partner to the sociale kaart</source>
         <translation>Een partner toevoegen aan de sociale kaart</translation>
+    </message>
+    <message>
+        <source>ℹ The receiver is not on the sociale kaart yet. Add the organisation first; it is then available here and for every other person.</source>
+        <translation>ℹ De ontvanger staat nog niet op de sociale kaart. Voeg de organisatie eerst toe; ze is dan hier en voor elke andere persoon beschikbaar.</translation>
     </message>
 </context>
 <context>
@@ -2715,10 +2715,6 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <source>🔒 Private note (only for you)</source>
-        <translation>🔒 Privénotitie (alleen voor u)</translation>
-    </message>
-    <message>
         <source>Private: %1</source>
         <translation>Privé: %1</translation>
     </message>
@@ -3329,6 +3325,10 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>First met</source>
         <translation>Eerst ontmoet</translation>
+    </message>
+    <message>
+        <source>Private note (only for you)</source>
+        <translation>Privénotitie (alleen voor u)</translation>
     </message>
 </context>
 <context>
@@ -4993,10 +4993,6 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <translation>Verbonden met %1 als %2. Teams: %3.</translation>
     </message>
     <message>
-        <source>⏳ Waiting for approval by a coordinator. Your laptop receives the team key at a coordinator&apos;s next sync; until then nothing is shared.</source>
-        <translation>⏳ Wacht op goedkeuring door een coördinator. Uw laptop krijgt de teamsleutel bij de volgende synchronisatie van een coördinator; tot dan wordt niets gedeeld.</translation>
-    </message>
-    <message>
         <source>Conflicts (%1)…</source>
         <translation>Conflicten (%1)…</translation>
     </message>
@@ -5037,6 +5033,10 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>The device could not be revoked. Try again.</source>
         <translation>Het toestel kon niet ingetrokken worden. Probeer opnieuw.</translation>
+    </message>
+    <message>
+        <source>Waiting for approval by a coordinator. Your laptop receives the team key at a coordinator&apos;s next sync; until then nothing is shared.</source>
+        <translation>Wacht op goedkeuring door een coördinator. Uw laptop krijgt de teamsleutel bij de volgende synchronisatie van een coördinator; tot dan wordt niets gedeeld.</translation>
     </message>
 </context>
 <context>

@@ -119,3 +119,34 @@ def test_icons_render_in_the_palette_colour(qapp: object) -> None:
         expected = app.palette().color(Role.ButtonText)
         assert all(abs(p.lightness() - expected.lightness()) < 40 for p in inked)
     apply_theme(app, dark=False)
+
+
+def test_every_character_of_the_interface_is_in_the_bundled_font(qapp: object) -> None:
+    """No missing-glyph boxes: each character of every Dutch text (and every English source,
+    shown when a translation is missing) exists in DejaVu Sans, which the app ships."""
+    import xml.etree.ElementTree as ET
+
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from app.qt.fonts import FAMILY, register_fonts
+    from app.qt.i18n import ts_path
+
+    register_fonts()
+    font = QFont(FAMILY)
+    metrics = QFontMetrics(font)
+    assert metrics.inFontUcs4(ord("ë")) and not metrics.inFontUcs4(0x1F512)  # 🔒 is missing
+    missing: dict[str, str] = {}
+    root = ET.parse(ts_path()).getroot()
+    for message in root.iter("message"):
+        texts = [message.findtext("source") or ""]
+        translation = message.find("translation")
+        if translation is not None:
+            texts.append(translation.text or "")
+            texts += [n.text or "" for n in translation.findall("numerusform")]
+        for text in texts:
+            for ch in text:
+                if ch.isspace() or ord(ch) < 32:
+                    continue
+                if not metrics.inFontUcs4(ord(ch)):
+                    missing[ch] = text
+    assert not missing, {f"U+{ord(c):04X} {c}": t for c, t in missing.items()}

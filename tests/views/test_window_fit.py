@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -110,3 +110,73 @@ def test_main_window_keeps_everything_on_a_small_screen(
         assert _inside(w, w.lock_button) and w.lock_button.isVisible()
         assert _inside(w, w.statusBar()) and w.statusBar().isVisible()
     w.close()
+
+
+TARGET = 24  # px, WCAG 2.2 target size (minimum)
+
+
+def small_targets(root: QWidget) -> list[str]:
+    """Things to click that are smaller than 24 × 24 px, among what `root` shows."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QListWidget,
+        QTabBar,
+    )
+
+    out = []
+    for w in root.findChildren(QWidget):
+        if not w.isVisibleTo(root) or w.window() is not root.window():
+            continue
+        name = f"{type(w).__name__} “{w.accessibleName() or getattr(w, 'text', lambda: '')()}”"
+        if isinstance(w, QAbstractButton | QComboBox | QLineEdit | QAbstractSpinBox):
+            parent = w.parent()
+            if type(w).__name__ == "QToolButton" and isinstance(
+                parent, QAbstractItemView | QTabBar | QLineEdit
+            ):
+                # Scroll arrows of views and tab bars, a field's calendar button: the keyboard
+                # and the field itself (a full-size target) do the same (WCAG 2.5.8 exception).
+                continue
+            if isinstance(w, QLineEdit) and isinstance(parent, QAbstractSpinBox | QComboBox):
+                continue  # the text part of a spin box: the spin box is the target
+            if w.height() < TARGET or w.width() < TARGET:
+                out.append(f"{name}: {w.width()}×{w.height()}")
+        elif isinstance(w, QTabBar):
+            for i in range(w.count()):
+                if w.tabRect(i).height() < TARGET:
+                    out.append(f"tab “{w.tabText(i)}”: {w.tabRect(i).height()} high")
+        elif isinstance(w, QListWidget) and w.count():
+            item = w.item(0)
+            if item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                height = w.visualItemRect(item).height()
+                if height < TARGET:
+                    out.append(f"{name}: rows {height} high")
+    return out
+
+
+@pytest.mark.parametrize("name", catalogue_names())
+def test_hit_targets_are_at_least_24_px(qtbot: QtBot, ctx: Ctx, name: str) -> None:
+    w = catalogue()[name](ctx)
+    if w.parent() is None:
+        qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    found = []
+    if isinstance(w, MainWindow):
+        qtbot.waitUntil(lambda: w.screens.currentWidget() is w.shell, timeout=10_000)
+        for index, page in enumerate(w.pages):
+            w.go_to(index)
+            QApplication.processEvents()
+            found += [f"{page.accessibleName()}: {p}" for p in small_targets(w)]
+        ctx.runner.wait_for_done()
+        w.close()
+    else:
+        found = small_targets(w)
+        if isinstance(w, QDialog):
+            w.done(QDialog.DialogCode.Rejected)
+        else:
+            w.close()
+    assert not found, "\n".join(sorted(set(found)))

@@ -293,7 +293,7 @@ class PersonFilePage(Page):
                 Column(self.tr("Reached?"), lambda c: self._label("contact_status", c.status)),
                 Column(self.tr("Summary"), lambda c: c.summary),
                 Column(
-                    self.tr("🔒 Private note (only for you)"),
+                    self.tr("Private note (only for you)"),
                     lambda c: (
                         self.tr("Private: %1").replace("%1", c.private_note)
                         if c.private_note

@@ -229,7 +229,7 @@ class MissingPartner(QWidget):
         self.message = Feedback(self.tr("No partners yet"), self)
         self.message.show_info(
             self.tr(
-                "ⓘ The receiver is not on the sociale kaart yet. Add the organisation first; "
+                "ℹ The receiver is not on the sociale kaart yet. Add the organisation first; "
                 "it is then available here and for every other person."
             )
         )

@@ -449,7 +449,7 @@ class FichePreviewDialog(QDialog):
             self._render()
             self.feedback.show_info(
                 self.tr(
-                    "ⓘ Exception recorded in the audit log. The preview now shows what will "
+                    "ℹ Exception recorded in the audit log. The preview now shows what will "
                     "be shared."
                 )
             )

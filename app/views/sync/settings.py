@@ -387,7 +387,7 @@ class SyncSettingsBox(QGroupBox):
         if not status.has_team_key:
             self.waiting.show_info(
                 self.tr(
-                    "⏳ Waiting for approval by a coordinator. Your laptop receives the team "
+                    "Waiting for approval by a coordinator. Your laptop receives the team "
                     "key at a coordinator's next sync; until then nothing is shared."
                 )
             )
