@@ -3440,6 +3440,21 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Zoeken in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Bestands&amp;type:</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>Bestands&amp;naam:</translation>
+    </message>
+</context>
+<context>
     <name>QuickEntryDialog</name>
     <message>
         <source>Edit contact moment</source>

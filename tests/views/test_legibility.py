@@ -150,3 +150,20 @@ def test_every_character_of_the_interface_is_in_the_bundled_font(qapp: object) -
                 if not metrics.inFontUcs4(ord(ch)):
                     missing[ch] = text
     assert not missing, {f"U+{ord(c):04X} {c}": t for c, t in missing.items()}
+
+
+def test_the_file_dialog_speaks_dutch(qtbot: object) -> None:
+    """Qt's own file dialog (used where the system has none) showed "Look in:" and "Files of
+    type:" in English; our catalogue fills in what Qt's Dutch one lacks."""
+    from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
+
+    d = QFileDialog(None, "Opslaan als", "/tmp", "PDF-documenten (*.pdf)")
+    d.setOption(QFileDialog.Option.DontUseNativeDialog)
+    d.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    d.show()
+    texts = [w.text() for w in d.findChildren(QLabel) + d.findChildren(QPushButton) if w.text()]
+    assert "&Zoeken in:" in texts and "Bestands&type:" in texts
+    english = {"Look in", "Files of", "File name", "Save", "Cancel", "Open"}
+    assert not [t for t in texts if any(e.lower() in t.replace("&", "").lower() for e in english)]
+    d.reject()
+    d.deleteLater()
