@@ -26,6 +26,19 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
+def _digits(text: str) -> str | None:
+    """The number as the worker typed it, without dots, dashes and spaces (None: empty)."""
+    kept = "".join(c for c in text if c not in " .-")
+    return kept or None
+
+
+def _nn_text(digits: str | None) -> str:
+    """85073003328 → 85.07.30-033.28, as on the identity card."""
+    if not digits or len(digits) != 11 or not digits.isdigit():
+        return digits or ""
+    return f"{digits[0:2]}.{digits[2:4]}.{digits[4:6]}-{digits[6:9]}.{digits[9:11]}"
+
+
 class PersonEditDialog(DiscreetDialog):
     """Edit the details of a pseudonym or client file; only changed fields are saved."""
 
@@ -52,6 +65,8 @@ class PersonEditDialog(DiscreetDialog):
         self.birth = OptionalDate(self.tr("Date of birth"), default=p.date_of_birth)
         self.birth.set_value(p.date_of_birth)
         self.phone = line(self.tr("Phone"), p.phone)
+        # Editable like every other field: a typo in the number is corrected here.
+        self.national = line(self.tr("National register number"), _nn_text(p.national_number))
         self.languages = line(self.tr("Languages, separated by commas"), ", ".join(p.languages))
         self.interpreter = QCheckBox(self.tr("Needs an interpreter"))
         self.interpreter.setAccessibleName(self.tr("Needs an interpreter"))
@@ -69,6 +84,9 @@ class PersonEditDialog(DiscreetDialog):
                 self.family.setToolTip(self.tr("Hidden in discreet mode (Ctrl+D)"))
             self.add_field("date_of_birth", self.tr("Date of &birth"), self.birth)
             self.add_field("phone", self.tr("&Phone"), self.phone)
+            self.add_field(
+                "national_number", self.tr("&National register number"), self.national
+            )
             self.add_field("languages", self.tr("&Languages"), self.languages)
             self.add_field("interpreter_needed", self.tr("&Interpreter"), self.interpreter)
             self.add_field(
@@ -109,6 +127,7 @@ class PersonEditDialog(DiscreetDialog):
                     "family_name": opt(self.family.text()),
                     "date_of_birth": _iso(self.birth.date_value()),
                     "phone": opt(self.phone.text()),
+                    "national_number": _digits(self.national.text()),
                     "languages": [x.strip() for x in self.languages.text().split(",") if x.strip()],
                     "interpreter_needed": self.interpreter.isChecked(),
                     "interpreter_language": opt(self.interpreter_language.text()),
@@ -121,6 +140,7 @@ class PersonEditDialog(DiscreetDialog):
                     "family_name": p.family_name,
                     "date_of_birth": _iso(p.date_of_birth),
                     "phone": p.phone,
+                    "national_number": _digits(p.national_number or ""),
                     "languages": list(p.languages),
                     "interpreter_needed": p.interpreter_needed,
                     "interpreter_language": p.interpreter_language,

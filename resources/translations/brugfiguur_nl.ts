@@ -2608,6 +2608,14 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <source>A date of birth cannot be in the future.</source>
         <translation>Een geboortedatum kan niet in de toekomst liggen.</translation>
     </message>
+    <message>
+        <source>National register number</source>
+        <translation>Rijksregisternummer</translation>
+    </message>
+    <message>
+        <source>&amp;National register number</source>
+        <translation>Rijk&amp;sregisternummer</translation>
+    </message>
 </context>
 <context>
     <name>PersonFile</name>
@@ -2691,10 +2699,6 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <translation>Omzetten naar cliëntdossier…</translation>
     </message>
     <message>
-        <source>Delete person…</source>
-        <translation>Persoon verwijderen…</translation>
-    </message>
-    <message>
         <source>&amp;Contacts</source>
         <translation>&amp;Contacten</translation>
     </message>
@@ -2761,10 +2765,6 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>Export everything (JSON)…</source>
         <translation>Alles exporteren (JSON)…</translation>
-    </message>
-    <message>
-        <source>Erase person…</source>
-        <translation>Persoon wissen…</translation>
     </message>
     <message>
         <source>Result of the export</source>
@@ -3329,6 +3329,14 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>Private note (only for you)</source>
         <translation>Privénotitie (alleen voor u)</translation>
+    </message>
+    <message>
+        <source>Delete a file made by mistake…</source>
+        <translation>Foutief aangemaakt dossier verwijderen…</translation>
+    </message>
+    <message>
+        <source>Erase everything at the person&apos;s request…</source>
+        <translation>Alles wissen op vraag van de persoon…</translation>
     </message>
 </context>
 <context>

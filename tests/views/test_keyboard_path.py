@@ -474,3 +474,32 @@ def test_person_overview_shows_where_the_person_stands(
     assert g["Eerst ontmoet"] == "01/06/2026 — op Sint-Pietersplein"
     assert g["Werker"] == "An"
     assert w.person_file.glance_box.isVisible()
+
+
+def test_the_national_register_number_stays_editable(
+    qtbot: QtBot, window: MainWindow, field: FieldServices
+) -> None:
+    pid = field.people.create_pseudonym(PseudonymInput("Rosa", date(2026, 6, 1), "mond_aan_mond"))
+    field.people.upgrade_to_client(
+        pid,
+        ClientDetails(
+            "Rosa",
+            "Peeters",
+            date(2026, 7, 1),
+            date_of_birth=date(1985, 7, 30),
+            national_number="85.07.30-033.28",
+        ),
+    )
+    body = "850730035"  # a typo in the number: the right one is another person's sequence
+    right = body + f"{97 - int(body) % 97:02d}"
+    w = window
+    with qtbot.waitSignal(w.person_file.loaded, timeout=10_000):
+        w.open_person(pid)
+    w.person_file.open_edit()
+    dialog = w.person_file.dialog
+    assert dialog is not None
+    assert dialog.national.text() == "85.07.30-033.28"  # type: ignore[attr-defined]
+    dialog.national.setText(right)  # type: ignore[attr-defined]
+    with qtbot.waitSignal(w.person_file.loaded, timeout=10_000):
+        dialog.submit()  # type: ignore[attr-defined]
+    assert field.people.get(pid).national_number == right

@@ -45,6 +45,7 @@ from app.qt.changes import (
     Changes,
 )
 from app.qt.clipboard import TimedClipboard
+from app.qt.icons import icon
 from app.qt.operations import run
 from app.qt.tasks import TaskRunner
 from app.qt.theme import colours
@@ -252,10 +253,14 @@ class PersonFilePage(Page):
         area.setWidget(inner)
         v.addWidget(area, 1)
         self.edit_button = button(self.tr("Edit…"), self, name=self.tr("Edit the details"))
+        self.edit_button.setIcon(icon("square-pen"))
         self.edit_button.clicked.connect(self.open_edit)
         self.upgrade_button = button(self.tr("Turn into a client file…"), self)
         self.upgrade_button.clicked.connect(self.open_upgrade)
-        self.delete_button = button(self.tr("Delete person…"), self)
+        # Two different things, named apart: a file made by mistake, or the person's right to
+        # be forgotten (which also purges it from the central store and every laptop).
+        self.delete_button = button(self.tr("Delete a file made by mistake…"), self)
+        self.delete_button.setIcon(icon("trash-2"))
         self.delete_button.clicked.connect(self.delete_person)
         self._buttons(v, self.edit_button, self.upgrade_button, self.delete_button)
         rights = QGroupBox(self.tr("Rights of the person"), self)
@@ -271,7 +276,8 @@ class PersonFilePage(Page):
         )
         self.export_pdf_button = button(self.tr("Export everything (PDF)…"), rights)
         self.export_json_button = button(self.tr("Export everything (JSON)…"), rights)
-        self.erase_button = button(self.tr("Erase person…"), rights)
+        self.erase_button = button(self.tr("Erase everything at the person's request…"), rights)
+        self.erase_button.setIcon(icon("user-x"))
         self.export_pdf_button.clicked.connect(lambda: self.choose_export("pdf"))
         self.export_json_button.clicked.connect(lambda: self.choose_export("json"))
         self.erase_button.clicked.connect(self.open_erase)
