@@ -84,9 +84,7 @@ class PersonEditDialog(DiscreetDialog):
                 self.family.setToolTip(self.tr("Hidden in discreet mode (Ctrl+D)"))
             self.add_field("date_of_birth", self.tr("Date of &birth"), self.birth)
             self.add_field("phone", self.tr("&Phone"), self.phone)
-            self.add_field(
-                "national_number", self.tr("&National register number"), self.national
-            )
+            self.add_field("national_number", self.tr("&National register number"), self.national)
             self.add_field("languages", self.tr("&Languages"), self.languages)
             self.add_field("interpreter_needed", self.tr("&Interpreter"), self.interpreter)
             self.add_field(

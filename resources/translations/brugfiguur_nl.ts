@@ -3338,6 +3338,10 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <source>Erase everything at the person&apos;s request…</source>
         <translation>Alles wissen op vraag van de persoon…</translation>
     </message>
+    <message>
+        <source>Not deleted.</source>
+        <translation>Niet verwijderd.</translation>
+    </message>
 </context>
 <context>
     <name>PersonPicker</name>
@@ -5923,6 +5927,10 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>Saved: a new assessment is due %1 months after the last.</source>
         <translation>Bewaard: een nieuwe meting is nodig %1 maanden na de vorige.</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>Niet bewaard.</translation>
     </message>
 </context>
 <context>

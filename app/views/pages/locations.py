@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSpinBox, QSplitter, QVBoxLayout, QWidget
 
-from app.errors import BrugfiguurError
 from app.qt.changes import VINDPLAATSEN, Changes
+from app.qt.operations import run
 from app.qt.tasks import TaskRunner
 from app.views.formatting import format_date, format_optional_date
 from app.views.forms import (
@@ -340,8 +340,7 @@ class LocationsPage(Page):
         dialog.open()
 
     def _changed(self) -> None:
-        self.reload()
-        self.data_changed.emit()
+        """A dialog saved: it announced what changed, and this page reloads from that."""
 
     def _edit(self, row: VindplaatsRow | None) -> None:
         if self.field is not None:
@@ -364,14 +363,11 @@ class LocationsPage(Page):
             ),
             self.tr("Delete"),
         ):
-
-            def failed(exc: BaseException) -> None:
-                msg = exc.message if isinstance(exc, BrugfiguurError) else self.tr("Not deleted.")
-                self.feedback.show_errors([msg])
-
-            self.runner.submit(
+            run(
+                self.runner,
                 lambda: field.vindplaatsen.delete(row.id),
-                lambda _: self._changed(),
-                failed,
                 owner=self,
+                changes=Changes.of(VINDPLAATSEN),
+                report=self.feedback,
+                failure=self.tr("Not deleted."),
             )

@@ -972,14 +972,16 @@ class PersonFilePage(Page):
             )
             self.status_message.emit(self.rights_feedback.text().lstrip("✓ "))
 
-        def failed(exc: BaseException) -> None:
-            msg = exc.message if isinstance(exc, BrugfiguurError) else self.tr("Nothing was saved.")
-            if not isinstance(exc, BrugfiguurError):
-                log.error("person export: %s", type(exc).__name__, exc_info=exc)
-            self.rights_feedback.show_errors([msg])
-
         self.rights_feedback.clear_message()
-        self.runner.submit(lambda: field.rights.export(pid, fmt, path), done, failed, owner=self)
+        run(
+            self.runner,
+            lambda: field.rights.export(pid, fmt, path),
+            owner=self,
+            done=done,
+            report=self.rights_feedback,
+            failure=self.tr("Nothing was saved."),
+            busy=[self.export_pdf_button, self.export_json_button],
+        )
 
     def open_erase(self) -> EraseDialog | None:
         if self.field is None or self.person_id is None or self.file is None:
@@ -1007,11 +1009,8 @@ class PersonFilePage(Page):
             dialog.feedback.show_errors([self.tr("Type your passphrase.")])
             return
         dialog.feedback.clear_message()
-        dialog.busy.start()
-        dialog.erase_button.setEnabled(False)
 
         def done(_: object) -> None:
-            dialog.busy.stop()
             dialog.done(QDialog.DialogCode.Accepted)
             self.person_id = None
             self.file = None
@@ -1019,20 +1018,20 @@ class PersonFilePage(Page):
             self.zrm_tab.set_person(None)
             self.sharing_tab.set_person(None, (None, ""))
             self.status_message.emit(self.tr("The person was erased."))
-            self.data_changed.emit()
             self.erased.emit()
             self.closed_file.emit()
 
-        def failed(exc: BaseException) -> None:
-            dialog.busy.stop()
-            dialog.erase_button.setEnabled(True)
-            if isinstance(exc, BrugfiguurError):
-                dialog.feedback.show_errors([exc.message])
-            else:
-                log.error("erase: %s", type(exc).__name__, exc_info=exc)
-                dialog.feedback.show_errors([self.tr("Nothing was erased.")])
-
-        self.runner.submit(lambda: field.rights.erase(pid, passphrase), done, failed, owner=dialog)
+        # An erasure purges everything about the person: every screen may show some of it.
+        run(
+            self.runner,
+            lambda: field.rights.erase(pid, passphrase),
+            owner=dialog,
+            done=done,
+            changes=Changes.everything(),
+            report=dialog.feedback,
+            failure=self.tr("Nothing was erased."),
+            busy=[dialog.busy, dialog.erase_button],
+        )
 
     def open_upgrade(self) -> None:
         if self.field and self.person_id:
@@ -1151,7 +1150,14 @@ class PersonFilePage(Page):
             self.person_id = None
             self.file = None
             self._clear()
-            self.data_changed.emit()
             self.closed_file.emit()
 
-        self.runner.submit(lambda: field.people.delete(pid), deleted, owner=self)
+        run(
+            self.runner,
+            lambda: field.people.delete(pid),
+            owner=self,
+            done=deleted,
+            changes=Changes.of(PEOPLE, CONTACTS, AGREEMENTS, TRAJECTORY, person=pid),
+            report=self.feedback,
+            failure=self.tr("Not deleted."),
+        )

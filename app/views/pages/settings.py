@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import settings as limits
-from app.errors import BrugfiguurError, WrongPassphrase
+from app.errors import BrugfiguurError
 from app.qt.changes import SETTINGS, Changes
 from app.qt.operations import run
 from app.qt.tasks import TaskRunner
@@ -351,12 +351,14 @@ class SettingsPage(Page):
             )
             self.auto_lock_changed.emit(minutes)
 
-        def failed(exc: BaseException) -> None:
-            message = exc.message if isinstance(exc, BrugfiguurError) else self.tr("Not saved.")
-            self.auto_lock_feedback.show_errors([message])
-
-        self.runner.submit(
-            lambda: vault.settings.change(AUTO_LOCK_MINUTES, minutes), saved, failed, owner=self
+        run(
+            self.runner,
+            lambda: vault.settings.change(AUTO_LOCK_MINUTES, minutes),
+            owner=self,
+            done=saved,
+            changes=Changes.of(SETTINGS),
+            report=self.auto_lock_feedback,
+            failure=self.tr("Not saved."),
         )
 
     # --- passphrase --------------------------------------------------------------------------
@@ -408,22 +410,14 @@ class SettingsPage(Page):
         if not current:
             dialog.feedback.show_errors([self.tr("Type your current passphrase.")])
             return
-        dialog.busy.start()
-        dialog.ok_button.setEnabled(False)
-
-        def failed(exc: BaseException) -> None:
-            dialog.busy.stop()
-            dialog.ok_button.setEnabled(True)
-            if isinstance(exc, WrongPassphrase | BrugfiguurError):
-                dialog.feedback.show_errors([exc.message])
-            else:
-                dialog.feedback.show_errors([self.tr("No new recovery key was made.")])
-
-        self.runner.submit(
+        run(
+            self.runner,
             lambda: vault.renew_recovery_key(current=current),
-            lambda key: self._show_new_key(dialog, key),
-            failed,
             owner=dialog,
+            done=lambda key: self._show_new_key(dialog, key),
+            report=dialog.feedback,
+            failure=self.tr("No new recovery key was made."),
+            busy=[dialog.busy, dialog.ok_button],
         )
 
     def _show_new_key(self, confirm: ConfirmPassphraseDialog, key: str) -> None:
@@ -473,15 +467,16 @@ class SettingsPage(Page):
         if vault is None:
             return
         self.backup_feedback.clear_message()
-        self.backup_busy.start()
-        self.backup_button.setEnabled(False)
-        self.runner.submit(
-            lambda: _backup(vault, dest), self._backup_done, self._backup_failed, owner=self
+        run(
+            self.runner,
+            lambda: _backup(vault, dest),
+            owner=self,
+            done=self._backup_done,
+            failed=self._backup_failed,
+            busy=[self.backup_busy, self.backup_button],
         )
 
     def _backup_done(self, result: object) -> None:
-        self.backup_busy.stop()
-        self.backup_button.setEnabled(True)
         path = getattr(result, "path", "")
         size = getattr(result, "size_bytes", 0)
         message = (
@@ -494,8 +489,6 @@ class SettingsPage(Page):
         self.backup_done.emit(result)
 
     def _backup_failed(self, exc: BaseException) -> None:
-        self.backup_busy.stop()
-        self.backup_button.setEnabled(True)
         if isinstance(exc, BrugfiguurError):
             message = exc.message
         elif isinstance(exc, ImportError):

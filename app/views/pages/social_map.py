@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import BrugfiguurError
-from app.qt.changes import SHARING, SOCIAL_MAP
+from app.qt.changes import SHARING, SOCIAL_MAP, Changes
+from app.qt.operations import run
 from app.qt.tasks import TaskRunner
 from app.views.discreet import Discretion, initials_of
 from app.views.forms import FormDialog, button, confirm
@@ -355,8 +356,7 @@ class SocialMapPage(Page):
         dialog.open()
 
     def _changed(self) -> None:
-        self.reload()
-        self.data_changed.emit()
+        """A dialog saved: it announced what changed, and this page reloads from that."""
 
     def new_organisation(self) -> OrganisationDialog | None:
         if self.field is None:
@@ -394,10 +394,11 @@ class SocialMapPage(Page):
         ):
             return
 
-        def failed(exc: BaseException) -> None:
-            msg = exc.message if isinstance(exc, BrugfiguurError) else self.tr("Not removed.")
-            self.feedback.show_errors([msg])
-
-        self.runner.submit(
-            lambda: field.social_map.delete(o.id), lambda _: self._changed(), failed, owner=self
+        run(
+            self.runner,
+            lambda: field.social_map.delete(o.id),
+            owner=self,
+            changes=Changes.of(SOCIAL_MAP),
+            report=self.feedback,
+            failure=self.tr("Not removed."),
         )

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import BrugfiguurError, ValidationError, WrongPassphrase
 from app.qt.clipboard import TimedClipboard
+from app.qt.operations import run
 from app.qt.tasks import TaskRunner
 from app.views.discreet import Discretion
 from app.views.forms import Checklist, button
@@ -467,7 +468,7 @@ class FichePreviewDialog(QDialog):
                 log.error("override: %s", type(exc).__name__, exc_info=exc)
                 dialog.feedback.show_errors([self.tr("The exception could not be recorded.")])
 
-        self.runner.submit(work, done, failed, owner=dialog)
+        run(self.runner, work, owner=dialog, done=done, failed=failed)
 
     # --- exports -------------------------------------------------------------------------------
     def _ask_path(self, title: str, name: str) -> Path | None:
@@ -518,11 +519,12 @@ class FichePreviewDialog(QDialog):
         self.busy.start(self.tr("Saving the fiche…"))
         self._set_buttons(False)
         self.feedback.clear_message()
-        self.runner.submit(
+        run(
+            self.runner,
             lambda: field.handovers.export_fiche(hid, path, password=password, override=override),
-            done,
-            self._failed,
             owner=self,
+            done=done,
+            failed=self._failed,
         )
 
     def choose_person_copy(self) -> None:
@@ -546,8 +548,12 @@ class FichePreviewDialog(QDialog):
         self.busy.start(self.tr("Saving the copy…"))
         self._set_buttons(False)
         self.feedback.clear_message()
-        self.runner.submit(
-            lambda: field.handovers.export_person_copy(hid, path), done, self._failed, owner=self
+        run(
+            self.runner,
+            lambda: field.handovers.export_person_copy(hid, path),
+            owner=self,
+            done=done,
+            failed=self._failed,
         )
 
     def copy_mlp(self) -> None:
@@ -572,7 +578,7 @@ class FichePreviewDialog(QDialog):
             self.copied.emit()
 
         self.feedback.clear_message()
-        self.runner.submit(work, done, self._failed, owner=self)
+        run(self.runner, work, owner=self, done=done, failed=self._failed)
 
     def _forget_secrets(self) -> None:
         self.override = None

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QSpinBox, QWidget
 
-from app.errors import BrugfiguurError
+from app.qt.changes import SETTINGS, ZRM, Changes
+from app.qt.operations import run
 from app.qt.tasks import TaskRunner
 from app.views.widgets import Feedback, field_label
 
@@ -71,8 +72,12 @@ class ZrmSettingsBox(QGroupBox):
             )
             self.saved.emit(n)
 
-        def failed(exc: BaseException) -> None:
-            msg = exc.message if isinstance(exc, BrugfiguurError) else str(exc)
-            self.feedback.show_errors([msg])
-
-        self.runner.submit(lambda: field.zrm.set_interval_months(n), done, failed, owner=self)
+        run(
+            self.runner,
+            lambda: field.zrm.set_interval_months(n),
+            owner=self,
+            done=done,
+            changes=Changes.of(ZRM, SETTINGS),
+            report=self.feedback,
+            failure=self.tr("Not saved."),
+        )

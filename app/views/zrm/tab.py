@@ -38,7 +38,7 @@ from app.documents.zrm_overview import (
 from app.domain.zrm import DomainProgress, DomainScore
 from app.errors import BrugfiguurError
 from app.qt.changes import ZRM, Changes
-from app.qt.operations import run
+from app.qt.operations import message_for, run
 from app.qt.tasks import TaskRunner
 from app.services.zrm import AssessmentRow, PersonZrm, editions
 from app.views.widgets import Feedback, heading
@@ -749,16 +749,12 @@ class ZrmTab(QWidget):
             self.exported.emit(str(path))
 
         def failed(exc: BaseException) -> None:
-            msg = (
-                exc.message
-                if isinstance(exc, BrugfiguurError)
-                else _QCA.translate("ZrmTab", "The PDF could not be made.")
-            )
+            msg = message_for(exc, _QCA.translate("ZrmTab", "The PDF could not be made."))
             self.feedback.show_errors([msg])
             self.failed.emit(msg)
 
         self.feedback.show_info(_QCA.translate("ZrmTab", "Making the PDF…"))
-        self.runner.submit(work, done, failed, owner=self)
+        run(self.runner, work, owner=self, done=done, failed=failed, busy=[self.pdf_button])
 
     # --- criteria ---
     def choose_criteria(self) -> None:
@@ -794,15 +790,21 @@ class ZrmTab(QWidget):
             self.reload()
 
         def failed(exc: BaseException) -> None:
-            msg = (
-                exc.message
-                if isinstance(exc, BrugfiguurError)
-                else _QCA.translate("ZrmTab", "The criteria file could not be loaded.")
+            msg = message_for(
+                exc, _QCA.translate("ZrmTab", "The criteria file could not be loaded.")
             )
             self.feedback.show_errors([msg])
             self.failed.emit(msg)
 
-        self.runner.submit(work, done, failed, owner=self)
+        run(
+            self.runner,
+            work,
+            owner=self,
+            done=done,
+            failed=failed,
+            changes=Changes.of(ZRM),
+            busy=[self.criteria_button],
+        )
 
 
 def _html(s: str) -> str:
