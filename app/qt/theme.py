@@ -283,9 +283,21 @@ def apply_theme(app: QApplication, *, dark: bool | None = None) -> None:
     if not isinstance(app.style(), Style):
         app.setStyle(Style())
     chosen = system_prefers_dark() if dark is None else dark
-    app.setPalette(palette(chosen))
+    _set_palette(app, palette(chosen))
     if dark is None and not app.property("brugfiguur_theme_follows"):
         app.setProperty("brugfiguur_theme_follows", True)
         app.styleHints().colorSchemeChanged.connect(
-            lambda scheme: app.setPalette(palette(scheme == Qt.ColorScheme.Dark))
+            lambda scheme: _set_palette(app, palette(scheme == Qt.ColorScheme.Dark))
         )
+
+
+def _set_palette(app: QApplication, pal: QPalette) -> None:
+    """Switch the palette, also where a style sheet names palette colours (they are resolved
+    when the sheet is applied, so such widgets get their sheet again)."""
+    app.setPalette(pal)
+    for w in app.allWidgets():
+        sheet = w.styleSheet()
+        if sheet:
+            w.setStyleSheet("")
+            w.setStyleSheet(sheet)
+        w.update()

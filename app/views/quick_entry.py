@@ -408,9 +408,9 @@ class QuickEntryDialog(FormDialog):
         self.domains.setFlow(QListView.Flow.LeftToRight)
         self.domains.setWrapping(True)
         self.domains.setResizeMode(QListView.ResizeMode.Adjust)
-        self.domains.setUniformItemSizes(True)
-        self.domains.setMinimumHeight(96)
-        self.domains.setMaximumHeight(110)
+        self.domains.setSpacing(2)
+        self.domains.setMinimumHeight(110)
+        self.domains.setMaximumHeight(150)
         self.add_field("life_domains", self.tr("&Life domains"), self.domains)
 
         # The next contact: "+7" is a week after this contact, at the same hour.

@@ -46,6 +46,12 @@ def wait_for(
     timer.stop()
 
 
+def field_for(main: object):  # type: ignore[no-untyped-def]
+    field = getattr(main, "field", None)
+    assert field is not None
+    return field
+
+
 def settle(app: QApplication) -> None:
     for _ in range(5):
         app.processEvents()
@@ -151,12 +157,20 @@ def main(argv: list[str]) -> int:
     save(main, out, "today.png")
     main.go_to(1)
     wait_for(until=lambda: main.caseload.model.rowCount() > 0, timeout_ms=5_000)
+    # Search as you type: names first, each row saying where it matched.
+    named = next(r for r in main.caseload.model.rows if r.is_client and r.given_name)
+    main.caseload.search.setText((named.given_name or "")[:3].lower())
+    wait_for(main.caseload.searched, timeout_ms=5_000)
     settle(app)
     save(main, out, "caseload.png")
-    client = next(r for r in main.caseload.model.rows if r.is_client and not r.closed)
+    main.caseload.search.clear()
+    client = max(
+        (r for r in main.caseload.model.rows if r.is_client and not r.closed),
+        key=lambda r: len(field_for(main).contacts.agreements(r.id)),
+    )
     main.open_person(client.id)
     wait_for(main.person_file.loaded, timeout_ms=5_000)
-    main.person_file.tabs.setCurrentIndex(1)
+    main.person_file.tabs.setCurrentIndex(0)  # the overview: where the person stands
     settle(app)
     save(main, out, "person-file.png")
     # Consent, sociale kaart and warm handover (issue 5).
@@ -198,6 +212,7 @@ def main(argv: list[str]) -> int:
     wait_for(main.quick.opened, timeout_ms=5_000)
     dialog = main.quick.dialog
     assert dialog is not None
+    dialog.resize(900, 700)  # as it opens on a 1366 × 768 laptop
     dialog.picker.setText("an")
     settle(app)
     save(dialog, out, "quick-entry.png")
@@ -222,6 +237,22 @@ def main(argv: list[str]) -> int:
     save(main, out, "sync-progress.png")
     syncing.steps.put(RELEASE)
     wait_for(main.scheduler.synced, timeout_ms=5_000)
+
+    # The dark palette (the system's scheme decides; here it is forced), in a window made
+    # after the switch, as it is when the system is dark at start.
+    apply_theme(app, dark=True)
+    from app.views.main_window import MainWindow
+
+    assert main.vault is not None
+    dark = MainWindow(main.vault, gate, runner, clipboard=main.clipboard)
+    dark.resize(*SCREEN)
+    dark.show()
+    wait_for(dark.today.loaded, timeout_ms=5_000)
+    settle(app)
+    save(dark, out, "today-dark.png")
+    dark.hide()  # not closed: closing would lock the vault the other window still uses
+    apply_theme(app, dark=False)
+    settle(app)
 
     main.go_to(0)
     main.lock()

@@ -140,7 +140,9 @@ class CaseloadPage(Page):
         header.setAccessibleName(self.tr("Column headers"))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.setDefaultSectionSize(130)
+        header.setDefaultSectionSize(118)
+        # "Found in" only while searching.
+        self.table.setColumnHidden(CaseloadModel.COLUMNS.index("match"), True)
         layout.addWidget(self.table, 1)
         self.summary = paragraph("")
         layout.addWidget(self.summary)
@@ -258,9 +260,11 @@ class CaseloadPage(Page):
         text = self.search.text().strip()
         self._search_seq += 1
         seq = self._search_seq
+        match_col = CaseloadModel.COLUMNS.index("match")
         if field is None or not text:
             self.proxy.set_search_hits(None)
             self.model.set_matches({})
+            self.table.setColumnHidden(match_col, True)
             self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
             self.searched.emit()
             return
@@ -271,6 +275,7 @@ class CaseloadPage(Page):
             if seq != self._search_seq or self.field is not field:
                 return  # a newer keystroke is on its way
             self.model.set_matches({h.person_id: (h.rank, h.where) for h in hits})
+            self.table.setColumnHidden(match_col, False)
             self.proxy.set_search_hits([h.person_id for h in hits])
             # Names and aliases first: sorted by where the words matched.
             self.table.sortByColumn(

@@ -776,7 +776,7 @@ class PersonFilePage(Page):
                 text += " " + (
                     self.tr("(%1 %2 since %3; %4 better, %5 worse)")
                     .replace("%1", arrow)
-                    .replace("%2", f"{g.zrm_change:+.1f}".replace(".", ","))
+                    .replace("%2", f"{round(g.zrm_change, 1) + 0.0:+.1f}".replace(".", ","))
                     .replace("%3", format_date(g.zrm_previous_on))
                     .replace("%4", str(g.zrm_better))
                     .replace("%5", str(g.zrm_worse))
