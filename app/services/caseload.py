@@ -15,7 +15,7 @@ from app.services.audit import AuditEvent
 from app.services.base import FieldContext, from_iso
 from app.services.contacts import AgreementRow, ContactRow, ContactService, agreement_row
 from app.services.people import PersonDetail, detail
-from app.services.search import SearchHit
+from app.services.search import NameIndex, SearchHit
 from app.services.situation import DrempelRow, NetworkRow, SituationService, WorkReadinessRow
 from app.services.trajectory import FollowUpRow, TrajectoryService, TrajectoryView, follow_up_row
 from app.services.zrm import ReassessmentDue, ZrmService
@@ -41,6 +41,7 @@ class CaseloadRow:
     last_contact_at: str | None
     next_contact_at: str | None
     birth_year: int | None = None  # tells two people with the same alias apart
+    note: str | None = None  # for search: a match in the note ranks below one in the name
 
     @property
     def full_name(self) -> str | None:
@@ -163,6 +164,7 @@ def _caseload_rows(s: Session) -> list[CaseloadRow]:
             Person.last_contact_at,
             Person.next_contact_at,
             Person.date_of_birth,
+            Person.note,
         )
         .outerjoin(Worker, Worker.id == Person.worker_id)
         .outerjoin(
@@ -192,6 +194,7 @@ def _caseload_rows(s: Session) -> list[CaseloadRow]:
             r[12],
             r[13],
             int(r[14][:4]) if r[14] else None,
+            r[15],
         )
         for r in s.execute(q)
     ]
@@ -216,10 +219,17 @@ class CaseloadService:
         with self._fc.ctx.read() as s:
             return search.matching_people(s, text)
 
-    def search_ranked(self, text: str, *, names_only: bool = False) -> list[SearchHit]:
-        """The same people, names and aliases first, each saying where it matched."""
+    def search_ranked(
+        self, text: str, *, names_only: bool = False, index: NameIndex | None = None
+    ) -> list[SearchHit]:
+        """The same people, names and aliases first, each saying where it matched. The screen
+        passes the `name_index` it made when the caseload loaded (fast as you type)."""
         with self._fc.ctx.read() as s:
-            return search.ranked_people(s, text, names_only=names_only)
+            return search.ranked_people(s, text, names_only=names_only, index=index)
+
+    @staticmethod
+    def name_index(rows: list[CaseloadRow]) -> NameIndex:
+        return NameIndex.of((r.id, r.alias, r.given_name, r.family_name, r.note) for r in rows)
 
     def stale_weeks(self) -> int:
         return self._fc.settings.value(STALE_AFTER_WEEKS)

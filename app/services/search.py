@@ -8,6 +8,7 @@ document in the same transaction as the record they write.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -208,47 +209,133 @@ def _hits(words: list[str], tokens: list[str]) -> set[str]:
     return {t for t in tokens if any(w.startswith(t) for w in words)}
 
 
-def ranked_people(session: Session, user_text: str, *, names_only: bool = False) -> list[SearchHit]:
-    """People matching every word (as `matching_people`), best first: those whose alias or
-    name holds every word, then those with a word in their alias or name, then a note match,
-    then a match in contact moments only. `names_only`: just the first group."""
-    tokens = _fold(" ".join(_TOKEN.findall(user_text)[:MAX_QUERY_TOKENS]))
+@dataclass(frozen=True)
+class _Words:
+    """Folded words → the people who have them in one field, with the words sorted so that a
+    typed prefix finds its words by bisection."""
+
+    sorted_words: list[str]
+    people: dict[str, set[str]]
+
+    @classmethod
+    def of(cls, pairs: Iterable[tuple[str, list[str]]]) -> _Words:
+        people: dict[str, set[str]] = {}
+        for pid, words in pairs:
+            for w in words:
+                people.setdefault(w, set()).add(pid)
+        return cls(sorted(people), people)
+
+    def matching(self, token: str) -> set[str]:
+        """The people with a word in this field that starts with `token`."""
+        out: set[str] = set()
+        words = self.sorted_words
+        i = bisect.bisect_left(words, token)
+        while i < len(words) and words[i].startswith(token):
+            out |= self.people[words[i]]
+            i += 1
+        return out
+
+    def merged(self, other: _Words) -> _Words:
+        people = {w: set(p) for w, p in self.people.items()}
+        for w, p in other.people.items():
+            people.setdefault(w, set()).update(p)
+        return _Words(sorted(people), people)
+
+
+@dataclass(frozen=True)
+class NameIndex:
+    """The folded words of everyone's alias, names and note, made once when the caseload loads
+    (on the worker), so ranking a search's hits as the worker types costs a few set look-ups
+    per hit instead of reading and folding every hit's record again."""
+
+    alias: _Words
+    name: _Words
+    note: _Words
+    keys: dict[str, str]  # id -> alias (case-folded), for the order within a rank
+
+    @classmethod
+    def of(cls, people: Iterable[tuple[str, str, str | None, str | None, str | None]]) -> NameIndex:
+        """From (id, alias, given name, family name, note) per person."""
+        rows = list(people)
+        return cls(
+            _Words.of((pid, _fold(alias)) for pid, alias, _, _, _ in rows),
+            _Words.of((pid, _fold(given) + _fold(family)) for pid, _, given, family, _ in rows),
+            _Words.of((pid, _fold(note)) for pid, _, _, _, note in rows),
+            {pid: alias.casefold() for pid, alias, _, _, _ in rows},
+        )
+
+    def merged(self, other: NameIndex) -> NameIndex:
+        return NameIndex(
+            self.alias.merged(other.alias),
+            self.name.merged(other.name),
+            self.note.merged(other.note),
+            {**self.keys, **other.keys},
+        )
+
+
+def rank(
+    index: NameIndex, ids: Iterable[str], user_text: str, *, names_only: bool = False
+) -> list[SearchHit]:
+    """Order the people the full-text index found: every word in the alias or name first,
+    then some word there, then the note, then contact moments only (see `SearchHit`)."""
+    tokens = list(dict.fromkeys(_fold(" ".join(_TOKEN.findall(user_text)[:MAX_QUERY_TOKENS]))))
     if not tokens:
         return []
+    by_alias = [index.alias.matching(t) for t in tokens]
+    by_name = [index.name.matching(t) for t in tokens]
+    by_note = [index.note.matching(t) for t in tokens]
+    # Sets once per query, then a few look-ups per hit (thousands of hits for one letter).
+    alias_any = set().union(*by_alias)
+    name_any = set().union(*by_name)
+    note_any = set().union(*by_note)
+    named_all = set.intersection(*(a | b for a, b in zip(by_alias, by_name, strict=True)))
+    covered_all = set.intersection(
+        *(a | b | c for a, b, c in zip(by_alias, by_name, by_note, strict=True))
+    )
+    named_any = alias_any | name_any
+    out: list[tuple[tuple[int, str], SearchHit]] = []
+    for pid in ids:
+        key = index.keys.get(pid)
+        if key is None:
+            continue  # gone since (deleted between the two reads)
+        r = 0 if pid in named_all else 1 if pid in named_any else 2 if pid in note_any else 3
+        if names_only and r != 0:
+            continue
+        where = tuple(
+            label
+            for label, present in (
+                (ALIAS, pid in alias_any),
+                (NAME, pid in name_any),
+                (NOTE, pid in note_any),
+                (CONTACTS, pid not in covered_all),  # the rest can only be in contact moments
+            )
+            if present
+        )
+        out.append(((r, key), SearchHit(pid, where, r)))
+    out.sort(key=lambda x: x[0])
+    return [hit for _, hit in out]
+
+
+def ranked_people(
+    session: Session, user_text: str, *, names_only: bool = False, index: NameIndex | None = None
+) -> list[SearchHit]:
+    """People matching every word (as `matching_people`), best first (see `rank`). Without an
+    `index` the hits' names are read from the database."""
     ids = matching_people(session, user_text)
     if not ids:
         return []
-    out: list[tuple[tuple[int, str], SearchHit]] = []
-    for part in chunks(ids):
-        rows = session.execute(
-            select(
-                Person.id, Person.alias, Person.given_name, Person.family_name, Person.note
-            ).where(Person.id.in_(part))
-        )
-        for pid, alias, given, family, note in rows:
-            in_alias = _hits(_fold(alias), tokens)
-            in_name = _hits(_fold(given) + _fold(family), tokens)
-            in_note = _hits(_fold(note), tokens)
-            named = in_alias | in_name
-            where = []
-            if in_alias:
-                where.append(ALIAS)
-            if in_name:
-                where.append(NAME)
-            if in_note:
-                where.append(NOTE)
-            if named | in_note != set(tokens):
-                where.append(CONTACTS)  # the rest can only be in their contact moments
-            if len(named) == len(set(tokens)):
-                rank = 0
-            elif named:
-                rank = 1
-            elif in_note:
-                rank = 2
-            else:
-                rank = 3
-            if names_only and rank != 0:
-                continue
-            out.append(((rank, (alias or "").casefold()), SearchHit(pid, tuple(where), rank)))
-    out.sort(key=lambda x: x[0])
-    return [hit for _, hit in out]
+    known = index.keys if index is not None else {}
+    missing = [pid for pid in ids if pid not in known]  # people added since the index was made
+    if missing:
+        people: list[tuple[str, str, str | None, str | None, str | None]] = []
+        for part in chunks(missing):
+            rows = session.execute(
+                select(
+                    Person.id, Person.alias, Person.given_name, Person.family_name, Person.note
+                ).where(Person.id.in_(part))
+            )
+            people += [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+        extra = NameIndex.of(people)
+        index = index.merged(extra) if index is not None else extra
+    assert index is not None
+    return rank(index, ids, user_text, names_only=names_only)

@@ -83,3 +83,13 @@ def test_word_matching_follows_the_index(words: list[str], query: str) -> None:
     expected = any(w.startswith(token) for w in folded)
     assert (token in _hits(folded, [token])) == expected
     assert _fold("ZOË Ž") == ["zoe", "z"]
+
+
+def test_a_name_index_made_before_a_new_person_still_finds_them(field: FieldServices) -> None:
+    first = _person(field, "Zoë")
+    index = field.caseload.name_index(field.caseload.rows())
+    later = _person(field, "Zoran")
+    hits = field.caseload.search_ranked("zo", index=index)
+    assert {h.person_id for h in hits} == {first, later}
+    assert all(h.rank == 0 for h in hits)
+    assert hits == field.caseload.search_ranked("zo")

@@ -31,7 +31,7 @@ from app.views.widgets import heading, paragraph
 
 if TYPE_CHECKING:
     from app.services.caseload import CaseloadRow
-    from app.services.search import SearchHit
+    from app.services.search import NameIndex, SearchHit
     from app.services.vault import OpenVault
 
 SEARCH_DEBOUNCE_MS = 15
@@ -84,6 +84,7 @@ class CaseloadPage(Page):
         self.discretion = discretion
         self.setAccessibleName(self.tr("Caseload"))
         self._search_seq = 0
+        self._name_index: NameIndex | None = None
         self.last_search_ms: float | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
@@ -222,9 +223,14 @@ class CaseloadPage(Page):
         if field is None:
             return
 
-        def show(rows: list[CaseloadRow]) -> None:
+        def load() -> tuple[list[CaseloadRow], NameIndex]:
+            rows = field.caseload.rows()
+            return rows, field.caseload.name_index(rows)
+
+        def show(result: tuple[list[CaseloadRow], NameIndex]) -> None:
             if self.field is not field:
                 return
+            rows, self._name_index = result
             self.model.set_rows(rows)
             self._fill_workers()
             self.empty.setVisible(not rows)
@@ -233,7 +239,7 @@ class CaseloadPage(Page):
                 self.run_search()
             self.loaded.emit()
 
-        self.runner.submit(field.caseload.rows, show, owner=self)
+        self.runner.submit(load, show, owner=self)
 
     def on_locked(self) -> None:
         super().on_locked()
@@ -241,6 +247,7 @@ class CaseloadPage(Page):
         self._search_seq += 1
         self.search.clear()
         self.proxy.set_search_hits(None)
+        self._name_index = None
         self.model.clear()
         for combo in (self.phase_filter, self.status_filter, self.worker_filter, self.tag_filter):
             combo.clear()
@@ -270,6 +277,7 @@ class CaseloadPage(Page):
             return
         started = time.perf_counter()
         names_only = self.names_only.isChecked()
+        index = self._name_index
 
         def show(hits: list[SearchHit]) -> None:
             if seq != self._search_seq or self.field is not field:
@@ -285,7 +293,9 @@ class CaseloadPage(Page):
             self.searched.emit()
 
         self.runner.submit(
-            lambda: field.caseload.search_ranked(text, names_only=names_only), show, owner=self
+            lambda: field.caseload.search_ranked(text, names_only=names_only, index=index),
+            show,
+            owner=self,
         )
 
     def _filters_changed(self) -> None:
