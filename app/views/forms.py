@@ -229,7 +229,7 @@ class FormDialog(QDialog):
         self.setMinimumWidth(520)
         self._errors: dict[str, Feedback] = {}
         self._fields: dict[str, QWidget] = {}
-        self._required: dict[str, str] = {}  # field name -> its label
+        self._required: dict[str, str] = {}  # field name -> what to say when it is empty
         self._labels: dict[str, QLabel] = {}
         outer = QVBoxLayout(self)
         body = QWidget()
@@ -302,12 +302,13 @@ class FormDialog(QDialog):
         widget: QWidget,
         *,
         hint: str | None = None,
-        required: bool = False,
+        required: bool | str = False,
         buddy: QWidget | None = None,
     ) -> QWidget:
         """A labelled row. `required` marks the label (" *") and refuses an empty value with a
-        message beside the field; `buddy` is the input the label's mnemonic moves focus to
-        when `widget` is a container (never the container itself)."""
+        message beside the field (the text given, or "… is required"); `buddy` is the input
+        the label's mnemonic moves focus to when `widget` is a container (never the container
+        itself)."""
         plain = label.replace("&", "")
         if not widget.accessibleName():
             widget.setAccessibleName(plain)
@@ -329,7 +330,11 @@ class FormDialog(QDialog):
         lab.setBuddy(buddy or widget)
         lab.setAccessibleName(plain)
         if required:
-            self._required[name] = plain
+            self._required[name] = (
+                required
+                if isinstance(required, str)
+                else self.tr("%1 is required.").replace("%1", plain)
+            )
             (buddy or widget).setAccessibleDescription(self.tr("required"))
             self.required_note.show()
         self._labels[name] = lab
@@ -369,9 +374,9 @@ class FormDialog(QDialog):
                     problem = f.problem()
                     if problem and not (name in self._required and not f.text().strip()):
                         out.append((name, problem))
-        for name, label in self._required.items():
+        for name, message in self._required.items():
             if _is_empty(self._fields[name]):
-                out.append((name, self.tr("%1 is required.").replace("%1", label)))
+                out.append((name, message))
         return out + self.check()
 
     def show_problems(self, problems: list[tuple[str | None, str]]) -> None:

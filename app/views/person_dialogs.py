@@ -99,7 +99,9 @@ class NewPseudonymDialog(DiscreetDialog):
         self.discretion = discretion
         self.announces = Changes.of(PEOPLE)
         voc = field.vocab
-        self.alias = self.add_field("alias", self.tr("&Alias"), line(self.tr("Alias")))
+        self.alias = self.add_field(
+            "alias", self.tr("&Alias"), line(self.tr("Alias")), required=True
+        )
         self.first_met = self.add_field(
             "first_met_on",
             self.tr("&First met on"),
@@ -178,12 +180,13 @@ class UpgradeDialog(DiscreetDialog):
             "agreed_on",
             self.tr("A&greed on"),
             self.agreed,
-            hint=self.tr("Tick and fill in the date the person agreed."),
+            hint=self.tr("The date the person agreed (0 is today)."),
+            required=self.tr("Fill in the date the person agreed; without agreement no file."),
         )
         self.given = line(self.tr("Given name"))
-        self.add_field("given_name", self.tr("&Given name"), self.given)
+        self.add_field("given_name", self.tr("&Given name"), self.given, required=True)
         self.family = line(self.tr("Family name"))
-        self.add_field("family_name", self.tr("&Family name"), self.family)
+        self.add_field("family_name", self.tr("&Family name"), self.family, required=True)
         self.birth = OptionalDate(
             self.tr("Date of birth"), default=date(field.context.today().year - 30, 1, 1)
         )
@@ -281,7 +284,8 @@ class TrajectoryDialog(FormDialog):
             "reason",
             self.tr("&Reason") if required else self.tr("&Reason (optional)"),
             self.reason,
-            hint=self.tr("Required: why this step, in a few words.") if required else None,
+            hint=self.tr("Why this step, in a few words.") if required else None,
+            required=required,
         )
         (self.phase or self.reason).setFocus()
 
@@ -327,6 +331,7 @@ class FollowUpDialog(FormDialog):
             self.tr("&Result"),
             self.result_edit,
             hint=self.tr("e.g. still working at the same employer"),
+            required=True,
         )
         self.result_edit.setFocus()
 
@@ -515,7 +520,7 @@ class AgreementDialog(FormDialog):
         self.field, self.person_id = field, person_id
         self.announces = Changes.of(AGREEMENTS, person=person_id)
         self.description = line(self.tr("Agreement"))
-        self.add_field("description", self.tr("&Agreement"), self.description)
+        self.add_field("description", self.tr("&Agreement"), self.description, required=True)
         self.owner = vocab_combo(
             field.vocab["owner_kinds"], self.tr("Who does it"), current="werker"
         )

@@ -5423,12 +5423,12 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <translation>&amp;Reden (optioneel)</translation>
     </message>
     <message>
-        <source>Required: why this step, in a few words.</source>
-        <translation>Verplicht: waarom deze stap, in enkele woorden.</translation>
-    </message>
-    <message>
         <source>Give a reason.</source>
         <translation>Geef een reden.</translation>
+    </message>
+    <message>
+        <source>Why this step, in a few words.</source>
+        <translation>Waarom deze stap, in enkele woorden.</translation>
     </message>
 </context>
 <context>
@@ -5539,10 +5539,6 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <translation>A&amp;kkoord op</translation>
     </message>
     <message>
-        <source>Tick and fill in the date the person agreed.</source>
-        <translation>Vink aan en vul de datum van het akkoord in.</translation>
-    </message>
-    <message>
         <source>Given name</source>
         <translation>Voornaam</translation>
     </message>
@@ -5625,6 +5621,10 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>Fill in the date the person agreed; without agreement no file.</source>
         <translation>Vul de datum in waarop de persoon akkoord ging; zonder akkoord geen dossier.</translation>
+    </message>
+    <message>
+        <source>The date the person agreed (0 is today).</source>
+        <translation>De datum waarop de persoon akkoord ging (0 is vandaag).</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.qt.changes import CONTACTS, PEOPLE, TRAJECTORY
+from app.qt.icons import icon
 from app.qt.tasks import TaskRunner
 from app.views.discreet import Discretion
 from app.views.forms import button
@@ -92,6 +93,7 @@ class CaseloadPage(Page):
         top = QHBoxLayout()
         top.addWidget(heading(self.tr("Caseload")), 1)
         self.new_button = button(self.tr("New person (Ctrl+Shift+N)"), self)
+        self.new_button.setIcon(icon("user-plus"))
         self.new_button.setAccessibleName(self.tr("New person"))
         self.new_button.clicked.connect(self.new_person)
         top.addWidget(self.new_button)

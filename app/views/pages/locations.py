@@ -53,7 +53,7 @@ class VindplaatsDialog(FormDialog):
         self.field, self.existing = field, existing
         e = existing
         self.name = line(self.tr("Name"), e.name if e else None)
-        self.add_field("name", self.tr("&Name"), self.name)
+        self.add_field("name", self.tr("&Name"), self.name, required=True)
         self.type = vocab_combo(
             field.vocab["vindplaats_types"], self.tr("Type"), current=e.type if e else None
         )

@@ -182,6 +182,7 @@ class PersonFilePage(Page):
         self.title = heading("", name=self.tr("Person"))
         top.addWidget(self.title, 1)
         self.contact_button = button(self.tr("New contact moment (Ctrl+N)"), self)
+        self.contact_button.setIcon(icon("message-square-plus"))
         self.contact_button.setAccessibleName(self.tr("New contact moment with this person"))
         self.contact_button.clicked.connect(self._new_contact)
         top.addWidget(self.contact_button)

@@ -140,7 +140,7 @@ class OrganisationDialog(FormDialog):
         voc = field.vocab
         e = existing
         self.name = line(self.tr("Name"), e.name if e else None)
-        self.add_field("name", self.tr("&Name"), self.name)
+        self.add_field("name", self.tr("&Name"), self.name, required=True)
         self.type = vocab_combo(voc["organisation_types"], self.tr("Kind of organisation"))
         if e:
             set_combo(self.type, e.type)
@@ -200,7 +200,7 @@ class OrgContactDialog(FormDialog):
         self.field = field
         self.org_id = organisation.id
         self.name = line(self.tr("Name"))
-        self.add_field("name", self.tr("&Name"), self.name)
+        self.add_field("name", self.tr("&Name"), self.name, required=True)
         self.role = line(self.tr("Role"))
         self.add_field("role", self.tr("&Role"), self.role)
         self.phone = line(self.tr("Phone"))
