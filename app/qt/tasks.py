@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -47,6 +48,17 @@ class _Outcome:
     value: object
 
 
+_lane_of_thread = threading.local()  # .name: the lane whose job runs on this thread
+
+
+def _on_lane(name: str, fn: Callable[[], T]) -> T:
+    _lane_of_thread.name = name
+    try:
+        return fn()
+    finally:
+        _lane_of_thread.name = None
+
+
 class _Job(QRunnable):
     def __init__(self, runner: TaskRunner, task_id: int, fn: Callable[[], Any]) -> None:
         super().__init__()
@@ -57,7 +69,7 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            outcome = _Outcome(self._id, True, self._fn())
+            outcome = _Outcome(self._id, True, _on_lane(self._runner.name, self._fn))
         except BaseException as exc:
             outcome = _Outcome(self._id, False, exc)
         finally:
@@ -67,6 +79,27 @@ class _Job(QRunnable):
 
 def _nothing() -> None:
     return None
+
+
+class _Call(QRunnable):
+    """A job whose result goes straight back to a waiting thread (see `TaskRunner.call`)."""
+
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self.fn: Callable[[], Any] = fn
+        self.done = threading.Event()
+        self.value: object = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.value = self.fn()
+        except BaseException as exc:
+            self.error = exc
+        finally:
+            self.fn = _nothing
+            self.done.set()
 
 
 VAULT = "vault"
@@ -137,6 +170,25 @@ class TaskRunner(QObject):
             self.busy_changed.emit(True)
         self._pool.start(_Job(self, task_id, fn))
         return task_id
+
+    def call(self, fn: Callable[[], T], timeout: float | None = None) -> T:
+        """From another lane's thread: run `fn` on this lane, in turn with its other jobs, and
+        return its result (or raise its error). This is how long network work hands each piece
+        to the vault lane in its own short job: e.g. a sync on the network lane applies every
+        pulled page with `vault.call(lambda: apply(page))`, so saves and searches queued
+        meanwhile run between two pages. Never from the GUI thread (it would freeze) nor from
+        this lane's own thread (it would wait for itself)."""
+        if threading.current_thread() is threading.main_thread():
+            raise RuntimeError("TaskRunner.call would block the GUI thread")
+        if getattr(_lane_of_thread, "name", None) == self.name:
+            raise RuntimeError(f"TaskRunner.call from the {self.name} lane's own thread")
+        job = _Call(lambda: _on_lane(self.name, fn))
+        self._pool.start(job)
+        if not job.done.wait(timeout):
+            raise TimeoutError(f"{self.name} lane did not answer in {timeout} s")
+        if job.error is not None:
+            raise job.error
+        return job.value  # type: ignore[return-value]
 
     def wait_for_done(self, msecs: int = 30_000) -> bool:
         """Block until the workers (and the network lane's) are idle (for shutdown)."""

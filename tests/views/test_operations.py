@@ -158,3 +158,45 @@ def test_changes_touch_only_what_a_screen_shows() -> None:
     assert (zoe | Changes.of(PEOPLE)).people is None
     with pytest.raises(ValueError):
         Changes.of("contactmomenten")
+
+
+def test_network_work_hands_pages_to_the_vault_lane_so_saves_interleave(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
+    """The shape of a sync on two lanes: round trips on the network lane, each pulled page
+    applied in its own short job on the vault lane (`runner.call`), so a save queued while the
+    sync runs is done between two pages, not after the whole sync."""
+    log: list[str] = []
+    fetched = [threading.Event() for _ in range(4)]
+    save_queued = threading.Event()
+
+    def sync(progress: Progress) -> int:
+        for page in range(4):
+            fetched[page].set()  # "the page came back from the store"
+            if page == 1:
+                assert save_queued.wait(10)  # the worker saves while the sync is under way
+            runner.call(lambda page=page: log.append(f"page {page}"))
+            progress(page + 1, 4)
+        return 4
+
+    seen: list[Changes] = []
+    runner.changes.changed.connect(seen.append)
+    op = run_long(runner, sync, owner=None, lane=NETWORK, changes=Changes.everything())
+    assert fetched[1].wait(10)
+    run(runner, lambda: log.append("save"), owner=None, changes=Changes.of(CONTACTS))
+    save_queued.set()
+    with qtbot.waitSignal(op.finished, timeout=10_000):
+        pass
+    assert log.index("save") < log.index("page 3")  # not held up by the rest of the sync
+    assert log.count("save") == 1 and [x for x in log if x != "save"] == [
+        "page 0",
+        "page 1",
+        "page 2",
+        "page 3",
+    ]
+    assert Changes.everything() in seen
+
+
+def test_calling_a_lane_from_the_gui_thread_is_refused(runner: TaskRunner) -> None:
+    with pytest.raises(RuntimeError):
+        runner.call(lambda: 1)
