@@ -4,6 +4,7 @@ nothing), a button's letter presses it. Checked in every window and dialog, in e
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -191,3 +193,55 @@ def test_letters_are_unique_and_lead_to_input(qtbot: QtBot, ctx: Ctx, name: str)
         else:
             w.close()
     assert not found, "\n".join(found)
+
+
+def _reading_position(w: QWidget) -> tuple[int, int]:
+    """Where a widget is in reading order: inside a scroll area, in its content's coordinates
+    (scrolling moves everything alike); the buttons under it come after all of it."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QScrollArea
+
+    parent = w.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is not None and parent.widget() is not None and parent.widget().isAncestorOf(w):
+        p = w.mapTo(parent.widget(), QPoint(0, 0))
+        return p.y(), p.x()
+    p = w.mapTo(w.window(), QPoint(0, 0))
+    return p.y() + 100_000, p.x()
+
+
+FORMS = [n for n in catalogue_names() if n.endswith("Dialog")]
+
+
+@pytest.mark.parametrize("name", FORMS)
+def test_tab_follows_the_visual_order(qtbot: QtBot, ctx: Ctx, name: str) -> None:
+    """Tab from the first field walks down the form, left to right on a row, never back up."""
+    w = catalogue()[name](ctx)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    QApplication.processEvents()
+    start = QApplication.focusWidget()
+    if start is None or start.window() is not w:
+        w.focusNextChild()
+        start = QApplication.focusWidget()
+    assert start is not None
+    seen = [start]
+    for _ in range(80):
+        qtbot.keyClick(seen[-1], Qt.Key.Key_Tab)
+        now = QApplication.focusWidget()
+        if now is None or now in seen:
+            break
+        seen.append(now)
+    back = []
+    tolerance = 12  # px: widgets on one row
+    for a, b in itertools.pairwise(seen):
+        (ay, ax), (by, bx) = _reading_position(a), _reading_position(b)
+        wraps = isinstance(a.parentWidget(), QDialogButtonBox)  # from the buttons to the top
+        if not wraps and (by < ay - tolerance or (abs(by - ay) <= tolerance and bx < ax)):
+            names = [x.accessibleName() or type(x).__name__ for x in (a, b)]
+            back.append(" → ".join(names))
+    if isinstance(w, QDialog):
+        w.done(QDialog.DialogCode.Rejected)
+    assert not back, back
