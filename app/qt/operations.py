@@ -311,21 +311,19 @@ def run(
     lane: str = VAULT,
 ) -> Operation[T]:
     """Run `work` on a lane; see the module docstring. `runner` is the vault lane."""
-    op: Operation[T] = Operation(
+    return run_long(
         runner,
-        owner,
+        lambda _: work(),
+        owner=owner,
         done=done,
         changes=changes,
         report=report,
         failure=failure,
         failed=failed,
-        cancelled=None,
         ok=ok,
         busy=busy,
-        interval_ms=PROGRESS_INTERVAL_MS,
+        lane=lane,
     )
-    _lane(runner, lane).submit(work, op._succeeded, op._errored)
-    return op
 
 
 def run_long(

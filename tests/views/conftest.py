@@ -8,7 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -142,3 +142,25 @@ def open_main_window(
         w.show()
     qtbot.waitExposed(w)
     return w
+
+
+# --- every window, on a small demo vault (tests/views/windows.py) ---------------------------
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[VaultService, Any, Any]]:
+    from tests.views.windows import demo_vault
+
+    service, vault, field = demo_vault(tmp_path_factory.mktemp("windows"))
+    yield service, vault, field
+    vault.lock()
+
+
+@pytest.fixture
+def ctx(qtbot: QtBot, demo: tuple[VaultService, Any, Any], runner: TaskRunner) -> Any:
+    """What building any window of the catalogue needs (tests.views.windows.Ctx)."""
+    from app.views.discreet import Discretion
+    from tests.views.windows import Ctx
+
+    service, vault, field = demo
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    return Ctx(service, vault, field, runner, VaultGate.wrap(service), Discretion(parent), parent)

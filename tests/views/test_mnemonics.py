@@ -7,7 +7,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -30,13 +29,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from app.qt.tasks import TaskRunner
-from app.qt.vaultgate import VaultGate
-from app.services.field import FieldServices
-from app.services.vault import OpenVault, VaultService
-from app.views.discreet import Discretion
 from app.views.main_window import MainWindow
-from tests.views.windows import Ctx, catalogue, catalogue_names, demo_vault
+from tests.views.windows import Ctx, catalogue, catalogue_names
 
 _MNEMONIC = re.compile(r"&([^&\s])")
 INPUTS = (
@@ -121,25 +115,6 @@ def states(w: QWidget) -> Iterator[str]:
             tabs.setCurrentIndex(i)
             QApplication.processEvents()
             yield f"tab “{tabs.tabText(i)}”"
-
-
-@pytest.fixture(scope="module")
-def demo(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[tuple[VaultService, OpenVault, FieldServices]]:
-    service, vault, field = demo_vault(Path(tmp_path_factory.mktemp("mnemonics")))
-    yield service, vault, field
-    vault.lock()
-
-
-@pytest.fixture
-def ctx(
-    qtbot: QtBot, demo: tuple[VaultService, OpenVault, FieldServices], runner: TaskRunner
-) -> Ctx:
-    service, vault, field = demo
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    return Ctx(service, vault, field, runner, VaultGate.wrap(service), Discretion(parent), parent)
 
 
 def test_the_checker_finds_what_the_issue_found(qtbot: QtBot) -> None:

@@ -4,9 +4,6 @@ scrolls within its page instead of pushing the status bar and the lock button of
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -14,34 +11,12 @@ from pytestqt.qtbot import QtBot
 
 from app.qt.tasks import TaskRunner
 from app.qt.vaultgate import VaultGate
-from app.services.field import FieldServices
-from app.services.vault import OpenVault, VaultService
-from app.views.discreet import Discretion
 from app.views.main_window import MainWindow
-from tests.views.windows import Ctx, catalogue, catalogue_names, demo_vault, uncovered
+from tests.views.windows import Ctx, catalogue, catalogue_names, uncovered
 
 MAX_MINIMUM = QSize(1280, 700)
 # Screens in logical pixels, less a task bar (40) and a title bar (30).
 SCREENS = {"1366x768": QSize(1366, 768 - 70), "1280x720": QSize(1280, 720 - 70)}
-
-
-@pytest.fixture(scope="module")
-def demo(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[tuple[VaultService, OpenVault, FieldServices]]:
-    service, vault, field = demo_vault(Path(tmp_path_factory.mktemp("fit")))
-    yield service, vault, field
-    vault.lock()
-
-
-@pytest.fixture
-def ctx(
-    qtbot: QtBot, demo: tuple[VaultService, OpenVault, FieldServices], runner: TaskRunner
-) -> Ctx:
-    service, vault, field = demo
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    return Ctx(service, vault, field, runner, VaultGate.wrap(service), Discretion(parent), parent)
 
 
 def effective_minimum(w: QWidget) -> QSize:
