@@ -92,7 +92,7 @@ class Pickable:
             row.initials,
             fold(" ".join(x for x in (row.alias, row.full_name or "") if x)),
             row.birth_year,
-            row.assigned_worker,
+            row.worker_name,
             row.last_contact_at,
         )
 

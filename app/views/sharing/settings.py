@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import BrugfiguurError
 from app.qt.tasks import TaskRunner
 from app.settings import MLP_CLIPBOARD_SECONDS
 from app.views.widgets import Feedback, field_label, paragraph
