@@ -68,7 +68,10 @@ def problems(root: QWidget, where: str) -> list[str]:
             continue
         found: list[tuple[str, str]] = []
         if isinstance(w, QLabel):
-            key = letter(w.text())
+            rich = w.textFormat() == Qt.TextFormat.RichText or (
+                w.textFormat() == Qt.TextFormat.AutoText and "<" in w.text() and ">" in w.text()
+            )
+            key = None if rich else letter(w.text())  # "&nbsp;" is no letter; rich text has none
             if key is not None:
                 buddy = w.buddy()
                 if buddy is None:
