@@ -17,9 +17,12 @@ class ContactMoment(SyncedRecord):
     __sync_fields__ = (
         "occurred_at", "duration_min", "channel", "vindplaats_id", "place", "initiator",
         "status", "life_domains", "summary", "private_note", "next_contact_at",
-        "next_contact_note", "people", "others", "group_activity", "deleted",
+        "next_contact_note", "people", "others", "group_activity", "external_id", "deleted",
     )  # fmt: skip
-    __table_args__ = (Index("ix_contact_moments_occurred", "occurred_at"),)
+    __table_args__ = (
+        Index("ix_contact_moments_occurred", "occurred_at"),
+        Index("ix_contact_moments_external_id", "external_id"),
+    )
 
     occurred_at: Mapped[str] = mapped_column(String(16), nullable=False)
     duration_min: Mapped[int | None] = mapped_column(Integer)
@@ -39,6 +42,7 @@ class ContactMoment(SyncedRecord):
     #   "organisation": str|None}]
     others: Mapped[list[dict[str, Any]]] = mapped_column(JSON, nullable=False, default=list)
     group_activity: Mapped[str | None] = mapped_column(String(200))
+    external_id: Mapped[str | None] = mapped_column(String(100))  # key in an imported system
 
 
 class ContactPerson(Base):
@@ -63,13 +67,14 @@ class Agreement(SyncedRecord):
     __record_type__ = "agreement"
     __sync_fields__ = (
         "person_id", "contact_id", "description", "owner_kind", "owner_name", "due_on",
-        "done_on", "deleted",
+        "done_on", "external_id", "deleted",
     )  # fmt: skip
     __table_args__ = (
         Index("ix_agreements_person", "person_id", "due_on"),
         Index("ix_agreements_due", "due_on"),
         # Vandaag: open agreements by due date.
         Index("ix_agreements_open", "done_on", "due_on"),
+        Index("ix_agreements_external_id", "external_id"),
     )
 
     person_id: Mapped[str | None] = mapped_column(String(36))
@@ -79,3 +84,4 @@ class Agreement(SyncedRecord):
     owner_name: Mapped[str | None] = mapped_column(String(200))
     due_on: Mapped[str | None] = mapped_column(String(10))
     done_on: Mapped[str | None] = mapped_column(String(10))
+    external_id: Mapped[str | None] = mapped_column(String(100))  # key in an imported system

@@ -15,9 +15,13 @@ class Person(SyncedRecord):
         "alias", "first_met_on", "first_met_how", "first_met_vindplaats_id", "referral_source",
         "is_client", "client_since", "given_name", "family_name", "date_of_birth", "phone",
         "national_number", "languages", "interpreter_needed", "interpreter_language",
-        "radar_status", "target_groups", "worker_id", "note", "deleted",
+        "radar_status", "target_groups", "worker_id", "note", "external_id", "deleted",
     )  # fmt: skip
-    __table_args__ = (Index("ix_people_phase", "phase"), Index("ix_people_worker", "worker_id"))
+    __table_args__ = (
+        Index("ix_people_phase", "phase"),
+        Index("ix_people_worker", "worker_id"),
+        Index("ix_people_external_id", "external_id"),
+    )
 
     alias: Mapped[str] = mapped_column(String(100), nullable=False)
     first_met_on: Mapped[str] = mapped_column(String(10), nullable=False)
@@ -39,6 +43,8 @@ class Person(SyncedRecord):
     # The worker who follows the person (a `Worker` id); the team is the sync team.
     worker_id: Mapped[str | None] = mapped_column(String(36))
     note: Mapped[str | None] = mapped_column(Text)
+    # The key of this record in the system it was imported from (re-imports update it).
+    external_id: Mapped[str | None] = mapped_column(String(100))
     # Local caches, recomputed from synced records (never synced themselves).
     phase: Mapped[str | None] = mapped_column(String(40))
     low_flame: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)

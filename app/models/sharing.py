@@ -15,7 +15,7 @@ class Organisation(SyncedRecord):
     __record_type__ = "organisation"
     __sync_fields__ = (
         "name", "type", "life_domains", "measures", "address", "phone", "email", "website",
-        "note", "deleted",
+        "note", "external_id", "deleted",
     )  # fmt: skip
 
     name: Mapped[str] = mapped_column(String(200), nullable=False)
@@ -27,6 +27,7 @@ class Organisation(SyncedRecord):
     email: Mapped[str | None] = mapped_column(String(200))
     website: Mapped[str | None] = mapped_column(String(300))
     note: Mapped[str | None] = mapped_column(Text)
+    external_id: Mapped[str | None] = mapped_column(String(100))  # key in an imported system
 
 
 class OrgContact(SyncedRecord):

@@ -13,7 +13,7 @@ class Vindplaats(SyncedRecord):
     __record_type__ = "vindplaats"
     __sync_fields__ = (
         "name", "type", "area", "address", "best_times", "who_met", "contact_person",
-        "contact_phone", "note", "active", "deleted",
+        "contact_phone", "note", "active", "external_id", "deleted",
     )  # fmt: skip
 
     name: Mapped[str] = mapped_column(String(200), nullable=False)
@@ -26,6 +26,7 @@ class Vindplaats(SyncedRecord):
     contact_phone: Mapped[str | None] = mapped_column(String(20))
     note: Mapped[str | None] = mapped_column(Text)
     active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    external_id: Mapped[str | None] = mapped_column(String(100))  # key in an imported system
 
 
 class PresenceLog(SyncedRecord):

@@ -42,6 +42,7 @@ class AuditEvent(StrEnum):
     CASELOAD_MOVED = "caseload_moved"
     GROUP_ATTENDANCE = "group_attendance"
     AGENDA_EXPORTED = "agenda_exported"
+    IMPORTED = "import"
 
 
 @dataclass(frozen=True)

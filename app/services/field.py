@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from app.domain.vocab import Vocabularies
 from app.services import vocabularies
 from app.services.base import FieldContext
 from app.services.caseload import CaseloadService
 from app.services.contacts import ContactService
 from app.services.handovers import HandoverService
+from app.services.importing import ImportService
 from app.services.people import PeopleService
 from app.services.rights import RightsService
 from app.services.sharing import ConsentService, SocialMapService
@@ -26,7 +28,6 @@ class FieldServices:
         self.context = FieldContext(
             vault.context, vault.audit, vocabularies.load(vault.paths.data_dir), now=now
         )
-        self.vocab = self.context.vocab
         self.people = PeopleService(self.context)
         self.trajectory = TrajectoryService(self.context)
         self.contacts = ContactService(self.context)
@@ -39,3 +40,9 @@ class FieldServices:
         self.handovers = HandoverService(self.context, vault.verify_passphrase)
         self.rights = RightsService(self.context, vault.verify_passphrase)
         self.workers = WorkerService(self.context.ctx, vault.audit, self.context.records)
+        self.imports = ImportService(self.context, vault.paths.data_dir)
+
+    @property
+    def vocab(self) -> Vocabularies:
+        """The organisation's vocabularies (an import may add terms)."""
+        return self.context.vocab
