@@ -1,8 +1,8 @@
 """External ids: the key an imported record had in the team's previous system, so that importing
 a corrected spreadsheet again updates records instead of duplicating them.
 
-Revision ID: 0012_external_ids
-Revises: 0011_index_debt
+Revision ID: 0013_external_ids
+Revises: 0012_shared_settings
 Create Date: 2026-11-23
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012_external_ids"
-down_revision = "0011_index_debt"
+revision = "0013_external_ids"
+down_revision = "0012_shared_settings"
 branch_labels = None
 depends_on = None
 
