@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
         self.quick = QuickEntry(runner, self.discretion, self, lambda: self.caseload.model.rows)
         self.quick.saved.connect(self._contact_saved)
         self.new_person_dialog: NewPseudonymDialog | None = None
+        self.import_wizard: QDialog | None = None
 
         self.lock_button = QPushButton(icon("lock"), self.tr("Lock (Ctrl+L)"))
         self.lock_button.setAccessibleName(self.tr("Lock now"))
@@ -222,6 +223,10 @@ class MainWindow(QMainWindow):
         sv = QVBoxLayout(side)
         sv.setContentsMargins(8, 8, 8, 8)
         sv.addWidget(self.nav, 1)
+        self.import_button = QPushButton(self.tr("Import a spreadsheet…"))
+        self.import_button.setAccessibleName(self.tr("Import a spreadsheet"))
+        self.import_button.clicked.connect(self.open_import)
+        sv.addWidget(self.import_button)
         sv.addWidget(self.lock_button)
 
         self.shell = QWidget()
@@ -284,6 +289,9 @@ class MainWindow(QMainWindow):
             QKeySequence("Ctrl+D"), self.tr("Discreet mode on/off"), self.discretion.toggle
         )
         self._add_shortcut(QKeySequence("Ctrl+Shift+S"), self.tr("Synchronise now"), self.sync_now)
+        self._add_shortcut(
+            QKeySequence("Ctrl+Shift+I"), self.tr("Import a spreadsheet"), self.open_import
+        )
         self._add_shortcut(
             QKeySequence("F1"), self.tr("Show keyboard shortcuts"), self.show_shortcuts
         )
@@ -400,6 +408,23 @@ class MainWindow(QMainWindow):
             dialog.open()
 
         self._runner.submit(field.vindplaatsen.all, show, owner=self)
+
+    def open_import(self) -> None:
+        """The import wizard (app.views.import_wizard); what it imports refreshes the pages."""
+        from app.views.import_wizard import ImportWizard
+
+        if not self._ready or self.field is None or self.import_wizard is not None:
+            return
+        wizard = ImportWizard(self.field, self._runner, self)
+        self.import_wizard = wizard
+        wizard.imported.connect(lambda _: self._data_changed(None))
+
+        def closed(_: int) -> None:
+            self.import_wizard = None
+            wizard.deleteLater()
+
+        wizard.finished.connect(closed)
+        wizard.open()
 
     def _contact_saved(self, _: str) -> None:
         self._flash(self.tr("Contact moment saved."))

@@ -423,6 +423,210 @@
     </message>
 </context>
 <context>
+    <name>CheckPage</name>
+    <message>
+        <source>Check before importing</source>
+        <translation>Nakijken voor het importeren</translation>
+    </message>
+    <message>
+        <source>Every row was read and checked against what is already in Brugfiguur.</source>
+        <translation>Elke rij werd gelezen en vergeleken met wat al in Brugfiguur staat.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Samenvatting</translation>
+    </message>
+    <message>
+        <source>Problems per row</source>
+        <translation>Problemen per rij</translation>
+    </message>
+    <message>
+        <source>The first rows as they will be saved</source>
+        <translation>De eerste rijen zoals ze bewaard worden</translation>
+    </message>
+    <message>
+        <source>Import the &amp;valid rows, leave the others out</source>
+        <translation>De &amp;goede rijen importeren, de andere weglaten</translation>
+    </message>
+    <message>
+        <source>Import &amp;nothing while a row has a problem</source>
+        <translation>&amp;Niets importeren zolang een rij een probleem heeft</translation>
+    </message>
+    <message>
+        <source>Import possible duplicates as &amp;new people anyway (never merged)</source>
+        <translation>Mogelijke dubbels toch als &amp;nieuwe persoon importeren (nooit samengevoegd)</translation>
+    </message>
+    <message>
+        <source>Import possible duplicates anyway</source>
+        <translation>Mogelijke dubbels toch importeren</translation>
+    </message>
+    <message>
+        <source>&amp;Save the mapping…</source>
+        <translation>Koppeling &amp;bewaren…</translation>
+    </message>
+    <message>
+        <source>Save the mapping</source>
+        <translation>Koppeling bewaren</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>Nakijken</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Meldingen</translation>
+    </message>
+    <message>
+        <source>&amp;Problems</source>
+        <translation>&amp;Problemen</translation>
+    </message>
+    <message>
+        <source>The first rows &amp;as they will be saved</source>
+        <translation>De eerste rijen &amp;zoals ze bewaard worden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows read</source>
+        <translation>
+            <numerusform>%n rij gelezen</numerusform>
+            <numerusform>%n rijen gelezen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n nieuw</numerusform>
+            <numerusform>%n nieuw</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to update</source>
+        <translation>
+            <numerusform>%n bij te werken</numerusform>
+            <numerusform>%n bij te werken</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n ongewijzigd</numerusform>
+            <numerusform>%n ongewijzigd</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows have a problem and are not imported.</source>
+        <translation>
+            <numerusform>%n rij heeft een probleem en wordt niet geïmporteerd.</numerusform>
+            <numerusform>%n rijen hebben een probleem en worden niet geïmporteerd.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No row has a problem.</source>
+        <translation>Geen enkele rij heeft een probleem.</translation>
+    </message>
+    <message>
+        <source>The first %1 problems are listed.</source>
+        <translation>De eerste %1 problemen staan in de lijst.</translation>
+    </message>
+    <message>
+        <source>Mappings (*.json)</source>
+        <translation>Koppelingen (*.json)</translation>
+    </message>
+    <message>
+        <source>Mapping saved: %1</source>
+        <translation>Koppeling bewaard: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnsPage</name>
+    <message>
+        <source>Which column holds what?</source>
+        <translation>Welke kolom bevat wat?</translation>
+    </message>
+    <message>
+        <source>Brugfiguur read the headers and chose for each column. Change what is wrong; columns set to “not imported” are left out.</source>
+        <translation>Brugfiguur las de kopregel en koos voor elke kolom. Pas aan wat niet klopt; kolommen op “niet importeren” worden weggelaten.</translation>
+    </message>
+    <message>
+        <source>About the file</source>
+        <translation>Over het bestand</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Kolommen</translation>
+    </message>
+    <message>
+        <source>The same value for every row</source>
+        <translation>Dezelfde waarde voor elke rij</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Meldingen</translation>
+    </message>
+    <message>
+        <source>sheet %1</source>
+        <translation>werkblad %1</translation>
+    </message>
+    <message>
+        <source>separator %1</source>
+        <translation>scheidingsteken %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n rows</source>
+        <translation>
+            <numerusform>ongeveer %n rij</numerusform>
+            <numerusform>ongeveer %n rijen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Headers in row %1</source>
+        <translation>Kopregel in rij %1</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Kolom in het bestand</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>Eerste waarden</translation>
+    </message>
+    <message>
+        <source>Brugfiguur field</source>
+        <translation>Veld in Brugfiguur</translation>
+    </message>
+    <message>
+        <source>First values of %1</source>
+        <translation>Eerste waarden van %1</translation>
+    </message>
+    <message>
+        <source>Field for column %1</source>
+        <translation>Veld voor kolom %1</translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation>— niet importeren —</translation>
+    </message>
+    <message>
+        <source>Value for every row: %1</source>
+        <translation>Waarde voor elke rij: %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(geen)</translation>
+    </message>
+    <message>
+        <source>Still needed: %1.</source>
+        <translation>Nog nodig: %1.</translation>
+    </message>
+    <message>
+        <source>Two columns for the same field: %1.</source>
+        <translation>Twee kolommen voor hetzelfde veld: %1.</translation>
+    </message>
+    <message>
+        <source>Reading the values…</source>
+        <translation>De waarden worden gelezen…</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDeletionDialog</name>
     <message>
         <source>Confirm deletions</source>
@@ -913,6 +1117,60 @@
     </message>
 </context>
 <context>
+    <name>DonePage</name>
+    <message>
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Samenvatting</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Er werd niets geïmporteerd.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: %n rows have a problem. Correct them in the file and import it again, or choose to import the valid rows only.</source>
+        <translation>
+            <numerusform>Er werd niets geïmporteerd: %n rij heeft een probleem. Verbeter ze in het bestand en importeer het opnieuw, of kies om alleen de goede rijen te importeren.</numerusform>
+            <numerusform>Er werd niets geïmporteerd: %n rijen hebben een probleem. Verbeter ze in het bestand en importeer het opnieuw, of kies om alleen de goede rijen te importeren.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new records</source>
+        <translation>
+            <numerusform>%n nieuw record</numerusform>
+            <numerusform>%n nieuwe records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n bijgewerkt</numerusform>
+            <numerusform>%n bijgewerkt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n ongewijzigd</numerusform>
+            <numerusform>%n ongewijzigd</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows left out because of a problem</source>
+        <translation>
+            <numerusform>%n rij weggelaten wegens een probleem</numerusform>
+            <numerusform>%n rijen weggelaten wegens een probleem</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The imported records are ordinary records: they are synchronised, counted in reports, and can be exported and erased like any other. The import is in the audit log.</source>
+        <translation>De geïmporteerde gegevens zijn gewone gegevens: ze worden gesynchroniseerd, tellen mee in rapporten en kunnen zoals alle andere geëxporteerd en gewist worden. De import staat in het auditlogboek.</translation>
+    </message>
+</context>
+<context>
     <name>DrempelDialog</name>
     <message>
         <source>Edit drempel</source>
@@ -1181,6 +1439,105 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>ℹ Exception recorded in the audit log. The preview now shows what will be shared.</source>
         <translation>ℹ Uitzondering genoteerd in het auditlog. Het voorbeeld toont nu wat gedeeld wordt.</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Which spreadsheet, and what does it hold?</source>
+        <translation>Welk rekenblad, en wat staat erin?</translation>
+    </message>
+    <message>
+        <source>An Excel workbook (.xlsx) or a CSV file, as your team keeps it. Import in this order: vindplaatsen and the sociale kaart first, then people, then their contact moments and agreements.</source>
+        <translation>Een Excel-werkmap (.xlsx) of een CSV-bestand, zoals je team het bijhoudt. Importeer in deze volgorde: eerst de vindplaatsen en de sociale kaart, dan de personen, dan hun contactmomenten en afspraken.</translation>
+    </message>
+    <message>
+        <source>What the file holds</source>
+        <translation>Wat het bestand bevat</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>Kies een bestand…</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Bladeren…</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>Het bestand kiezen</translation>
+    </message>
+    <message>
+        <source>Columns mapped by their headers.</source>
+        <translation>Kolommen gekoppeld volgens hun kopregel.</translation>
+    </message>
+    <message>
+        <source>Mapping</source>
+        <translation>Koppeling</translation>
+    </message>
+    <message>
+        <source>&amp;Use a saved mapping…</source>
+        <translation>Een bewaarde &amp;koppeling gebruiken…</translation>
+    </message>
+    <message>
+        <source>Use a saved mapping</source>
+        <translation>Een bewaarde koppeling gebruiken</translation>
+    </message>
+    <message>
+        <source>Save an empty &amp;template…</source>
+        <translation>Een leeg &amp;sjabloon bewaren…</translation>
+    </message>
+    <message>
+        <source>Save an empty template</source>
+        <translation>Een leeg sjabloon bewaren</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Meldingen</translation>
+    </message>
+    <message>
+        <source>&amp;What it holds</source>
+        <translation>&amp;Wat erin staat</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>Be&amp;stand</translation>
+    </message>
+    <message>
+        <source>The file is only read: nothing is imported before the last step, and a stopped or failed import changes nothing.</source>
+        <translation>Het bestand wordt alleen gelezen: er wordt niets geïmporteerd vóór de laatste stap, en een gestopte of mislukte import verandert niets.</translation>
+    </message>
+    <message>
+        <source>Choose the spreadsheet</source>
+        <translation>Kies het rekenblad</translation>
+    </message>
+    <message>
+        <source>Spreadsheets</source>
+        <translation>Rekenbladen</translation>
+    </message>
+    <message>
+        <source>Mappings (*.json)</source>
+        <translation>Koppelingen (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved mapping: %1</source>
+        <translation>Bewaarde koppeling: %1</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Template saved: %1</source>
+        <translation>Sjabloon bewaard: %1</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Het bestand wordt gelezen…</translation>
     </message>
 </context>
 <context>
@@ -1463,6 +1820,77 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>&amp;Held on</source>
         <translation>&amp;Gehouden op</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>New</source>
+        <translation>Nieuw</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Bijwerken</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Ongewijzigd</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Overgeslagen</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was changed.</source>
+        <translation>Er liep iets mis; er werd niets veranderd.</translation>
+    </message>
+    <message>
+        <source>Import a spreadsheet</source>
+        <translation>Een rekenblad importeren</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Volgende</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>V&amp;orige</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Rij</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>bestand</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Probleem</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Opmerking: %1</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>Wat er gebeurt</translation>
     </message>
 </context>
 <context>
@@ -1849,6 +2277,14 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>The vault could not be opened.</source>
         <translation>De kluis kon niet geopend worden.</translation>
+    </message>
+    <message>
+        <source>Import a spreadsheet…</source>
+        <translation>Rekenblad importeren…</translation>
+    </message>
+    <message>
+        <source>Import a spreadsheet</source>
+        <translation>Een rekenblad importeren</translation>
     </message>
 </context>
 <context>
@@ -3822,6 +4258,41 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
 </context>
 <context>
+    <name>RunPage</name>
+    <message>
+        <source>Importing</source>
+        <translation>Importeren</translation>
+    </message>
+    <message>
+        <source>One transaction: if you stop, or something fails, nothing is changed.</source>
+        <translation>In één keer: als je stopt of er iets misloopt, verandert er niets.</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Voortgang</translation>
+    </message>
+    <message>
+        <source>%v of %m rows</source>
+        <translation>%v van %m rijen</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stoppen</translation>
+    </message>
+    <message>
+        <source>Stop the import</source>
+        <translation>De import stoppen</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Meldingen</translation>
+    </message>
+    <message>
+        <source>Stopping… nothing will be changed.</source>
+        <translation>Stoppen… er wordt niets veranderd.</translation>
+    </message>
+</context>
+<context>
     <name>ScoringForm</name>
     <message>
         <source>Score the self-sufficiency matrix</source>
@@ -5625,6 +6096,63 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>The date the person agreed (0 is today).</source>
         <translation>De datum waarop de persoon akkoord ging (0 is vandaag).</translation>
+    </message>
+</context>
+<context>
+    <name>ValuesPage</name>
+    <message>
+        <source>What do your words mean?</source>
+        <translation>Wat betekenen jullie woorden?</translation>
+    </message>
+    <message>
+        <source>Each value in a column with a fixed list, and what Brugfiguur makes of it. Values it does not know come first: choose what they mean, or add them to your organisation&apos;s list.</source>
+        <translation>Elke waarde in een kolom met een vaste lijst, en wat Brugfiguur ervan maakt. Onbekende waarden staan bovenaan: kies wat ze betekenen, of voeg ze toe aan de lijst van je organisatie.</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Waarden</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Samenvatting</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Meldingen</translation>
+    </message>
+    <message>
+        <source>Meaning of %1 in %2</source>
+        <translation>Betekenis van %1 in %2</translation>
+    </message>
+    <message>
+        <source>✗ unknown: the row is not imported</source>
+        <translation>✗ onbekend: de rij wordt niet geïmporteerd</translation>
+    </message>
+    <message>
+        <source>+ Add “%1” to the list</source>
+        <translation>+ “%1” toevoegen aan de lijst</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n rows)</source>
+        <translation>
+            <numerusform>(%n rij)</numerusform>
+            <numerusform>(%n rijen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No column with a fixed list is imported.</source>
+        <translation>Er wordt geen kolom met een vaste lijst geïmporteerd.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n values are not known yet.</source>
+        <translation>
+            <numerusform>%n waarde is nog niet gekend.</numerusform>
+            <numerusform>%n waarden zijn nog niet gekend.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every value is known.</source>
+        <translation>Elke waarde is gekend.</translation>
     </message>
 </context>
 <context>
