@@ -434,6 +434,7 @@ class ColumnsPage(QWizardPage):
             self.grid.addWidget(samples, row, 1)
             self.grid.addWidget(combo, row, 2)
             self.combos[header] = combo
+        self.grid.setRowStretch(len(info.columns) + 1, 1)  # rows stay at the top
         self._build_defaults()
         self._columns_changed()
 
@@ -470,11 +471,7 @@ class ColumnsPage(QWizardPage):
         mapping = mapping.with_columns(columns)
         for key, combo in self.default_combos.items():
             mapping = mapping.with_default(key, combo.currentData())
-            mapped = key in chosen
-            combo.setEnabled(not mapped)
-            label = self.defaults_form.labelForField(combo)
-            if label is not None:
-                label.setEnabled(not mapped)
+            self.defaults_form.setRowVisible(combo, key not in chosen)  # a column gives it
         self.w.mapping = mapping
         missing = self.w.services.imports.missing(mapping)
         problems = []

@@ -253,6 +253,9 @@ def main(argv: list[str]) -> int:
     dark.hide()  # not closed: closing would lock the vault the other window still uses
     apply_theme(app, dark=False)
     settle(app)
+    from tests.views.import_screenshots import shoot_import_wizard
+
+    shoot_import_wizard(main, out, save, wait_for)
 
     main.go_to(0)
     main.lock()

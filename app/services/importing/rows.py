@@ -251,8 +251,13 @@ class Row:
         )
 
     def service_error(self, exc: ValidationError, fields: Mapping[str, str]) -> None:
-        """A service's own validation refused the row: name the column it came from."""
+        """A service's own validation refused the row: name the column it came from (or the
+        field, when no column gives it)."""
         key = fields.get(exc.field or "", None)
+        if key is not None and self.column(key) is None and self.env.spec.has(key):
+            label = self.env.spec.field_spec(key).label
+            self.problems.append(Problem(self.number, f"({label})", "", exc.message))
+            return
         self.problem(key, exc.message, value=None if key else "")
 
 
