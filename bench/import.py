@@ -74,7 +74,8 @@ def write_files(folder: Path, people: int, contacts: int, rng: random.Random) ->
     ws.append(["Dossiernr", "Voornaam", "Naam", "Geboortedatum", "GSM", "Rijksregisternr",
                "Fase", "Eerste contact", "Vindplaats", "Begeleider", "Opmerking"])  # fmt: skip
     for i in range(people):
-        born = date(rng.randint(1960, 2006), rng.randint(1, 12), rng.randint(1, 28))
+        # Everyone a different birth date: a real caseload has no two identical people.
+        born = date(1960, 1, 1) + timedelta(days=(i * 3) % 16_400)
         first = today - timedelta(days=rng.randint(60, 900))
         ws.append(
             [

@@ -762,3 +762,20 @@ def test_a_filled_in_template_imports(field: FieldServices, places: None, tmp_pa
     assert (report.created, report.skipped) == (1, 0), report.problems
     p = field.people.get(field.caseload.rows()[0].id)
     assert (p.alias, p.phase, p.target_groups) == ("Fietser", "orientering", ("neet", "nieuwkomer"))
+
+
+def test_two_dossier_numbers_with_one_name_and_birth_date_are_a_possible_duplicate(
+    field: FieldServices, tmp_path: Path
+) -> None:
+    f = csv_file(
+        tmp_path / "dubbel.csv",
+        "Dossiernr;Voornaam;Naam;Geboortedatum;Hoe ontmoet\n"
+        "A-1;Jan;Peeters;01/02/1990;via via\n"
+        "B-7;Jan;Peeters;01/02/1990;via via\n",
+    )
+    report = run(field, f, Kind.PEOPLE, valid_only=True)
+    assert (report.created, report.skipped) == (1, 1)
+    assert problems(report)[0][2].startswith(
+        "Mogelijk dezelfde persoon als Jan P. (Jan Peeters) in rij 2 (zelfde naam en "
+        "geboortedatum)."
+    )

@@ -347,10 +347,17 @@ class PeopleImporter:
             if ids:
                 match, how_matched = ids[0], "rijksregisternummer"
         if match is None and client and dob is not None:
+            # Another dossier number is another record of the old system: at most a possible
+            # duplicate (below), never the same person.
             ids = [
                 i
                 for i in idx.ids(idx.by_name, fold(f"{given} {family}"))
                 if idx.info[i].dob == dob.isoformat()
+                and not (
+                    ext
+                    and idx.info[i].external_id
+                    and external_key(idx.info[i].external_id or "") != external_key(ext)
+                )
             ]
             if len(ids) > 1:
                 row.problem(
@@ -684,6 +691,8 @@ class PeopleImporter:
                 other = idx.info[i].dob
                 if dob is None or other is None:
                     reasons.setdefault(i, []).append("zelfde naam")
+                elif other == dob.isoformat():
+                    reasons.setdefault(i, []).append("zelfde naam en geboortedatum")
         else:
             for i in idx.ids(idx.by_alias, fold(alias)):
                 if idx.info[i].name is None:
