@@ -202,6 +202,30 @@
         <source>automatic locking</source>
         <translation>automatisch vergrendelen</translation>
     </message>
+    <message>
+        <source>Spreadsheet imported</source>
+        <translation>Rekenblad geïmporteerd</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>personen</translation>
+    </message>
+    <message>
+        <source>contact moments</source>
+        <translation>contactmomenten</translation>
+    </message>
+    <message>
+        <source>agreements</source>
+        <translation>afspraken</translation>
+    </message>
+    <message>
+        <source>vindplaatsen</source>
+        <translation>vindplaatsen</translation>
+    </message>
+    <message>
+        <source>sociale kaart</source>
+        <translation>sociale kaart</translation>
+    </message>
 </context>
 <context>
     <name>AuditLogPage</name>

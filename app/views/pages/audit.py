@@ -73,6 +73,7 @@ def event_label(code: str) -> str:
             "AuditLabels", "Group session attendance recorded"
         ),
         "agenda_exported": QCoreApplication.translate("AuditLabels", "Agenda exported"),
+        "import": QCoreApplication.translate("AuditLabels", "Spreadsheet imported"),
     }
     return labels.get(code, code)
 
@@ -91,6 +92,12 @@ def record_type_label(code: str | None) -> str:
         "worker": QCoreApplication.translate("AuditLabels", "worker"),
         "group": QCoreApplication.translate("AuditLabels", "group"),
         "group_session": QCoreApplication.translate("AuditLabels", "group session"),
+        # What an import brought in (app.domain.import_kinds.Kind).
+        "people": QCoreApplication.translate("AuditLabels", "people"),
+        "contacts": QCoreApplication.translate("AuditLabels", "contact moments"),
+        "agreements": QCoreApplication.translate("AuditLabels", "agreements"),
+        "vindplaatsen": QCoreApplication.translate("AuditLabels", "vindplaatsen"),
+        "partners": QCoreApplication.translate("AuditLabels", "sociale kaart"),
     }
     return labels.get(code or "", code or "")
 
