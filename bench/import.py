@@ -52,6 +52,12 @@ def national_number(born: date, serial: int) -> str:
     return f"{body}{97 - base % 97:02d}"
 
 
+def phone(i: int) -> str:
+    """A distinct Belgian mobile number per person, written as people do ("0470 12 34 56")."""
+    d = f"0{470_000_000 + i * 1_013}"
+    return f"{d[:4]} {d[4:6]} {d[6:8]} {d[8:]}"
+
+
 def write_files(folder: Path, people: int, contacts: int, rng: random.Random) -> tuple[Path, ...]:
     from openpyxl import Workbook
 
@@ -83,8 +89,7 @@ def write_files(folder: Path, people: int, contacts: int, rng: random.Random) ->
                 rng.choice(GIVEN),
                 rng.choice(FAMILY),
                 datetime.combine(born, datetime.min.time()),
-                f"04{rng.randint(70, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} "
-                f"{rng.randint(10, 99)}",
+                phone(i),
                 national_number(born, i % 997 + 1) if i % 3 == 0 else None,
                 rng.choice(PHASES),
                 first.strftime("%d/%m/%Y"),
