@@ -380,6 +380,8 @@ def parse_phone(value: Cell) -> tuple[str, str | None]:
         raise CellError("Er staat geen telefoonnummer.")
     _refuse_scientific(cell, "telefoonnummer")
     parts = [p for p in re.split(r"\s*(?:[;,|\n]|\s/\s|\sof\s|\sen\s)\s*", cell) if p.strip()]
+    if not parts:
+        raise CellError(f"'{cell}' is geen telefoonnummer.")
     first = re.sub(r"^(tel|gsm|mobiel|tel\.|gsm:|tel:)\s*:?\s*", "", parts[0], flags=re.I)
     first = first.replace("(0)", "")
     rest = "; ".join(parts[1:]) or None

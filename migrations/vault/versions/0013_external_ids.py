@@ -30,6 +30,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     for table in INDEXED:
         op.drop_index(f"ix_{table}_external_id", table_name=table)
+    # SQLite's own DROP COLUMN, not a batch copy: recreating contact_moments would cascade
+    # into contact_people (ON DELETE CASCADE) and empty it.
     for table in TABLES:
-        with op.batch_alter_table(table) as batch:
-            batch.drop_column("external_id")
+        op.execute(f"ALTER TABLE {table} DROP COLUMN external_id")
