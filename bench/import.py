@@ -78,7 +78,7 @@ def write_files(folder: Path, people: int, contacts: int, rng: random.Random) ->
     ws = wb.active
     ws.title = "Caseload"
     ws.append(["Dossiernr", "Voornaam", "Naam", "Geboortedatum", "GSM", "Rijksregisternr",
-               "Fase", "Eerste contact", "Vindplaats", "Begeleider", "Opmerking"])  # fmt: skip
+               "Fase", "Eerste contact", "Vindplaats", "Opmerking"])  # fmt: skip
     for i in range(people):
         # Everyone a different birth date: a real caseload has no two identical people.
         born = date(1960, 1, 1) + timedelta(days=(i * 3) % 16_400)
@@ -94,7 +94,6 @@ def write_files(folder: Path, people: int, contacts: int, rng: random.Random) ->
                 rng.choice(PHASES),
                 first.strftime("%d/%m/%Y"),
                 rng.choice(places),
-                rng.choice(["An", "Bram", "Fien", "Karim"]),
                 "Kent de buurt goed; wil werken in de logistiek." if i % 4 == 0 else None,
             ]
         )

@@ -235,7 +235,6 @@ PEOPLE = KindSpec(
             "caseworker|case worker|counsellor|counselor|coach",
             example="An",
         ),
-        _f("team", "Team", T.TEXT, "team|ploeg|dienst|afdeling|team name"),
         _f(
             "phase",
             "Fase",

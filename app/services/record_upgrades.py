@@ -20,5 +20,13 @@ def upgrade_payload(
 ) -> tuple[dict[str, Any], dict[str, Any], list[Any]]:
     if record_type == "person":
         # Before worker profiles (vault migration 0013_workers): typed worker and team.
-        return upgrade_person_payload(fields, clocks, history)
+        fields, clocks, history = upgrade_person_payload(fields, clocks, history)
+    if record_type in _EXTERNAL_ID and "external_id" not in fields:
+        # Before imports (vault migration 0014_external_ids): no external id.
+        fields = {**fields, "external_id": None}
+        if "*" not in clocks and clocks:
+            clocks = {**clocks, "external_id": min(clocks.values())}
     return fields, clocks, history
+
+
+_EXTERNAL_ID = frozenset({"person", "contact_moment", "agreement", "vindplaats", "organisation"})

@@ -30,6 +30,7 @@ from app.services import importing
 from app.services.field import FieldServices
 from app.services.importing import Action, ImportCancelled, ImportMapping, ImportReport, NewTerm
 from app.services.people import PseudonymInput
+from app.services.workers import WorkerProfile
 from tests.conftest import PASSPHRASE
 
 
@@ -103,6 +104,7 @@ def places(field: FieldServices, tmp_path: Path) -> None:
     )
     report = run(field, f, Kind.VINDPLAATSEN)
     assert (report.created, report.skipped, report.written) == (3, 0, True)
+    field.workers.save_profile(WorkerProfile("An Claes", "straathoekwerker"))
 
 
 CASELOAD = [
@@ -131,7 +133,7 @@ CASELOAD = [
         "01/03/2026",
         "Bib Zuid",
         "12/01/26",
-        "An",
+        "An Claes",
         "Wil werken in de logistiek.",
     ],
     [
@@ -145,7 +147,7 @@ CASELOAD = [
         datetime(2026, 6, 1),
         "Jeugdhuis De Kroon",
         "03-mrt-25",
-        "Bram",
+        None,
         None,
     ],
     [
@@ -159,7 +161,7 @@ CASELOAD = [
         None,
         "Bib Zuid",
         "2026-10-01",
-        "An",
+        "An Claes",
         "Alleen een roepnaam gekend.",
     ],
 ]
@@ -275,11 +277,8 @@ def test_a_caseload_from_excel(field: FieldServices, places: None, tmp_path: Pat
         "Vermeulen",
         date(1985, 7, 30),
     )
-    assert (zoe.national_number, zoe.phone, zoe.assigned_worker) == (
-        "85073003328",
-        "+32470123456",
-        "An",
-    )
+    assert (zoe.national_number, zoe.phone) == ("85073003328", "+32470123456")
+    assert zoe.worker_id == field.workers.my_id  # "An Claes" is this laptop's worker
     assert (zoe.first_met_on, zoe.first_met_how) == (date(2026, 1, 12), "vindplaats")
     assert zoe.client_since == date(2026, 1, 12) and zoe.phase == "kennismaking"
     assert field.trajectory.view(zoe.id).state.spans[-1].start == date(2026, 3, 1)

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from app.domain import trajectory as t
 from app.domain.import_values import fold
 from app.errors import ValidationError
-from app.models import FollowUp, Person, PhaseEventRecord
+from app.models import FollowUp, Person, PhaseEventRecord, Worker
 from app.services.base import iso
 from app.services.importing.rows import (
     Action,
@@ -226,15 +226,19 @@ _FIELDS = {
 _TEXTS = ("note",)  # free text that is added to, never replaced (see merge_text)
 
 
-def worker_fields(worker: str | None, team: str | None) -> dict[str, Any]:
-    """The person fields for the worker and team columns. The one place that knows how a
-    person refers to a worker and a team (today: their names as text)."""
-    out: dict[str, Any] = {}
-    if worker is not None:
-        out["assigned_worker"] = worker
-    if team is not None:
-        out["team"] = team
-    return out
+def worker_id_for(row: Row, workers: dict[str, str], name: str | None) -> str | None:
+    """The worker a person's worker column names: the one place that knows how a person refers
+    to a worker (today: a `Worker` of the team, by name; the team is the sync team)."""
+    if name is None:
+        return None
+    found = workers.get(fold(name))
+    if found is None:
+        row.problem(
+            "worker",
+            f"'{name}' is geen medewerker van het team. Kies een naam zoals hij bij de "
+            "medewerkers staat, of laat de kolom leeg (dan volgt u de persoon op).",
+        )
+    return found
 
 
 class PeopleImporter:
@@ -247,11 +251,22 @@ class PeopleImporter:
         self.order = phase_order(env.vocab)
         self.work_outcomes = {t_.code for t_ in env.vocab["outcomes"] if t_.attrs.get("work")}
         self._held: list[object] = []
+        self.workers: dict[str, str] = {}  # folded name → worker id
+        self.worker_names: dict[str, str] = {}
 
     def load(self, s: Session) -> None:
         from app.models import Vindplaats
 
         self.index = PeopleIndex.load(s)
+        found = list(
+            s.execute(
+                select(Worker.id, Worker.name).where(
+                    Worker.deleted.is_(False), Worker.active.is_(True)
+                )
+            )
+        )
+        self.workers = {fold(name): wid for wid, name in found}
+        self.worker_names = {wid: name for wid, name in found}
         # Held here so the session's identity map keeps them (the service's checks get them).
         self._held = list(s.scalars(select(Vindplaats).where(Vindplaats.deleted.is_(False))))
         self.vindplaatsen = {
@@ -285,7 +300,7 @@ class PeopleImporter:
         phone = row.phone("phone")
         nn = row.national_number("national_number")
         languages = row.values("languages")
-        worker, team = row.text("worker"), row.text("team")
+        worker = worker_id_for(row, self.workers, row.text("worker"))
         phase = row.vocab("phase")
         since = row.day("phase_since")
         outcome = row.vocab("outcome")
@@ -447,8 +462,7 @@ class PeopleImporter:
                     target_groups=tuple(groups),
                 ),
             )
-            values.pop("assigned_worker")
-            values.pop("team")
+            values.pop("worker_id")  # this worker unless the sheet names another (below)
             if client:
                 assert given is not None and family is not None
                 was_client = existing is not None and existing.is_client
@@ -470,8 +484,6 @@ class PeopleImporter:
                 )
                 probe = Person(first_met_on=first_met_on.isoformat())
                 client_values = self.service._check_client(probe, details)
-                client_values.pop("assigned_worker")
-                client_values.pop("team")
                 if existing is not None:
                     for k in ("interpreter_needed", "interpreter_language", "radar_status"):
                         client_values.pop(k)
@@ -484,7 +496,10 @@ class PeopleImporter:
         except ValidationError as exc:
             row.service_error(exc, _FIELDS)
             return None
-        values.update(worker_fields(worker, team))
+        if worker is not None:
+            values["worker_id"] = worker
+        elif existing is None:
+            values["worker_id"] = self.env.fc.ctx.device.worker_id
         if ext:
             values["external_id"] = ext
 
@@ -541,8 +556,7 @@ class PeopleImporter:
             "phone": ("phone",),
             "national_number": ("national_number",),
             "languages": ("languages",),
-            "worker": ("assigned_worker",),
-            "team": ("team",),
+            "worker": ("worker_id",),
             "first_met_on": ("first_met_on",),
             "first_met_how": ("first_met_how", "first_met_vindplaats_id"),
             "vindplaats": ("first_met_how", "first_met_vindplaats_id"),
@@ -643,6 +657,11 @@ class PeopleImporter:
             if key not in values:
                 continue
             new = values[key]
+            if key == "worker_id":
+                if p.worker_id != new:
+                    row.warn("worker", "Een import draagt niemand over: de werker blijft; draag "
+                             "de persoon over vanuit het dossier.")  # fmt: skip
+                continue
             if key in _TEXTS:
                 new, appended = merge_text(getattr(p, key), new)
                 if appended:
@@ -725,7 +744,7 @@ class PeopleImporter:
         }
         for key in (
             "external_id", "date_of_birth", "phone", "national_number", "languages",
-            "assigned_worker", "team", "first_met_on", "first_met_how", "referral_source",
+            "first_met_on", "first_met_how", "referral_source",
             "target_groups", "client_since", "note",
         ):  # fmt: skip
             value = values.get(key)
@@ -733,6 +752,8 @@ class PeopleImporter:
                 continue
             convert = shown.get(key, str)
             out.append((_LABELS.get(key, key), str(convert(value))))
+        if values.get("worker_id"):
+            out.append(("Werker", self.worker_names.get(str(values["worker_id"]), "")))
         if values.get("first_met_vindplaats_id"):
             name = next(
                 (
@@ -811,8 +832,7 @@ _LABELS = {
     "phone": "Telefoon",
     "national_number": "Rijksregisternummer",
     "languages": "Talen",
-    "assigned_worker": "Werker",
-    "team": "Team",
+    "worker_id": "Werker",
     "first_met_on": "Eerste ontmoeting",
     "first_met_how": "Hoe ontmoet",
     "first_met_vindplaats_id": "Vindplaats",

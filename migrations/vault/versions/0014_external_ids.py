@@ -1,8 +1,8 @@
 """External ids: the key an imported record had in the team's previous system, so that importing
 a corrected spreadsheet again updates records instead of duplicating them.
 
-Revision ID: 0013_external_ids
-Revises: 0012_shared_settings
+Revision ID: 0014_external_ids
+Revises: 0013_workers
 Create Date: 2026-11-23
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0013_external_ids"
-down_revision = "0012_shared_settings"
+revision = "0014_external_ids"
+down_revision = "0013_workers"
 branch_labels = None
 depends_on = None
 
