@@ -44,7 +44,9 @@ def normalise_phone(text: str, field: str = "phone") -> str:
         )
     if s.startswith("+324") and len(s) - 3 != 9:
         raise ValidationError(
-            f"'{text}': een Belgisch gsm-nummer heeft 10 cijfers (0470 12 34 56).", field=field
+            f"'{text}' heeft niet het juiste aantal cijfers voor een Belgisch nummer: een "
+            "gsm-nummer heeft 10 cijfers (0470 12 34 56).",
+            field=field,
         )
     if s.startswith("+32") and not 8 <= len(s) - 3 <= 9:
         raise ValidationError(
