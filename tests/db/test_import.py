@@ -107,7 +107,7 @@ def places(field: FieldServices, tmp_path: Path) -> None:
     field.workers.save_profile(WorkerProfile("An Claes", "straathoekwerker"))
 
 
-CASELOAD = [
+CASELOAD: list[list[Any]] = [
     [
         "Dossiernr",
         "Naam",
@@ -295,7 +295,7 @@ def test_a_caseload_from_excel(field: FieldServices, places: None, tmp_path: Pat
 def test_bad_rows_are_reported_and_nothing_is_half_imported(
     field: FieldServices, places: None, tmp_path: Path
 ) -> None:
-    bad = [
+    bad: list[list[Any]] = [
         *CASELOAD,
         [
             "CL-4",
@@ -552,7 +552,7 @@ def test_a_contact_log_from_excel_csv(
     report = field.imports.run(f, m, valid_only=True)
     assert (report.created, report.unchanged, report.skipped) == (1, 3, 3), problems(report)
     assert field.vocab["channels"].label("straatfeest") == "Straatfeest"
-    saved = json.loads((field.context.ctx and _vocab_file(field, "channels")).read_text())
+    saved = json.loads(_vocab_file(field, "channels").read_text())
     assert {"code": "straatfeest", "label": "Straatfeest"} in saved["items"]
     assert counts(field)["ContactMoment"] == 4  # nothing doubled
 
@@ -685,7 +685,11 @@ def test_imported_records_are_revisions_like_any_other(
 
 
 def test_create_many_writes_what_create_writes(field: FieldServices) -> None:
-    values = {"alias": "Rosa", "first_met_on": "2026-01-01", "first_met_how": "mond_aan_mond"}
+    values: dict[str, Any] = {
+        "alias": "Rosa",
+        "first_met_on": "2026-01-01",
+        "first_met_how": "mond_aan_mond",
+    }
     records = field.context.records
     with field.context.ctx.transaction() as s:
         one = records.create(s, Person, values).id
@@ -742,7 +746,7 @@ def test_a_filled_in_template_imports(field: FieldServices, places: None, tmp_pa
     wb = openpyxl.load_workbook(out)
     ws = wb.worksheets[0]
     headers = [str(c.value) for c in ws[1]]
-    values = {
+    values: dict[str, Any] = {
         "Alias": "Fietser",
         "Voornaam": "Noor",
         "Familienaam": "Claes",

@@ -7,6 +7,7 @@ import tempfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 from PySide6.QtWidgets import QApplication, QWidget
@@ -35,7 +36,7 @@ def _caseload(folder: Path, vindplaats: str) -> Path:
             "Opmerking",
         ]
     )
-    rows = [
+    rows: list[list[Any]] = [
         [
             "BP-101",
             "Yasmina",

@@ -109,8 +109,8 @@ def test_a_caseload_through_the_wizard(
 
     # The check: Jan's impossible birth date, the preview as it will be saved.
     check = wizard.check_page
-    qtmodeltester.check(check.problems)
-    qtmodeltester.check(check.preview)
+    qtmodeltester.check(check.problems)  # type: ignore[no-untyped-call]
+    qtmodeltester.check(check.preview)  # type: ignore[no-untyped-call]
     problems = [(p.row, p.column, p.value) for p in check.problems.rows if p.blocking]
     assert problems == [(4, "Geboortedatum", "31/02/1990")]
     shown = visible_texts(wizard)
