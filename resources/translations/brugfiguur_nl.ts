@@ -1529,7 +1529,7 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
     <message>
         <source>&amp;File</source>
-        <translation>Be&amp;stand</translation>
+        <translation>Bestan&amp;d</translation>
     </message>
     <message>
         <source>The file is only read: nothing is imported before the last step, and a stopped or failed import changes nothing.</source>

@@ -4,6 +4,7 @@ vault, progress and cancel, errors in Dutch, changes announced once (also after 
 from __future__ import annotations
 
 import threading
+from functools import partial
 
 import pytest
 from PySide6.QtWidgets import QPushButton, QWidget
@@ -35,7 +36,7 @@ def test_a_slow_network_call_never_holds_up_vault_work(qtbot: QtBot, runner: Tas
     owner = QWidget()
     run(runner, network_call, owner=owner, done=order.append, lane=NETWORK)
     for n in range(3):
-        run(runner, lambda n=n: save(n), owner=owner, done=lambda v: order.append(f"save {v}"))
+        run(runner, partial(save, n), owner=owner, done=lambda v: order.append(f"save {v}"))
     qtbot.waitUntil(lambda: len(order) == 3)
     assert order == ["save 0", "save 1", "save 2"]  # the network call is still waiting
     release.set()
@@ -176,7 +177,7 @@ def test_network_work_hands_pages_to_the_vault_lane_so_saves_interleave(
             fetched[page].set()  # "the page came back from the store"
             if page == 1:
                 assert save_queued.wait(10)  # the worker saves while the sync is under way
-            runner.call(lambda page=page: log.append(f"page {page}"))
+            runner.call(partial(log.append, f"page {page}"))
             progress(page + 1, 4)
         return 4
 

@@ -4,6 +4,8 @@ scrolls within its page instead of pushing the status bar and the lock button of
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -11,7 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from app.qt.tasks import TaskRunner
 from app.qt.vaultgate import VaultGate
+from app.services.vault import CreatedVault
 from app.views.main_window import MainWindow
+from tests.views.conftest import FakeClock, open_main_window
 from tests.views.windows import Ctx, catalogue, catalogue_names, uncovered
 
 MAX_MINIMUM = QSize(1280, 700)
@@ -58,14 +62,13 @@ def _inside(w: MainWindow, child: QWidget) -> bool:
 @pytest.mark.parametrize("screen", sorted(SCREENS))
 def test_main_window_keeps_everything_on_a_small_screen(
     qtbot: QtBot,
-    created,
+    created: CreatedVault,
     gate: VaultGate,
     runner: TaskRunner,
-    clock,
-    clock_now,
-    screen: str,  # type: ignore[no-untyped-def]
+    clock: FakeClock,
+    clock_now: list[datetime],
+    screen: str,
 ) -> None:
-    from tests.views.conftest import open_main_window
 
     w = open_main_window(qtbot, created, gate, runner, clock, clock_now)
     assert w.minimumSize().width() <= MAX_MINIMUM.width()

@@ -89,6 +89,7 @@ def _builders() -> dict[str, Callable[[Ctx], QWidget]]:
     from app.views import person_dialogs as pd
     from app.views import person_rights as pr
     from app.views.demo import DemoWindow
+    from app.views.import_wizard import ImportWizard
     from app.views.main_window import MainWindow
     from app.views.pages import locations as loc
     from app.views.pages.settings import ConfirmPassphraseDialog
@@ -216,6 +217,7 @@ def _builders() -> dict[str, Callable[[Ctx], QWidget]]:
             sync(c), c.runner, (("t1", "Straathoekwerk Gent"),), parent=c.parent
         ),
         "RevokeDialog": lambda c: syd.RevokeDialog("laptop van An", c.parent),
+        "ImportWizard": lambda c: ImportWizard(c.field, c.runner, c.parent),
         "ConfirmDeletionDialog": lambda c: syd.ConfirmDeletionDialog(
             "Er zouden 40 % van de gegevens verwijderd worden.", c.parent
         ),
