@@ -44,12 +44,13 @@ from app.paths import AppPaths
 from app.services.demo import generate_demo
 from app.services.field import FieldServices
 from app.services.local_index import rebuild_people
-from app.services.sync import PULL_TRANSACTION_RECORDS, SyncService
-from app.services.sync_apply import insert_rows
 from app.services.vault import OpenVault, VaultService
 from app.services.vocabularies import builtin
 from app.sync import envelope
+from app.sync.apply import insert_rows
+from app.sync.engine import PULL_TRANSACTION_RECORDS
 from app.sync.protocol import b64d, b64e, enrolment_proof, parse_invite
+from app.sync.service import SyncService
 from app.sync.transport import HttpTransport
 
 FAST = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)

@@ -15,13 +15,14 @@ from app.cli.common import EXIT_ERROR, EXIT_OK, CliError, UnlockArgs, opened, sa
 from app.cli.framework import Secrets, arguments, command, option
 
 if TYPE_CHECKING:
-    from app.services.sync import SyncProgress, SyncService
+    from app.sync.engine import SyncProgress
+    from app.sync.service import SyncService
 
 
 @contextmanager
 def _sync(args: UnlockArgs, secrets: Secrets) -> Iterator[SyncService]:
     """The sync service of the unlocked vault; closed and locked again afterwards."""
-    from app.services.sync import SyncService
+    from app.sync.service import SyncService
 
     with opened(args, secrets) as u:
         sync = SyncService(u.vault.context)

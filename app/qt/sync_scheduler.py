@@ -63,12 +63,12 @@ def backoff_minutes(failures: int) -> int:
 @dataclass(frozen=True)
 class SyncState:
     phase: str
-    status: Any = None  # app.services.sync.SyncStatus (or None before it is known)
+    status: Any = None  # app.sync.service.SyncStatus (or None before it is known)
     message: str = ""  # the Dutch message of the last error (what to do)
     code: str = ""
     retry_at: float | None = None  # wall-clock seconds of the next automatic attempt
     report: Any = None  # the last SyncReport
-    progress: Any = None  # while syncing: the latest app.services.sync.SyncProgress, if any
+    progress: Any = None  # while syncing: the latest app.sync.engine.SyncProgress, if any
     stopping: bool = False  # while syncing: the worker asked to stop; waiting for the batch
 
     @property
@@ -91,7 +91,7 @@ class SyncScheduler(QObject):
     (`SyncCancelled`; not a failure). `progress_changed(SyncProgress)` while a sync runs,
     throttled; `state.progress` holds the latest. The service is anything with `sync_once`
     (taking `confirm_mass_deletion`, `progress` and `should_stop`) and `status`
-    (app.services.sync.SyncService).
+    (app.sync.service.SyncService).
     """
 
     state_changed = Signal(object)

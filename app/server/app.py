@@ -35,6 +35,7 @@ from app.server.errors import ApiError, invalid
 from app.server.faults import Faults
 from app.server.ratelimit import Limits, TokenBuckets, retry_after
 from app.server.store import Caller, SignedRequest, Store
+from app.sync.codes import ErrorCode
 from app.sync.protocol import H_DEVICE, MAX_BODY_BYTES, ProtocolError, uuid_str
 
 log = logging.getLogger("brugfiguur.server")
@@ -111,13 +112,13 @@ async def _read_body(request: Request, limit: int) -> bytes:
         if not declared.isdigit():
             raise invalid()
         if int(declared) > limit:
-            raise ApiError(413, "too_large")
+            raise ApiError(413, ErrorCode.TOO_LARGE)
     chunks: list[bytes] = []
     total = 0
     async for chunk in request.stream():
         total += len(chunk)
         if total > limit:
-            raise ApiError(413, "too_large")
+            raise ApiError(413, ErrorCode.TOO_LARGE)
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -178,13 +179,13 @@ def create_app(
     def h_organisation(conn: Any, ctx: Ctx) -> tuple[int, dict[str, Any]]:
         assert ctx.body is not None
         if store.organisation_exists(conn):
-            raise ApiError(409, "organisation_exists")
+            raise ApiError(409, ErrorCode.ORGANISATION_EXISTS)
         expected = _read_setup_token(data_dir)
         given = ctx.headers.get(H_SETUP_TOKEN, "")
         if expected is None or not secrets.compare_digest(
             given.encode("utf-8", "replace"), expected.encode("ascii")
         ):
-            raise ApiError(403, "bad_setup_token")
+            raise ApiError(403, ErrorCode.BAD_SETUP_TOKEN)
         return 201, store.bootstrap(conn, ctx.body, ctx.now_ms)
 
     def h_teams_post(conn: Any, ctx: Ctx) -> tuple[int, dict[str, Any]]:
@@ -333,7 +334,9 @@ def create_app(
                 if wait <= 0 and not ep.signed and ep.name != "health":
                     wait = unsigned_buckets.take(ip)
                 if wait > 0:
-                    raise ApiError(429, "rate_limited", headers={"Retry-After": retry_after(wait)})
+                    raise ApiError(
+                        429, ErrorCode.RATE_LIMITED, headers={"Retry-After": retry_after(wait)}
+                    )
                 body = await _read_body(request, limit)
                 size_in = len(body)
                 signed = SignedRequest(request.headers, request.method, _target(request), body)
@@ -349,13 +352,15 @@ def create_app(
                 response = _json_response(exc.status, exc.body(), exc.headers)
             except IntegrityError:
                 # Two instances created the same thing at once; the loser retries and sees it.
-                response = _json_response(409, {"error": "conflict"})
+                response = _json_response(409, {"error": ErrorCode.CONFLICT})
             except OperationalError:
                 log.exception("database unavailable on %s", ep.name)
-                response = _json_response(503, {"error": "unavailable"}, {"Retry-After": "5"})
+                response = _json_response(
+                    503, {"error": ErrorCode.UNAVAILABLE}, {"Retry-After": "5"}
+                )
             except Exception:
                 log.exception("internal error on %s", ep.name)
-                response = _json_response(500, {"error": "internal"})
+                response = _json_response(500, {"error": ErrorCode.INTERNAL})
             access.info(
                 "%s %s %d device=%s in=%d out=%d ms=%.1f",
                 request.method,
@@ -372,7 +377,9 @@ def create_app(
 
     async def http_error(request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 500
-        code = {404: "not_found", 405: "method_not_allowed"}.get(status, "invalid_request")
+        code = {404: ErrorCode.NOT_FOUND, 405: ErrorCode.METHOD_NOT_ALLOWED}.get(
+            status, ErrorCode.INVALID_REQUEST
+        )
         headers = exc.headers if isinstance(exc, HTTPException) else None
         access.info("%s %s %d device=- in=0 out=0", request.method, request.scope["path"], status)
         return _json_response(status, {"error": code}, headers)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from app.sync.codes import ErrorCode
+
 
 class ApiError(Exception):
     def __init__(
@@ -26,8 +28,8 @@ class ApiError(Exception):
 
 
 def invalid() -> ApiError:
-    return ApiError(400, "invalid_request")
+    return ApiError(400, ErrorCode.INVALID_REQUEST)
 
 
 def forbidden() -> ApiError:
-    return ApiError(403, "forbidden")
+    return ApiError(403, ErrorCode.FORBIDDEN)

@@ -23,6 +23,7 @@ from app.server import schema as t
 from app.server import wire
 from app.server.errors import ApiError, forbidden, invalid
 from app.server.ratelimit import retry_after
+from app.sync.codes import DeviceStatus, ErrorCode, ItemKind, PushStatus, RecipientKind, Role
 from app.sync.protocol import (
     MAX_BODY_BYTES,
     MAX_SKEW_MS,
@@ -88,31 +89,33 @@ class Store:
         try:
             h = parse_signed_headers(req.headers)
         except ProtocolError:
-            raise ApiError(401, "unauthenticated") from None
+            raise ApiError(401, ErrorCode.UNAUTHENTICATED) from None
         row = conn.execute(
             select(t.devices.c.sign_public_key, t.devices.c.status, t.devices.c.role).where(
                 t.devices.c.device_id == h.device_id
             )
         ).first()
         if row is None:
-            raise ApiError(401, "unknown_device")
+            raise ApiError(401, ErrorCode.UNKNOWN_DEVICE)
         key = Ed25519PublicKey.from_public_bytes(bytes(row.sign_public_key))
         if not verify_request(key, h, req.method, req.target, req.body):
-            raise ApiError(401, "bad_signature")
-        if row.status != "active":
-            raise ApiError(403, "revoked")
+            raise ApiError(401, ErrorCode.BAD_SIGNATURE)
+        if row.status != DeviceStatus.ACTIVE:
+            raise ApiError(403, ErrorCode.REVOKED)
         if self._charge_device is not None:
             wait = self._charge_device(h.device_id)
             if wait > 0:
-                raise ApiError(429, "rate_limited", headers={"Retry-After": retry_after(wait)})
+                raise ApiError(
+                    429, ErrorCode.RATE_LIMITED, headers={"Retry-After": retry_after(wait)}
+                )
         if abs(h.time_ms - now_ms) > MAX_SKEW_MS:
-            raise ApiError(401, "clock_skew", extra={"server_time_ms": now_ms})
+            raise ApiError(401, ErrorCode.CLOCK_SKEW, extra={"server_time_ms": now_ms})
         self._maybe_prune(conn, now_ms)
         fresh = insert_ignore(
             conn, t.nonces, {"device_id": h.device_id, "nonce": h.nonce, "seen_at_ms": now_ms}
         )
         if fresh != 1:
-            raise ApiError(409, "replay")
+            raise ApiError(409, ErrorCode.REPLAY)
         return Caller(h.device_id, str(row.role))
 
     def _maybe_prune(self, conn: Connection, now_ms: int) -> None:
@@ -126,7 +129,7 @@ class Store:
 
     @staticmethod
     def _coordinator(caller: Caller) -> None:
-        if caller.role != "coordinator":
+        if caller.role != Role.COORDINATOR:
             raise forbidden()
 
     @staticmethod
@@ -179,23 +182,23 @@ class Store:
 
         The same wrap again is ignored; a different wrap for a recipient that already has one
         for that epoch is a conflict (two coordinators rotated at once)."""
-        device_ids = [w.recipient_id for w in wraps if w.recipient_kind == "device"]
+        device_ids = [w.recipient_id for w in wraps if w.recipient_kind == RecipientKind.DEVICE]
         active: set[str] = set()
         for part in _chunks(device_ids):
             active.update(
                 r.device_id
                 for r in conn.execute(
                     select(t.devices.c.device_id).where(
-                        t.devices.c.device_id.in_(part), t.devices.c.status == "active"
+                        t.devices.c.device_id.in_(part), t.devices.c.status == DeviceStatus.ACTIVE
                     )
                 )
             )
         stored = 0
         for w in wraps:
-            if w.recipient_kind == "recovery" and w.recipient_id != org_id:
-                raise ApiError(409, "unknown_recipient")
-            if w.recipient_kind == "device" and w.recipient_id not in active:
-                raise ApiError(409, "unknown_recipient")
+            if w.recipient_kind == RecipientKind.RECOVERY and w.recipient_id != org_id:
+                raise ApiError(409, ErrorCode.UNKNOWN_RECIPIENT)
+            if w.recipient_kind == RecipientKind.DEVICE and w.recipient_id not in active:
+                raise ApiError(409, ErrorCode.UNKNOWN_RECIPIENT)
             existing = conn.execute(
                 select(t.team_keys.c.wrapped).where(
                     t.team_keys.c.team_id == team_id,
@@ -206,7 +209,7 @@ class Store:
             ).first()
             if existing is not None:
                 if bytes(existing.wrapped) != w.wrapped:
-                    raise ApiError(409, "key_conflict")
+                    raise ApiError(409, ErrorCode.KEY_CONFLICT)
                 continue
             conn.execute(
                 t.team_keys.insert().values(
@@ -220,7 +223,7 @@ class Store:
                 )
             )
             stored += 1
-            if w.recipient_kind == "device":
+            if w.recipient_kind == RecipientKind.DEVICE:
                 insert_ignore(
                     conn, t.device_teams, {"device_id": w.recipient_id, "team_id": team_id}
                 )
@@ -244,7 +247,7 @@ class Store:
         except ProtocolError:
             raise invalid() from None
         if self.organisation_exists(conn):
-            raise ApiError(409, "organisation_exists")
+            raise ApiError(409, ErrorCode.ORGANISATION_EXISTS)
         conn.execute(
             t.organisations.insert().values(
                 singleton=1,
@@ -258,8 +261,8 @@ class Store:
             t.devices.insert().values(
                 device_id=dev.device_id,
                 label=dev.label,
-                role="coordinator",
-                status="active",
+                role=Role.COORDINATOR,
+                status=DeviceStatus.ACTIVE,
                 sign_public_key=dev.sign_public_key,
                 kem_public_key=dev.kem_public_key,
                 invite_id=None,
@@ -271,7 +274,7 @@ class Store:
         return {
             "organisation_id": org_id,
             "device_id": dev.device_id,
-            "role": "coordinator",
+            "role": Role.COORDINATOR,
             "server_time_ms": now_ms,
         }
 
@@ -289,14 +292,14 @@ class Store:
         except ProtocolError:
             raise invalid() from None
         org = self._organisation(conn)
-        if not any(w.recipient_kind == "recovery" for w in wraps):
-            raise ApiError(400, "recovery_key_missing")
+        if not any(w.recipient_kind == RecipientKind.RECOVERY for w in wraps):
+            raise ApiError(400, ErrorCode.RECOVERY_KEY_MISSING)
         existing = conn.execute(select(t.teams).where(t.teams.c.team_id == team_id)).first()
         if existing is not None:
             if existing.created_by == caller.device_id and existing.name == name:
                 # A retry of a request whose response was lost.
                 return 200, {"team_id": team_id, "current_epoch": existing.current_epoch}
-            raise ApiError(409, "team_exists")
+            raise ApiError(409, ErrorCode.TEAM_EXISTS)
         conn.execute(
             t.teams.insert().values(
                 team_id=team_id,
@@ -341,7 +344,7 @@ class Store:
             raise invalid() from None
         team = self._lock_team(conn, team_id)
         if team is None:
-            raise ApiError(404, "unknown_team")
+            raise ApiError(404, ErrorCode.UNKNOWN_TEAM)
         org = self._organisation(conn)
         current = int(team.current_epoch)
         if epoch == current + 1:
@@ -350,22 +353,25 @@ class Store:
                 for r in conn.execute(
                     select(t.device_teams.c.device_id)
                     .join(t.devices, t.devices.c.device_id == t.device_teams.c.device_id)
-                    .where(t.device_teams.c.team_id == team_id, t.devices.c.status == "active")
+                    .where(
+                        t.device_teams.c.team_id == team_id,
+                        t.devices.c.status == DeviceStatus.ACTIVE,
+                    )
                 )
             }
-            covered = {w.recipient_id for w in wraps if w.recipient_kind == "device"}
+            covered = {w.recipient_id for w in wraps if w.recipient_kind == RecipientKind.DEVICE}
             has_recovery = any(
-                w.recipient_kind == "recovery" and w.recipient_id == org.organisation_id
+                w.recipient_kind == RecipientKind.RECOVERY and w.recipient_id == org.organisation_id
                 for w in wraps
             )
             if not members <= covered or not has_recovery:
-                raise ApiError(409, "rotation_incomplete", extra={"current_epoch": current})
+                raise ApiError(409, ErrorCode.ROTATION_INCOMPLETE, extra={"current_epoch": current})
             conn.execute(
                 update(t.teams).where(t.teams.c.team_id == team_id).values(current_epoch=epoch)
             )
             current = epoch
         elif not 1 <= epoch <= current:
-            raise ApiError(409, "epoch_conflict", extra={"current_epoch": current})
+            raise ApiError(409, ErrorCode.EPOCH_CONFLICT, extra={"current_epoch": current})
         stored = self._store_wraps(conn, org.organisation_id, caller, team_id, wraps, now_ms)
         return {"team_id": team_id, "epoch": epoch, "current_epoch": current, "stored": stored}
 
@@ -395,7 +401,7 @@ class Store:
             for r in conn.execute(select(t.teams.c.team_id).where(t.teams.c.team_id.in_(team_ids)))
         }
         if known != set(team_ids):
-            raise ApiError(404, "unknown_team")
+            raise ApiError(404, ErrorCode.UNKNOWN_TEAM)
         existing = conn.execute(select(t.invites).where(t.invites.c.invite_id == invite_id)).first()
         if existing is not None:
             if (
@@ -403,7 +409,7 @@ class Store:
                 and json.loads(existing.team_ids) == team_ids
             ):
                 return 200, {"invite_id": invite_id, "expires_at_ms": existing.expires_at_ms}
-            raise ApiError(409, "invite_exists")
+            raise ApiError(409, ErrorCode.INVITE_EXISTS)
         conn.execute(
             t.invites.insert().values(
                 invite_id=invite_id,
@@ -433,7 +439,7 @@ class Store:
         org = self._organisation(conn)
         invite = conn.execute(select(t.invites).where(t.invites.c.invite_id == invite_id)).first()
         if invite is None or org is None:
-            raise ApiError(410, "invite_invalid")
+            raise ApiError(410, ErrorCode.INVITE_INVALID)
         team_ids: list[str] = json.loads(invite.team_ids)
         answer = {
             "device_id": dev.device_id,
@@ -455,13 +461,13 @@ class Store:
                 and bytes(prior.enrol_proof or b"") == proof
             ):
                 return 200, answer  # a retry whose response was lost
-            raise ApiError(410, "invite_invalid")
+            raise ApiError(410, ErrorCode.INVITE_INVALID)
         if invite.expires_at_ms <= now_ms:
-            raise ApiError(410, "invite_invalid")
+            raise ApiError(410, ErrorCode.INVITE_INVALID)
         if conn.execute(
             select(t.devices.c.device_id).where(t.devices.c.device_id == dev.device_id)
         ).first():
-            raise ApiError(409, "device_exists")
+            raise ApiError(409, ErrorCode.DEVICE_EXISTS)
         claimed: CursorResult[Any] = conn.execute(
             update(t.invites)
             .where(
@@ -472,13 +478,13 @@ class Store:
             .values(used_by=dev.device_id, used_at_ms=now_ms)
         )
         if claimed.rowcount != 1:
-            raise ApiError(410, "invite_invalid")
+            raise ApiError(410, ErrorCode.INVITE_INVALID)
         conn.execute(
             t.devices.insert().values(
                 device_id=dev.device_id,
                 label=dev.label,
                 role=invite.role,
-                status="active",
+                status=DeviceStatus.ACTIVE,
                 sign_public_key=dev.sign_public_key,
                 kem_public_key=dev.kem_public_key,
                 invite_id=invite_id,
@@ -504,7 +510,7 @@ class Store:
             for r in conn.execute(
                 select(
                     t.team_keys.c.recipient_id, t.team_keys.c.team_id, t.team_keys.c.epoch
-                ).where(t.team_keys.c.recipient_kind == "device")
+                ).where(t.team_keys.c.recipient_kind == RecipientKind.DEVICE)
             )
         }
         out = []
@@ -519,7 +525,7 @@ class Store:
                     for e in range(1, epochs[team_id] + 1)
                     if (r.device_id, team_id, e) not in have
                 ]
-                if r.status == "active"
+                if r.status == DeviceStatus.ACTIVE
                 else []
             )
             out.append(
@@ -545,15 +551,15 @@ class Store:
     ) -> dict[str, Any]:
         self._coordinator(caller)
         if device_id == caller.device_id:
-            raise ApiError(409, "cannot_revoke_self")
+            raise ApiError(409, ErrorCode.CANNOT_REVOKE_SELF)
         row = conn.execute(select(t.devices).where(t.devices.c.device_id == device_id)).first()
         if row is None:
-            raise ApiError(404, "unknown_device")
-        if row.status != "revoked":
+            raise ApiError(404, ErrorCode.UNKNOWN_DEVICE)
+        if row.status != DeviceStatus.REVOKED:
             conn.execute(
                 update(t.devices)
                 .where(t.devices.c.device_id == device_id)
-                .values(status="revoked", revoked_at_ms=now_ms)
+                .values(status=DeviceStatus.REVOKED, revoked_at_ms=now_ms)
             )
         teams = [
             r.team_id
@@ -563,7 +569,7 @@ class Store:
                 .order_by(t.device_teams.c.team_id)
             )
         ]
-        return {"device_id": device_id, "status": "revoked", "team_ids": teams}
+        return {"device_id": device_id, "status": DeviceStatus.REVOKED, "team_ids": teams}
 
     def me(self, conn: Connection, caller: Caller, now_ms: int) -> dict[str, Any]:
         dev = conn.execute(select(t.devices).where(t.devices.c.device_id == caller.device_id)).one()
@@ -577,7 +583,7 @@ class Store:
         keys = conn.execute(
             select(t.team_keys.c.team_id, t.team_keys.c.epoch, t.team_keys.c.wrapped)
             .where(
-                t.team_keys.c.recipient_kind == "device",
+                t.team_keys.c.recipient_kind == RecipientKind.DEVICE,
                 t.team_keys.c.recipient_id == caller.device_id,
             )
             .order_by(t.team_keys.c.team_id, t.team_keys.c.epoch)
@@ -619,7 +625,7 @@ class Store:
         team = self._member_team(conn, caller, req.team_id, lock=True)
         current_epoch = int(team.current_epoch)
         if any(r.epoch > current_epoch for r in req.revisions):
-            raise ApiError(409, "unknown_epoch", extra={"current_epoch": current_epoch})
+            raise ApiError(409, ErrorCode.UNKNOWN_EPOCH, extra={"current_epoch": current_epoch})
         team_id = req.team_id
         revs = [r.revision for r in req.revisions]
         record_ids = sorted({r.record_id for r in req.revisions})
@@ -672,13 +678,13 @@ class Store:
         remember: set[str] = set()
         for r in req.revisions:
             if (r.record_type, r.record_id) in purged_refs:
-                status = "purged"
+                status = PushStatus.PURGED
             elif r.revision in stored_revs or r.revision in new:
-                status = "duplicate"
+                status = PushStatus.DUPLICATE
             elif r.revision in superseded_revs or r.revision in remember:
-                status = "superseded"
+                status = PushStatus.SUPERSEDED
             else:
-                status = "stored"
+                status = PushStatus.STORED
                 new[r.revision] = r
                 for p in r.parents:
                     if p in new and (new[p].record_type, new[p].record_id) == (
@@ -754,7 +760,7 @@ class Store:
                 items.append(
                     {
                         "seq": seq,
-                        "kind": "revision",
+                        "kind": ItemKind.REVISION,
                         "record_type": row.record_type,
                         "record_id": row.record_id,
                         "revision": row.revision,
@@ -772,7 +778,12 @@ class Store:
                     break
                 budget -= cost
                 items.append(
-                    {"seq": seq, "kind": "purge", "purge_id": row.purge_id, "record_refs": refs}
+                    {
+                        "seq": seq,
+                        "kind": ItemKind.PURGE,
+                        "purge_id": row.purge_id,
+                        "record_refs": refs,
+                    }
                 )
         next_after = items[-1]["seq"] if items else req.after
         return {"items": items, "next_after": next_after, "more": more}
@@ -790,7 +801,7 @@ class Store:
             return {
                 "purge_id": req.purge_id,
                 "seq": existing.seq,
-                "status": "duplicate",
+                "status": PushStatus.DUPLICATE,
                 "server_time_ms": now_ms,
             }
         deleted = 0
@@ -824,7 +835,7 @@ class Store:
         return {
             "purge_id": req.purge_id,
             "seq": seq,
-            "status": "stored",
+            "status": PushStatus.STORED,
             "deleted": deleted,
             "server_time_ms": now_ms,
         }

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
 
+from app.sync.codes import RecipientKind, Role
 from app.sync.protocol import (
     MAX_PULL_LIMIT,
     MAX_PUSH_REVISIONS,
@@ -34,8 +35,8 @@ MAX_PURGE_REFS = 10_000
 MAX_WRAPPED_BYTES = 1024
 KEY_BYTES = 32
 PROOF_BYTES = 32
-ROLES = ("worker", "coordinator")
-RECIPIENT_KINDS = ("device", "recovery")
+ROLES = tuple(Role)
+RECIPIENT_KINDS = tuple(RecipientKind)
 
 
 def _reject_constant(name: str) -> Any:

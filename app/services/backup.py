@@ -291,7 +291,7 @@ def _apply_erasures(
     from app.models import DeviceIdentity, Person, Purge
     from app.services.context import DeviceInfo, VaultContext
     from app.services.records import Records
-    from app.services.sync_apply import purge_person_leftovers, purge_records
+    from app.services.sync_purge import purge_person_leftovers, purge_records
 
     engine, forget = make_engine(staged, key)
     try:

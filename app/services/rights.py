@@ -42,7 +42,7 @@ from app.models import (
 )
 from app.services.audit import AuditEvent
 from app.services.base import FieldContext
-from app.services.sync_apply import purge_person_leftovers, purge_records
+from app.services.sync_purge import purge_person_leftovers, purge_records
 
 log = logging.getLogger(__name__)
 

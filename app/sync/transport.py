@@ -10,67 +10,22 @@ from typing import Any
 import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from app.errors import BrugfiguurError
+from app.sync.codes import ErrorCode
+from app.sync.errors import ClockSkewError, RateLimited, Revoked, SyncError, Unreachable
 from app.sync.protocol import MAX_BODY_BYTES, sign_request
 
-
-class SyncError(BrugfiguurError):
-    """Sync could not complete; nothing acknowledged is lost and the next sync resumes."""
-
-    def __init__(self, message: str, code: str = "error", status: int = 0) -> None:
-        super().__init__(message)
-        self.code = code
-        self.status = status
+__all__ = ["ClockSkewError", "HttpTransport", "RateLimited", "Revoked", "SyncError", "Unreachable"]
 
 
-class Unreachable(SyncError):
-    def __init__(self) -> None:
-        super().__init__(
-            "De centrale opslag is niet bereikbaar. U kunt gewoon verder werken; er wordt "
-            "opnieuw gesynchroniseerd zodra er netwerk is.",
-            "unreachable",
-        )
-
-
-class ClockSkewError(SyncError):
-    def __init__(self, offset_ms: int) -> None:
-        minutes = round(abs(offset_ms) / 60000)
-        super().__init__(
-            f"De klok van deze laptop wijkt {minutes} minuten af van die van de centrale "
-            "opslag. Zet de datum en tijd juist (automatisch instellen) en synchroniseer "
-            "opnieuw.",
-            "clock_skew",
-        )
-        self.offset_ms = offset_ms
-
-
-class Revoked(SyncError):
-    def __init__(self) -> None:
-        super().__init__(
-            "Dit toestel werd ingetrokken door een coördinator en kan niet meer "
-            "synchroniseren. Neem contact op met uw coördinator.",
-            "revoked",
-            403,
-        )
-
-
-class RateLimited(SyncError):
-    def __init__(self, retry_after: float) -> None:
-        super().__init__(
-            "De centrale opslag is druk; er wordt zo dadelijk opnieuw geprobeerd.",
-            "rate_limited",
-            429,
-        )
-        self.retry_after = retry_after
-
-
-_MESSAGES = {
-    "unknown_device": "De centrale opslag kent dit toestel niet (meer).",
-    "bad_signature": "De centrale opslag weigerde het verzoek (handtekening ongeldig).",
-    "forbidden": "Dit toestel mag dit niet doen (geen coördinator of geen lid van dat team).",
-    "invite_invalid": "Deze uitnodigingscode is ongeldig, verlopen of al gebruikt.",
-    "too_large": "Het verzoek is te groot voor de centrale opslag.",
-    "replay": "Het verzoek werd al eens verstuurd; er wordt opnieuw geprobeerd.",
+_MESSAGES: dict[str, str] = {
+    ErrorCode.UNKNOWN_DEVICE: "De centrale opslag kent dit toestel niet (meer).",
+    ErrorCode.BAD_SIGNATURE: "De centrale opslag weigerde het verzoek (handtekening ongeldig).",
+    ErrorCode.FORBIDDEN: (
+        "Dit toestel mag dit niet doen (geen coördinator of geen lid van dat team)."
+    ),
+    ErrorCode.INVITE_INVALID: "Deze uitnodigingscode is ongeldig, verlopen of al gebruikt.",
+    ErrorCode.TOO_LARGE: "Het verzoek is te groot voor de centrale opslag.",
+    ErrorCode.REPLAY: "Het verzoek werd al eens verstuurd; er wordt opnieuw geprobeerd.",
 }
 
 
@@ -118,12 +73,13 @@ class HttpTransport:
     ) -> dict[str, Any]:
         raw = b"" if body is None else json.dumps(body, separators=(",", ":")).encode()
         if len(raw) > MAX_BODY_BYTES:
-            raise SyncError("Te veel gegevens in één keer; probeer opnieuw.", "too_large")
+            raise SyncError("Te veel gegevens in één keer; probeer opnieuw.", ErrorCode.TOO_LARGE)
         hdrs = {"Content-Type": "application/json", **(headers or {})}
         if signed:
             if self._key is None or self.device_id is None:
                 raise SyncError(
-                    "Dit toestel is niet ingeschreven bij een centrale opslag.", "not_enrolled"
+                    "Dit toestel is niet ingeschreven bij een centrale opslag.",
+                    ErrorCode.NOT_ENROLLED,
                 )
             hdrs.update(
                 sign_request(
@@ -141,22 +97,22 @@ class HttpTransport:
         except ValueError as exc:
             raise SyncError(
                 "De centrale opslag gaf een onleesbaar antwoord.",
-                "bad_response",
+                ErrorCode.BAD_RESPONSE,
                 response.status_code,
             ) from exc
         if not isinstance(data, dict):
             raise SyncError(
                 "De centrale opslag gaf een onleesbaar antwoord.",
-                "bad_response",
+                ErrorCode.BAD_RESPONSE,
                 response.status_code,
             )
         if response.is_success:
             return data
-        code = str(data.get("error", "error"))
-        if code == "clock_skew":
+        code = str(data.get("error", ErrorCode.ERROR))
+        if code == ErrorCode.CLOCK_SKEW:
             server = int(data.get("server_time_ms", 0))
             raise ClockSkewError(int(self._clock() * 1000) - server)
-        if code == "revoked":
+        if code == ErrorCode.REVOKED:
             raise Revoked()
         if response.status_code == 429:
             raise RateLimited(float(response.headers.get("Retry-After", "5")))

@@ -56,8 +56,8 @@ from app.views.widgets import BusyIndicator, center_column
 
 if TYPE_CHECKING:
     from app.services.field import FieldServices
-    from app.services.sync import SyncService
     from app.services.vault import OpenVault
+    from app.sync.service import SyncService
 
     FieldFactory = Callable[[OpenVault], FieldServices]
     SyncFactory = Callable[[OpenVault], SyncService]
@@ -84,7 +84,7 @@ def _default_sync(vault: OpenVault) -> SyncService:
     import httpx
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    from app.services.sync import SyncService
+    from app.sync.service import SyncService
     from app.sync.transport import HttpTransport
 
     def transport(url: str, device_id: str | None, key: Ed25519PrivateKey | None) -> HttpTransport:

@@ -14,8 +14,9 @@ from app.models import ConflictRecord, OutboxEntry, Person
 from app.paths import AppPaths
 from app.services.field import FieldServices
 from app.services.people import PseudonymInput
-from app.services.sync_apply import Outcome, apply_incoming, parse_payload, purge_records
+from app.services.sync_purge import purge_records
 from app.services.vault import OpenVault, VaultService
+from app.sync.apply import Outcome, apply_incoming, parse_payload
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 NOW = datetime(2026, 11, 20, 10, 0)
@@ -142,7 +143,7 @@ def test_purge_removes_and_refuses(two) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_malformed_payloads_are_refused() -> None:
-    from app.services.sync_apply import PayloadError
+    from app.sync.apply import PayloadError
 
     with pytest.raises(PayloadError):
         parse_payload("onbekend", "x", "r", (), {})
@@ -153,7 +154,7 @@ def test_malformed_payloads_are_refused() -> None:
 def test_a_required_field_left_empty_is_refused(two) -> None:  # type: ignore[no-untyped-def]
     """A NOT NULL field sent as null is malformed (it came from the network): refused before
     it reaches the database, not turned into a column default or an integrity error."""
-    from app.services.sync_apply import PayloadError
+    from app.sync.apply import PayloadError
 
     a, _ = two
     a.people.create_pseudonym(PseudonymInput("Mo", date(2026, 1, 1), "mond_aan_mond"))

@@ -29,9 +29,9 @@ from app.models import (
 )
 from app.services.field import FieldServices
 from app.services.people import PseudonymInput
-from app.services.sync_apply import parse_payload
 from app.services.vault import CreatedVault, OpenVault, VaultService
 from app.services.workers import WorkerProfile
+from app.sync.apply import parse_payload
 from tests.conftest import PASSPHRASE
 
 

@@ -28,8 +28,9 @@ from sqlalchemy import select as sa_select
 from app.models import ContactMoment, OutboxEntry, Person
 from app.paths import AppPaths
 from app.services.field import FieldServices
-from app.services.sync import SyncReport, SyncService
 from app.services.vault import OpenVault, VaultService
+from app.sync.engine import SyncReport
+from app.sync.service import SyncService
 from app.sync.transport import HttpTransport
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.server.helpers import ROOT, LiveStore, free_port, wait_healthy
@@ -406,7 +407,7 @@ class Proxy:
 
 _CLIENT_SYNC = (
     "from pathlib import Path; from app.paths import AppPaths; "
-    "from app.services.vault import VaultService; from app.services.sync import SyncService; "
+    "from app.services.vault import VaultService; from app.sync.service import SyncService; "
     "from tests.conftest import FAST_KDF, PASSPHRASE; "
     "d = Path({data_dir!r}); "
     "v = VaultService(AppPaths(d, d / 'logs'), kdf_params=FAST_KDF).unlock(PASSPHRASE); "

@@ -42,7 +42,7 @@ from app.domain import validation as v
 from app.models import ContactMoment
 from app.services.contacts import ContactInput, Participant
 from app.services.people import PseudonymInput
-from app.services.sync import ConflictRow
+from app.sync.conflicts import ConflictRow
 from tests.conftest import PASSPHRASE
 from tests.server.sync_support import (
     PERSON_FIELDS,

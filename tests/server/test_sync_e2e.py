@@ -17,8 +17,8 @@ from app.paths import AppPaths
 from app.services.contacts import ContactInput, Participant
 from app.services.field import FieldServices
 from app.services.people import PseudonymInput
-from app.services.sync import SyncService
 from app.services.vault import OpenVault, VaultService
+from app.sync.service import SyncService
 from app.sync.transport import Revoked
 from tests.conftest import CANARY, FAST_KDF, PASSPHRASE
 from tests.server.helpers import LiveStore

@@ -22,11 +22,12 @@ from app.models import (
     RecordHistory,
     TeamState,
 )
-from app.services import sync as sync_module
 from app.services.contacts import ContactInput, Participant
 from app.services.demo import generate_demo
 from app.services.people import PseudonymInput
-from app.services.sync import MassDeletionPending, SyncCancelled, SyncProgress
+from app.sync import engine as sync_module
+from app.sync.engine import SyncProgress
+from app.sync.errors import MassDeletionPending, SyncCancelled
 from tests.server.helpers import LiveStore
 from tests.server.sync_support import NOW, Laptop, enrol, organisation
 

@@ -223,7 +223,7 @@ def main(argv: list[str]) -> int:
     main.discretion.set_on(False)
 
     # A long sync in the status bar: determinate progress while receiving, with Stop.
-    from app.services.sync import SyncProgress
+    from app.sync.engine import SyncProgress
     from tests.views.test_sync_progress import RELEASE, SteppedService
 
     main.go_to(1)

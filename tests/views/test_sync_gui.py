@@ -23,9 +23,9 @@ from app.qt.tasks import TaskRunner
 from app.qt.vaultgate import VaultGate
 from app.services.field import FieldServices
 from app.services.people import ClientDetails, PseudonymInput
-from app.services.sync import SyncService
 from app.services.vault import CreatedVault, OpenVault, VaultService
 from app.settings import SYNC_INTERVAL_MINUTES
+from app.sync.service import SyncService
 from app.sync.transport import Revoked
 from app.views.main_window import MainWindow
 from app.views.sync.conflicts import ConflictsModel, load_conflicts
@@ -542,7 +542,7 @@ def test_models_pass_the_model_tester_and_devices_read_as_text(qtmodeltester: ob
 def test_a_mass_deletion_waits_for_the_workers_confirmation(
     qtbot: QtBot, make_window: Callable[[], MainWindow], created: CreatedVault
 ) -> None:
-    from app.services.sync import MassDeletionPending
+    from app.sync.errors import MassDeletionPending
 
     w = make_window()
     confirmed: list[bool] = []

@@ -19,8 +19,10 @@ from app.qt.sync_scheduler import IDLE, SYNCING, SyncScheduler, SyncState
 from app.qt.tasks import TaskRunner
 from app.qt.vaultgate import VaultGate
 from app.services.field import FieldServices
-from app.services.sync import SyncCancelled, SyncProgress, SyncReport, SyncStatus
 from app.services.vault import CreatedVault
+from app.sync.engine import SyncProgress, SyncReport
+from app.sync.errors import SyncCancelled
+from app.sync.service import SyncStatus
 from app.sync.transport import Unreachable
 from app.views.main_window import MainWindow
 from app.views.sync.status import SyncStatusWidget, describe

@@ -35,7 +35,8 @@ from app.views.widgets import Feedback, heading, paragraph
 
 if TYPE_CHECKING:
     from app.services.field import FieldServices
-    from app.services.sync import ConflictRow, SyncService
+    from app.sync.conflicts import ConflictRow
+    from app.sync.service import SyncService
 
 log = logging.getLogger(__name__)
 

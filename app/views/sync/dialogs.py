@@ -39,8 +39,8 @@ from app.views.widgets import (
 )
 
 if TYPE_CHECKING:
-    from app.services.sync import SyncService
     from app.services.workers import WorkerRow, WorkerService
+    from app.sync.service import SyncService
 
 from app.views.workers import WorkerProfileForm
 

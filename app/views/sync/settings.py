@@ -45,8 +45,8 @@ from app.views.sync.status import describe
 from app.views.widgets import Feedback, field_label, heading, paragraph
 
 if TYPE_CHECKING:
-    from app.services.sync import SyncService
     from app.services.vault import OpenVault
+    from app.sync.service import SyncService
 
 log = logging.getLogger(__name__)
 

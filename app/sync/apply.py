@@ -38,7 +38,6 @@ from app.models import (
     PurgedRecord,
     RecordHistory,
     RecordTeam,
-    SearchDoc,
     SyncedRecord,
 )
 from app.services import search
@@ -46,6 +45,7 @@ from app.services.local_index import CONTACTS, PERSON, PHASE, Debt, contact_peop
 from app.services.record_upgrades import upgrade_payload
 from app.services.records import MAX_HISTORY, load_history, save_history
 from app.services.search import chunks
+from app.services.sync_purge import people_of
 
 # Free text that must never lose words: concurrent edits keep both texts.
 NOTE_FIELDS = frozenset({
@@ -183,7 +183,7 @@ def apply_incoming(
         return Outcome.INSERTED
     if local.revision == inc.revision:
         return Outcome.SAME
-    before_people = _people_of(local)
+    before_people = people_of(local)
     local_history = load_history(s, inc.record_type, inc.record_id)
     local_revs = {e[0] for e in local_history}
     remote_revs = {e[0] for e in inc.history}
@@ -316,12 +316,6 @@ def _overwrite(
     obj.parent_revisions = parents
     if meta is not None:
         obj.updated_at, obj.updated_by = meta["updated_at"], meta["updated_by"]
-
-
-def _people_of(obj: SyncedRecord) -> tuple[str, ...]:
-    if isinstance(obj, ContactMoment):
-        return tuple(p["person_id"] for p in obj.people)
-    return ()
 
 
 def refresh_local_indexes(
@@ -496,52 +490,6 @@ def known_records(
     return held, purged
 
 
-def purge_records(s: Session, refs: list[tuple[str, str]]) -> int:
-    """Delete erased records everywhere locally and refuse them from now on."""
-    removed = 0
-    for record_type, record_id in refs:
-        model = MODEL_BY_TYPE.get(record_type)
-        if s.get(PurgedRecord, (record_type, record_id)) is None:
-            s.add(PurgedRecord(record_type=record_type, record_id=record_id))
-        if model is None:
-            continue
-        obj = s.get(model, record_id)
-        if obj is not None:
-            people = _people_of(obj)
-            s.delete(obj)
-            removed += 1
-            if isinstance(obj, ContactMoment):
-                s.execute(delete(ContactPerson).where(ContactPerson.contact_id == record_id))
-                s.flush()
-                for pid in people:
-                    search.reindex_person(s, pid)
-        if record_type == "person":
-            search.remove(s, record_id)
-            s.execute(delete(SearchDoc).where(SearchDoc.person_id == record_id))
-        s.execute(
-            delete(OutboxEntry).where(
-                OutboxEntry.record_type == record_type, OutboxEntry.record_id == record_id
-            )
-        )
-        s.execute(
-            delete(RecordHistory).where(
-                RecordHistory.record_type == record_type, RecordHistory.record_id == record_id
-            )
-        )
-        s.execute(
-            delete(ConflictRecord).where(
-                ConflictRecord.record_type == record_type, ConflictRecord.record_id == record_id
-            )
-        )
-    return removed
-
-
-def erased_people(s: Session) -> set[str]:
-    return set(
-        s.scalars(select(PurgedRecord.record_id).where(PurgedRecord.record_type == "person"))
-    )
-
-
 def references_erased(inc: Incoming, erased: set[str]) -> str | None:
     """The erased person a pulled revision is about, if any."""
     person = inc.fields.get("person_id")
@@ -553,33 +501,12 @@ def references_erased(inc: Incoming, erased: set[str]) -> str | None:
     return None
 
 
-def purge_person_leftovers(s: Session, person_id: str, records: Any) -> list[tuple[str, str]]:
-    """Everything about an erased person that an erasure elsewhere could not list (made
-    concurrently on this device): deleted, and returned so a follow-up purge reaches the store.
-    A group contact goes on for the others, without this person (as a new revision)."""
-    from app.services.contacts import reindex_contact
-    from app.services.erasure import records_about
-
-    # Collected from the records' own fields, deleted ones included (see app.services.erasure).
-    about = records_about(s, person_id)
-    refs = list(about.records)
-    for c in about.shared_contacts:
-        others = [p for p in c.people if p["person_id"] != person_id]
-        records.update(s, c, {"people": others})
-        reindex_contact(s, c, (person_id,))
-    purge_records(s, refs)
-    return refs
-
-
 __all__ = [
     "Incoming",
     "Outcome",
     "PageInserts",
     "apply_incoming",
-    "erased_people",
     "known_records",
     "parse_payload",
-    "purge_person_leftovers",
-    "purge_records",
     "references_erased",
 ]

@@ -1,0 +1,616 @@
+"""The push/pull/apply engine (DESIGN.md §6, docs/sync-protocol.md): push of the outbox,
+pull by cursor with merge, purges, and the guards.
+
+Everything that must not be lost is in the vault before anything is sent: the outbox entry
+is deleted only in the transaction that records the store's acknowledgement, and the cursor
+advances only in the transaction that stores what it covers. So an interrupted sync resumes.
+
+Fetching a page (`fetch_page`, network only) and applying it (`apply_page`, vault only) are
+separate calls, so a caller can run them on different lanes.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from app.crypto.header import now_iso
+from app.domain.hlc import Stamp
+from app.models import MODEL_BY_TYPE, OutboxEntry, Purge, RecordTeam, TeamState
+from app.services import local_index, vocabularies
+from app.services.records import Records
+from app.services.search import chunks
+from app.services.sync_purge import erased_people, purge_person_leftovers
+from app.services.sync_purge import purge_records as apply_purge
+from app.sync import envelope, faults
+from app.sync.apply import (
+    Incoming,
+    Outcome,
+    PageInserts,
+    PayloadError,
+    apply_incoming,
+    known_records,
+    parse_payload,
+    references_erased,
+)
+from app.sync.codes import ErrorCode, ItemKind, Role
+from app.sync.errors import (
+    ClockSkewError,
+    MassDeletionPending,
+    SyncCancelled,
+    SyncError,
+    bad_response,
+)
+from app.sync.link import SyncLink
+from app.sync.membership import Membership
+from app.sync.protocol import MAX_PUSH_REVISIONS, MAX_SKEW_MS, b64d, b64e
+
+log = logging.getLogger(__name__)
+
+MASS_DELETE_SHARE = 0.2
+MASS_DELETE_MIN = 10
+MAX_ROUNDS = 4
+PULL_PAGE = 1000  # items per pull request (the store also caps a page's bytes)
+PULL_TRANSACTION_RECORDS = 25_000  # pulled items applied per transaction, at most a page more
+INDEX_REBUILD_PEOPLE = 2_000  # people whose local indexes are rebuilt per transaction
+
+
+@dataclass(frozen=True)
+class SyncProgress:
+    """How far a sync pass is: `phase` is "push" (changes sent) or "pull" (store positions
+    received); `total` is 0 while unknown. Reported between batches, from the sync thread."""
+
+    phase: str
+    done: int
+    total: int
+
+
+ProgressCallback = Callable[[SyncProgress], None]
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    pulled: int = 0
+    merged: int = 0
+    purged: int = 0
+    purges_pushed: int = 0
+    approved_devices: int = 0
+    outcomes: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Pulled:
+    """One item of a pulled page after decryption: a revision, a purge, or neither (an
+    unknown record type from a newer version, skipped)."""
+
+    incoming: Incoming | None = None
+    purge: list[tuple[str, str]] | None = None
+
+
+@dataclass(frozen=True)
+class FetchedPage:
+    """One page of a team's pull as the store sent it (`fetch_page`, network only): its raw
+    items, the cursor after it, and whether more follow."""
+
+    team_id: str
+    after: int
+    items: list[Any]
+    next_after: int
+    more: bool
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """What `apply_page` did: items applied, merges written, the team's cursor after it."""
+
+    pulled: int
+    merged: int
+    cursor: int
+
+
+class SyncEngine:
+    def __init__(self, link: SyncLink, members: Membership) -> None:
+        self._link = link
+        self._members = members
+        self._progress: ProgressCallback | None = None
+        self._should_stop: Callable[[], bool] | None = None
+
+    # --- one sync pass -------------------------------------------------------------------------
+    def sync_once(
+        self,
+        *,
+        confirm_mass_deletion: bool = False,
+        progress: ProgressCallback | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> SyncReport:
+        """One pass: push the outbox, pull every team's new revisions, merge, repeat while
+        merges produced new revisions. `progress` is called between batches (on this thread);
+        `should_stop` is asked between batches and ends the pass with `SyncCancelled`, keeping
+        every batch already acknowledged or applied."""
+        report = SyncReport()
+        self._progress = progress
+        self._should_stop = should_stop
+        with self._link.ctx.read() as s:
+            cfg = self._link.require(s)
+            coordinator = cfg.role == Role.COORDINATOR
+        self._members.refresh()
+        if coordinator:
+            report.approved_devices = self._members.approve_pending()
+        for _ in range(MAX_ROUNDS):
+            # Erasures first, so nothing about an erased person is pushed or kept after them;
+            # again in each round, for follow-up purges the pull before made.
+            report.purges_pushed += self._push_purges()
+            pushed = self._push(confirm_mass_deletion)
+            pulled, merged = self._pull(report)
+            report.pushed += pushed
+            report.pulled += pulled
+            report.merged += merged
+            if not merged and not self._purges_waiting():
+                break
+        with self._link.ctx.transaction() as s:
+            cfg2 = self._link.config(s)
+            assert cfg2 is not None
+            cfg2.last_sync_at = now_iso()
+        return report
+
+    def _team_of(
+        self, s: Session, record_type: str, record_id: str, home: str | None
+    ) -> str | None:
+        row = s.get(RecordTeam, (record_type, record_id))
+        return row.team_id if row is not None else home
+
+    def _teams_of(
+        self, s: Session, entries: list[OutboxEntry], home: str | None
+    ) -> list[str | None]:
+        """The team each queued revision goes to: the record's team once it has one; else
+        the team of the person it is about (a coordinator may work in several teams), else
+        the home team."""
+        known: dict[tuple[str, str], str] = {}
+        wanted = {(e.record_type, e.record_id) for e in entries}
+        wanted |= {("person", p) for e in entries if (p := _person_of(e.payload)) is not None}
+        by_type: dict[str, list[str]] = {}
+        for record_type, record_id in wanted:
+            by_type.setdefault(record_type, []).append(record_id)
+        for record_type, ids in by_type.items():
+            for part in chunks(sorted(ids)):
+                for row in s.scalars(
+                    select(RecordTeam).where(
+                        RecordTeam.record_type == record_type, RecordTeam.record_id.in_(part)
+                    )
+                ):
+                    known[(row.record_type, row.record_id)] = row.team_id
+        out: list[str | None] = []
+        for e in entries:
+            team = known.get((e.record_type, e.record_id))
+            if team is None:
+                person = _person_of(e.payload)
+                team = known.get(("person", person)) if person is not None else None
+            out.append(team or home)
+        return out
+
+    def _push(self, confirm_mass_deletion: bool) -> int:
+        pushed = 0
+        with self._link.ctx.read() as s:
+            cfg = self._link.require(s)
+            home = cfg.home_team_id
+            self._mass_deletion_guard(s, confirm_mass_deletion)
+            total = int(s.scalar(select(func.count()).select_from(OutboxEntry)) or 0)
+        if total:
+            self._report("push", 0, total)
+        while True:
+            self._check_stop()
+            with self._link.ctx.read() as s:
+                entries = list(
+                    s.scalars(
+                        select(OutboxEntry).order_by(OutboxEntry.id).limit(MAX_PUSH_REVISIONS)
+                    )
+                )
+                if not entries:
+                    return pushed
+                keys = self._members.keys(s)
+                states = {t.team_id: t for t in s.scalars(select(TeamState))}
+                batches: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+                for e, team in zip(entries, self._teams_of(s, entries, home), strict=True):
+                    if team is None or team not in states:
+                        raise SyncError(
+                            "Dit toestel heeft nog geen team: een coördinator moet "
+                            "het eerst goedkeuren.",
+                            ErrorCode.NO_TEAM,
+                        )
+                    epoch = states[team].current_epoch
+                    key = keys.get((team, epoch))
+                    if key is None:
+                        raise SyncError(
+                            "De teamsleutel ontbreekt nog: een coördinator moet dit "
+                            "toestel eerst goedkeuren.",
+                            ErrorCode.NO_TEAM_KEY,
+                        )
+                    meta = envelope.RecordMeta(
+                        team,
+                        e.record_type,
+                        e.record_id,
+                        e.revision,
+                        tuple(e.parents),
+                        self._link.ctx.device.device_id,
+                        epoch,
+                    )
+                    batches.setdefault(team, []).append(
+                        (
+                            e.id,
+                            {
+                                "record_type": e.record_type,
+                                "record_id": e.record_id,
+                                "revision": e.revision,
+                                "parents": list(e.parents),
+                                "epoch": epoch,
+                                "ciphertext": b64e(envelope.seal_record(key, meta, e.payload)),
+                            },
+                        )
+                    )
+            for team, items in batches.items():
+                answer = self._link.transport().post(
+                    "/v1/push", {"team_id": team, "revisions": [body for _, body in items]}
+                )
+                results = {r["revision"]: r["status"] for r in answer.get("results", [])}
+                faults.hit("after_push_before_ack")
+                acked = [(i, body) for i, body in items if body["revision"] in results]
+                with self._link.ctx.transaction() as s:
+                    # Not acknowledged: stays queued.
+                    for ids in chunks([i for i, _ in acked]):
+                        s.execute(delete(OutboxEntry).where(OutboxEntry.id.in_(ids)))
+                    rows = list(
+                        {
+                            (b["record_type"], b["record_id"]): {
+                                "record_type": b["record_type"],
+                                "record_id": b["record_id"],
+                                "team_id": team,
+                            }
+                            for _, b in acked
+                        }.values()
+                    )
+                    for part in chunks(rows):
+                        s.execute(sqlite_insert(RecordTeam).on_conflict_do_nothing(), list(part))
+                pushed += len(acked)
+                self._report("push", pushed, max(total, pushed))
+                if len(acked) < len(items):
+                    raise SyncError(
+                        "De centrale opslag bevestigde niet alle wijzigingen; ze blijven "
+                        "klaarstaan voor de volgende synchronisatie.",
+                        ErrorCode.PARTIAL_ACK,
+                    )
+
+    def _mass_deletion_guard(self, s: Session, confirmed: bool) -> None:
+        if confirmed:
+            return
+        # Counted in SQL: a first push may queue hundreds of thousands of payloads.
+        deletions = int(
+            s.scalar(
+                select(func.count())
+                .select_from(OutboxEntry)
+                .where(
+                    func.json_extract(OutboxEntry.payload, "$.fields.deleted") == 1,
+                    func.json_array_length(OutboxEntry.parents) > 0,
+                )
+            )
+            or 0
+        )
+        if deletions <= MASS_DELETE_MIN:
+            return
+        live = 0
+        for model in MODEL_BY_TYPE.values():
+            live += int(s.scalar(select(func.count()).select_from(model)) or 0)
+        if live and deletions / live > MASS_DELETE_SHARE:
+            raise MassDeletionPending(deletions, live)
+
+    # --- pull: one page fetched (network), one page applied (vault) ------------------------
+
+    def fetch_page(self, team_id: str, after: int, limit: int | None = None) -> FetchedPage:
+        """One page of `team_id`'s pull after cursor `after`: a network call and nothing else
+        (no vault access), safe on a network lane."""
+        answer = self._link.transport().get(
+            f"/v1/pull?team={team_id}&after={after}&limit={limit or PULL_PAGE}"
+        )
+        items = answer.get("items", [])
+        if not isinstance(items, list):
+            raise bad_response()
+        try:
+            next_after = int(answer.get("next_after", after))
+        except (TypeError, ValueError) as exc:
+            raise bad_response() from exc
+        return FetchedPage(team_id, after, items, next_after, bool(answer.get("more")))
+
+    def apply_page(self, s: Session, page: FetchedPage, report: SyncReport) -> PageResult:
+        """Check, decrypt and apply one fetched page and advance its team's cursor, inside the
+        caller's vault transaction `s` (commit it to keep both). The local indexes of the
+        people concerned are owed (`work_off_index_debt` rebuilds them)."""
+        keys = self._members.keys(s)
+        decoded = [self._decode(page.team_id, item, keys) for item in page.items]
+        pulled, merged = self._apply_page(s, page.team_id, decoded, report)
+        faults.hit("mid_pull")
+        st = s.get(TeamState, page.team_id)
+        if st is None:
+            raise SyncError("Dit toestel hoort niet (meer) bij dat team.", ErrorCode.NO_TEAM)
+        st.cursor = max(st.cursor, page.next_after)
+        return PageResult(pulled, merged, st.cursor)
+
+    def apply_page_now(self, page: FetchedPage, report: SyncReport | None = None) -> PageResult:
+        """`apply_page` in a transaction of its own, then the local indexes it owes."""
+        # Pulled again if a power cut undoes it, since its cursor goes too.
+        with self._link.ctx.transaction(durable=False) as s:
+            result = self.apply_page(s, page, report or SyncReport())
+        self.work_off_index_debt()
+        return result
+
+    def _pull(self, report: SyncReport) -> tuple[int, int]:
+        """Every team's new revisions, page by page. The next page is fetched on a helper
+        thread while this one is applied (the store's work and the network overlap with
+        ours). Pages are applied with their cursor in transactions of up to
+        `PULL_TRANSACTION_RECORDS` (fewer, larger commits: a first sync touches index pages
+        all over the vault), so whatever was fetched but not committed is fetched again."""
+        pulled = merged = 0
+        with self._link.ctx.read() as s:
+            start = {t.team_id: t.cursor for t in s.scalars(select(TeamState))}
+        cursors = dict(start)
+        heads = self._members.heads
+        total = sum(max(0, heads.get(team, 0) - c) for team, c in start.items())
+        try:
+            with ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as ahead, ExitStack() as tx:
+                session: Session | None = None
+                in_tx = 0
+                for team in start:
+                    after = start[team]
+                    self._check_stop()
+                    coming = ahead.submit(self.fetch_page, team, after)
+                    while True:
+                        page = coming.result()
+                        stop = page.more and self._stop_requested()
+                        if page.more and not stop:
+                            coming = ahead.submit(self.fetch_page, team, page.next_after)
+                        if session is None:
+                            # Pulled again if a power cut undoes it, since its cursor goes too.
+                            session = tx.enter_context(self._link.ctx.transaction(durable=False))
+                        result = self.apply_page(session, page, report)
+                        cursors[team] = result.cursor
+                        in_tx += len(page.items)
+                        if stop or not page.more or in_tx >= PULL_TRANSACTION_RECORDS:
+                            tx.close()  # commit
+                            session, in_tx = None, 0
+                        pulled += result.pulled
+                        merged += result.merged
+                        if not page.more:  # the rest up to the head was superseded or purged
+                            cursors[team] = max(cursors[team], heads.get(team, 0))
+                        done = sum(c - start[t] for t, c in cursors.items())
+                        self._report("pull", done, max(total, done))
+                        if stop:
+                            raise SyncCancelled()
+                        if not page.more:
+                            break
+        except BaseException:
+            # Stopped or failed: still index what arrived, unless that fails too (then the
+            # next sync does it); the original error is the one to report.
+            try:
+                self.work_off_index_debt()
+            except Exception:
+                log.warning("local indexes not rebuilt after an interrupted pull", exc_info=True)
+            raise
+        self.work_off_index_debt()
+        return pulled, merged
+
+    def work_off_index_debt(self) -> None:
+        """Rebuild the local indexes of people touched by pulled records (set-wise, in
+        batches, each in its own transaction with the debt it clears)."""
+        vocab = vocabularies.builtin()
+        while True:
+            # Redone if a power cut undoes it: the debt it clears comes back with it.
+            with self._link.ctx.transaction(durable=False) as s:
+                if not local_index.work_off(s, vocab, limit=INDEX_REBUILD_PEOPLE):
+                    return
+
+    def _decode(self, team: str, item: Any, keys: dict[tuple[str, int], bytes]) -> Pulled:
+        """Check, decrypt and validate one pulled item (no database work)."""
+        if not isinstance(item, dict):
+            raise bad_response()
+        try:
+            if item.get("kind") == ItemKind.PURGE:
+                return Pulled(purge=[(str(t), str(i)) for t, i in item["record_refs"]])
+            record_type, record_id = str(item["record_type"]), str(item["record_id"])
+            epoch = int(item["epoch"])
+            meta = envelope.RecordMeta(
+                team,
+                record_type,
+                record_id,
+                str(item["revision"]),
+                tuple(str(p) for p in item.get("parents", [])),
+                str(item["device_id"]),
+                epoch,
+            )
+            ciphertext = b64d(item["ciphertext"], max_bytes=256 * 1024)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise bad_response() from exc
+        if record_type not in MODEL_BY_TYPE:
+            log.warning("unknown record type in pull skipped")
+            return Pulled()
+        key = keys.get((team, epoch))
+        if key is None:
+            raise SyncError(
+                "Een teamsleutel ontbreekt; synchroniseer opnieuw na goedkeuring.",
+                ErrorCode.NO_TEAM_KEY,
+            )
+        try:
+            payload = envelope.open_record(key, meta, ciphertext)
+            inc = parse_payload(record_type, record_id, meta.revision, meta.parents, payload)
+            assert inc.newest is not None  # parse_payload requires clocks
+            self._check_skew(inc.newest)
+        except (envelope.EnvelopeError, PayloadError, ValueError) as exc:
+            raise SyncError(
+                "Een gegeven van de centrale opslag klopt niet (beschadigd of "
+                "gewijzigd) en werd geweigerd.",
+                ErrorCode.BAD_RECORD,
+            ) from exc
+        return Pulled(incoming=inc)
+
+    def _apply_page(
+        self, s: Session, team: str, page: list[Pulled], report: SyncReport
+    ) -> tuple[int, int]:
+        """Apply one pulled page inside one transaction. Records never seen here go in bulk
+        (`PageInserts`); the rest (held already, erased, purges) one by one, in order."""
+        pulled = merged = 0
+        debt = local_index.Debt()
+        fresh = PageInserts(s, team, debt)
+
+        def look() -> tuple[set[str], dict[tuple[str, str], str], set[tuple[str, str]]]:
+            keys = [(p.incoming.record_type, p.incoming.record_id) for p in page if p.incoming]
+            return (erased_people(s), *known_records(s, keys))
+
+        erased, held, purged = look()
+        newest: Stamp | None = None
+        for p in page:
+            outcome: str
+            if p.purge is not None:
+                fresh.flush()
+                apply_purge(s, p.purge)
+                for t, person_id in p.purge:
+                    if t == "person":
+                        s.flush()
+                        self._follow_up_purge(
+                            s, person_id, purge_person_leftovers(s, person_id, self._link.records())
+                        )
+                outcome = "purge"
+                erased, held, purged = look()
+            elif p.incoming is None:
+                outcome = "skipped"
+            else:
+                inc = p.incoming
+                assert inc.newest is not None
+                newest = inc.newest if newest is None or inc.newest > newest else newest
+                key = (inc.record_type, inc.record_id)
+                slow = (
+                    key in purged
+                    or key in fresh.keys
+                    or (key in held and held[key] != inc.revision)
+                    or references_erased(inc, erased) is not None
+                )
+                if not slow and key in held:
+                    fresh.route(inc)
+                    outcome = str(Outcome.SAME)
+                elif not slow:
+                    fresh.add(inc)
+                    outcome = str(Outcome.INSERTED)
+                else:
+                    fresh.flush()
+                    outcome = self._apply_one(s, team, inc, erased, debt)
+                    held[key] = ""  # changed or gone: look it up again if it comes back
+            report.outcomes[outcome] = report.outcomes.get(outcome, 0) + 1
+            pulled += 1
+            if outcome == Outcome.MERGED:
+                merged += 1
+            elif outcome == "purge":
+                report.purged += 1
+        fresh.flush()
+        if newest is not None:
+            Records.note_seen_stamp(s, newest.encode())
+        local_index.owe(s, debt)
+        return pulled, merged
+
+    def _apply_one(
+        self, s: Session, team: str, inc: Incoming, erased: set[str], debt: local_index.Debt
+    ) -> str:
+        record_type, record_id = inc.record_type, inc.record_id
+        if s.get(RecordTeam, (record_type, record_id)) is None:
+            s.add(RecordTeam(record_type=record_type, record_id=record_id, team_id=team))
+        person = references_erased(inc, erased)
+        if person is not None and not (
+            record_type == "contact_moment" and len(inc.fields.get("people") or []) > 1
+        ):
+            # About a person erased elsewhere, made before that device's erasure reached its
+            # author: never kept, and purged from the store too.
+            self._follow_up_purge(s, person, [(record_type, record_id)])
+            return "purge"
+        outcome = str(
+            apply_incoming(s, inc, device_worker=self._link.ctx.device.worker_id, debt=debt)
+        )
+        if person is not None:  # a group contact: it goes on without the erased person
+            s.flush()
+            self._follow_up_purge(
+                s, person, purge_person_leftovers(s, person, self._link.records())
+            )
+        return outcome
+
+    def _stop_requested(self) -> bool:
+        return self._should_stop is not None and self._should_stop()
+
+    def _check_stop(self) -> None:
+        if self._stop_requested():
+            raise SyncCancelled()
+
+    def _report(self, phase: str, done: int, total: int) -> None:
+        if self._progress is not None:
+            self._progress(SyncProgress(phase, done, total))
+
+    def _follow_up_purge(self, s: Session, person_id: str, refs: list[tuple[str, str]]) -> None:
+        apply_purge(s, refs)
+        if refs:
+            s.add(
+                Purge(
+                    id=str(uuid.uuid4()),
+                    person_id=person_id,
+                    record_refs=[list(r) for r in refs],
+                    erased_at=now_iso(),
+                    erased_by=self._link.ctx.device.worker_id,
+                )
+            )
+
+    def _check_skew(self, newest: Stamp) -> None:
+        """Refuse a pulled record whose newest stamp lies beyond the skew limit."""
+        now = int(self._link.clock() * 1000)
+        if newest.wall_ms - now > MAX_SKEW_MS:
+            raise ClockSkewError(now - newest.wall_ms)
+
+    def _purges_waiting(self) -> bool:
+        with self._link.ctx.read() as s:
+            return s.scalars(select(Purge.id).where(Purge.pushed_at.is_(None))).first() is not None
+
+    def _push_purges(self) -> int:
+        with self._link.ctx.read() as s:
+            cfg = self._link.require(s)
+            purges = list(s.scalars(select(Purge).where(Purge.pushed_at.is_(None))))
+            routed = []
+            for p in purges:
+                owners = {self._team_of(s, t, i, cfg.home_team_id) for t, i in p.record_refs}
+                routed.append((p.id, sorted(t for t in owners if t), p.record_refs))
+        for purge_id, teams, refs in routed:
+            for team in teams:
+                self._link.transport().post(
+                    "/v1/purge", {"team_id": team, "purge_id": purge_id, "record_refs": refs}
+                )
+            with self._link.ctx.transaction() as s:
+                row = s.get(Purge, purge_id)
+                if row is not None:
+                    row.pushed_at = now_iso()
+                apply_purge(s, [(str(t), str(i)) for t, i in refs])
+        return len(routed)
+
+
+def _person_of(payload: Any) -> str | None:
+    """The person a queued revision is about (its `person_id`, or a contact's first person)."""
+    fields = payload.get("fields") if isinstance(payload, dict) else None
+    if not isinstance(fields, dict):
+        return None
+    person = fields.get("person_id")
+    if isinstance(person, str):
+        return person
+    people = fields.get("people")
+    if isinstance(people, list) and people and isinstance(people[0], dict):
+        first = people[0].get("person_id")
+        return first if isinstance(first, str) else None
+    return None
