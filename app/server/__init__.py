@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 DATABASE_URL_ENV = "BRUGFIGUUR_DATABASE_URL"
+TRUSTED_PROXIES_ENV = "BRUGFIGUUR_TRUSTED_PROXIES"  # comma-separated addresses or networks
 LOG_FILE = "store.log"
 LOG_MAX_BYTES = 5_000_000
 LOG_BACKUPS = 10
@@ -46,10 +47,18 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def serve(data_dir: Path, host: str, port: int, database_url: str | None) -> int:
+def serve(
+    data_dir: Path,
+    host: str,
+    port: int,
+    database_url: str | None,
+    trusted_proxies: list[str] | None = None,
+) -> int:
     """Run the central store until interrupted; the process exit code.
 
     `database_url` None means env BRUGFIGUUR_DATABASE_URL, else SQLite in data_dir/store.db.
+    `trusted_proxies` None means env BRUGFIGUUR_TRUSTED_PROXIES (comma-separated), else none:
+    X-Forwarded-For is believed only from those addresses or networks.
     Logs go to data_dir/logs/store.log (rotated). Nothing secret is printed: when no
     organisation exists yet, only the path of the one-time setup token file is shown.
     """
@@ -63,8 +72,13 @@ def serve(data_dir: Path, host: str, port: int, database_url: str | None) -> int
     data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     log_path = _setup_logging(data_dir / "logs")
     url = database_url or os.environ.get(DATABASE_URL_ENV) or default_database_url(data_dir)
+    proxies = (
+        trusted_proxies
+        if trusted_proxies is not None
+        else os.environ.get(TRUSTED_PROXIES_ENV, "").split(",")
+    )
     try:
-        app = create_app(url, data_dir=data_dir)
+        app = create_app(url, data_dir=data_dir, trusted_proxies=proxies)
     except StoreTooNew:
         print(
             "brugfiguur store: the database was created by a newer version; not starting",
@@ -93,7 +107,7 @@ def serve(data_dir: Path, host: str, port: int, database_url: str | None) -> int
         port=port,
         log_config=None,
         access_log=False,
-        proxy_headers=True,
+        proxy_headers=False,  # the store reads X-Forwarded-For itself, from its proxies only
         server_header=False,
         timeout_graceful_shutdown=10,
     )

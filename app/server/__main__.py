@@ -1,4 +1,5 @@
-"""`python -m app.server --data-dir DIR [--host H] [--port P] [--database-url URL]`."""
+"""`python -m app.server --data-dir DIR [--host H] [--port P] [--database-url URL]
+[--trusted-proxy ADDR]…`."""
 
 from __future__ import annotations
 
@@ -15,8 +16,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8470)
     p.add_argument("--database-url", default=None)
+    p.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=None,
+        metavar="ADDR",
+        help="address or network of a reverse proxy whose X-Forwarded-For is believed",
+    )
     a = p.parse_args(argv)
-    return serve(a.data_dir, a.host, a.port, a.database_url)
+    return serve(a.data_dir, a.host, a.port, a.database_url, a.trusted_proxy)
 
 
 if __name__ == "__main__":

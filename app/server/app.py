@@ -10,11 +10,12 @@ duration only.
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import logging
 import os
 import secrets
 import time
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -30,7 +31,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from app.server import wire
-from app.server.db import make_engine, read_tx, upgrade, write_tx
+from app.server.db import checkpoint, make_engine, read_tx, upgrade, write_tx
 from app.server.errors import ApiError, invalid
 from app.server.faults import Faults
 from app.server.ratelimit import Limits, TokenBuckets, retry_after
@@ -130,6 +131,53 @@ def _target(request: Request) -> str:
     return f"{path}?{query}" if query else path
 
 
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def parse_proxies(values: Iterable[str]) -> tuple[Network, ...]:
+    """Addresses or networks (`10.0.0.5`, `10.0.0.0/24`) whose X-Forwarded-For is believed."""
+    return tuple(ipaddress.ip_network(v.strip(), strict=False) for v in values if v.strip())
+
+
+def _in(host: str, networks: tuple[Network, ...]) -> bool:
+    try:
+        addr = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return any(addr in n for n in networks)
+
+
+def client_address(peer: str, forwarded_for: str | None, proxies: tuple[Network, ...]) -> str:
+    """The address the per-IP rate limit counts: the TCP peer, unless the peer is a configured
+    proxy; then the nearest X-Forwarded-For hop that is not itself a configured proxy. From
+    anyone else the header is ignored, so a client cannot choose its own address."""
+    if not forwarded_for or not _in(peer, proxies):
+        return peer
+    hops = [h.strip() for h in forwarded_for.split(",") if h.strip()]
+    for hop in reversed(hops):
+        try:
+            ipaddress.ip_address(hop)
+        except ValueError:
+            return peer  # a malformed chain: count the proxy itself
+        if not _in(hop, proxies):
+            return hop
+    return peer
+
+
+def log_safe(text: str, limit: int = 200) -> str:
+    """A request path as one harmless log token: anything outside printable ASCII (newlines,
+    escapes, spaces) is escaped, so a path cannot start a forged log line."""
+    out = "".join(
+        c
+        if 33 <= ord(c) <= 126 and c != "\\"
+        else f"\\x{ord(c):02x}"
+        if ord(c) < 256
+        else f"\\u{ord(c):04x}"
+        for c in text[:limit]
+    )
+    return out + ("..." if len(text) > limit else "")
+
+
 def _claimed_device(request: Request) -> str:
     try:
         return uuid_str(request.headers.get(H_DEVICE), "device")
@@ -144,6 +192,7 @@ def create_app(
     clock: Callable[[], float] = time.time,
     limits: Limits | None = None,
     faults: Faults | None = None,
+    trusted_proxies: Iterable[str] = (),
 ) -> Starlette:
     """The store on `database_url`, migrated to head (a newer database raises StoreTooNew)."""
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -155,6 +204,7 @@ def create_app(
         device_buckets = TokenBuckets(store_limits.device)
         unsigned_buckets = TokenBuckets(store_limits.unsigned)
         store = Store(charge_device=device_buckets.take)
+        proxies = parse_proxies(trusted_proxies)
         fault = faults if faults is not None else Faults.from_env()
         with read_tx(engine) as conn:
             exists = store.organisation_exists(conn)
@@ -313,6 +363,9 @@ def create_app(
             if ep.name == "organisation":
                 # Committed: the one-time token is spent.
                 _setup_token_path(data_dir).unlink(missing_ok=True)
+            if ep.name == "purge":
+                # Committed: the erased ciphertext leaves the WAL too.
+                checkpoint(engine)
             return result
         if ep.signed:
             with write_tx(engine) as conn:
@@ -329,7 +382,8 @@ def create_app(
             size_in = 0
             device = _claimed_device(request)
             try:
-                ip = request.client.host if request.client else "-"
+                peer = request.client.host if request.client else "-"
+                ip = client_address(peer, request.headers.get("x-forwarded-for"), proxies)
                 wait = ip_buckets.take(ip)
                 if wait <= 0 and not ep.signed and ep.name != "health":
                     wait = unsigned_buckets.take(ip)
@@ -363,8 +417,8 @@ def create_app(
                 response = _json_response(500, {"error": ErrorCode.INTERNAL})
             access.info(
                 "%s %s %d device=%s in=%d out=%d ms=%.1f",
-                request.method,
-                request.scope["path"],
+                log_safe(request.method, 10),
+                log_safe(request.scope["path"]),
                 response.status_code,
                 device,
                 size_in,
@@ -381,7 +435,12 @@ def create_app(
             status, ErrorCode.INVALID_REQUEST
         )
         headers = exc.headers if isinstance(exc, HTTPException) else None
-        access.info("%s %s %d device=- in=0 out=0", request.method, request.scope["path"], status)
+        access.info(
+            "%s %s %d device=- in=0 out=0",
+            log_safe(request.method, 10),
+            log_safe(request.scope["path"]),
+            status,
+        )
         return _json_response(status, {"error": code}, headers)
 
     @contextlib.asynccontextmanager

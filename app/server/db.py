@@ -14,6 +14,7 @@ One code path for both databases:
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,8 @@ SERVER_SCRIPTS = MIGRATIONS / "server"
 _WRITE = "bf_write"
 # Any constant works; it only has to be the same for every instance of the store.
 _MIGRATION_LOCK = 0x42_46_53_54
+
+log = logging.getLogger("brugfiguur.server")
 
 
 class StoreTooNew(RuntimeError):
@@ -61,6 +64,8 @@ def make_engine(database_url: str) -> Engine:
             cur.execute("PRAGMA synchronous=FULL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA busy_timeout=30000")
+            # Deleted content (a purge, a superseded leaf) is overwritten, not left in free pages.
+            cur.execute("PRAGMA secure_delete=ON")
             cur.close()
 
         @event.listens_for(engine, "begin")
@@ -72,6 +77,25 @@ def make_engine(database_url: str) -> Engine:
     if url.get_backend_name() == "postgresql":
         return create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
     raise ValueError("the central store supports SQLite and PostgreSQL database URLs only")
+
+
+def checkpoint(engine: Engine) -> None:
+    """SQLite: copy the WAL into the database and truncate it, so that what a purge deleted
+    (overwritten in the database by `secure_delete`) is no longer in the WAL's older frames
+    either. A checkpoint that readers hold back is logged and done again after the next purge.
+    PostgreSQL: nothing here (docs/central-store.md says what erasure needs there)."""
+    if engine.dialect.name != "sqlite":
+        return
+    raw = engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        cur.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        busy = cur.fetchone()
+        cur.close()
+    finally:
+        raw.close()
+    if busy is not None and busy[0]:
+        log.warning("WAL checkpoint after a purge was held back by readers")
 
 
 def is_postgres(conn: Connection) -> bool:

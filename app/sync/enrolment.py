@@ -16,6 +16,7 @@ from app.models import Setting, SyncConfig
 from app.sync.codes import Role
 from app.sync.link import SyncLink, raw_private, raw_public
 from app.sync.protocol import InviteCode, b64e, enrolment_proof, parse_invite
+from app.sync.transport import check_server_url
 
 RECOVERY_PUBLIC_SETTING = "sync_recovery_public"
 
@@ -40,6 +41,7 @@ class Enrolment:
     ) -> OrganisationCreated:
         """This device becomes the first coordinator of a new organisation."""
         link = self._link
+        server_url = check_server_url(server_url)
         sign = Ed25519PrivateKey.generate()
         recovery = X25519PrivateKey.generate()
         org_id = str(uuid.uuid4())
@@ -81,6 +83,7 @@ class Enrolment:
     def enrol(self, server_url: str, invite_text: str) -> None:
         """Join with a coordinator's invite; team keys arrive once a coordinator approves."""
         link = self._link
+        server_url = check_server_url(server_url)
         try:
             invite: InviteCode = parse_invite(invite_text)
         except ValueError as exc:

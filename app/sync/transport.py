@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import time
 from collections.abc import Callable, Mapping
@@ -29,6 +30,37 @@ _MESSAGES: dict[str, str] = {
 }
 
 
+def check_server_url(url: str) -> str:
+    """The store's address, refused unless it is `https://`, or `http://` to this machine
+    itself (loopback: tests, or a store on the same computer). Anyone on the network path of a
+    plain `http://` address could play the store."""
+    try:
+        parts = httpx.URL(url.strip())
+    except (httpx.InvalidURL, ValueError, TypeError):
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.host:
+        raise SyncError(
+            "Dit is geen geldig adres van een centrale opslag (verwacht: https://…).",
+            ErrorCode.INSECURE_URL,
+        )
+    if parts.scheme == "http" and not _loopback(parts.host):
+        raise SyncError(
+            "Een centrale opslag op een ander toestel moet via https:// bereikbaar zijn; "
+            "http:// is enkel toegelaten voor deze computer zelf (127.0.0.1).",
+            ErrorCode.INSECURE_URL,
+        )
+    return str(parts).rstrip("/")
+
+
+def _loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
 class HttpTransport:
     def __init__(
         self,
@@ -40,7 +72,7 @@ class HttpTransport:
         timeout: float = 30.0,
         client: httpx.Client | None = None,
     ) -> None:
-        self.base_url = base_url.rstrip("/")
+        self.base_url = check_server_url(base_url)
         self.device_id = device_id
         self._key = sign_key
         self._clock = clock
