@@ -1,4 +1,5 @@
-"""Commands with the central store: org-init, team-create, invite, enrol, sync, devices, revoke."""
+"""Commands with the central store: org-init, team-create, invite, enrol, sync, devices,
+approve, revoke."""
 
 from __future__ import annotations
 
@@ -65,6 +66,7 @@ def cmd_org_init(args: OrgInitArgs, secrets: Secrets) -> int:
                 "een coördinator om een uitnodiging (enrol). Er werd niets gewijzigd."
             ) from exc
     say("Organisatie aangemaakt; dit toestel is coördinator.")
+    say(f"Veiligheidscode van de organisatie: {org.safety_code}")
     say("Herstelsleutel van de organisatie (eenmalig getoond; druk af en bewaar offline):")
     print(org.recovery_private_key)
     return EXIT_OK
@@ -124,8 +126,9 @@ class EnrolArgs(UnlockArgs):
 @command("enrol", EnrolArgs, help="sluit dit toestel aan met een uitnodigingscode")
 def cmd_enrol(args: EnrolArgs, secrets: Secrets) -> int:
     with _sync(args, secrets) as sync:
-        sync.enrol(args.server, secrets.read(args.invite_fd, "Uitnodigingscode: "))
+        enrolled = sync.enrol(args.server, secrets.read(args.invite_fd, "Uitnodigingscode: "))
     say("Aangesloten. Na goedkeuring door een coördinator kan dit toestel synchroniseren.")
+    say(f"Veiligheidscode van dit toestel: {enrolled.safety_code}")
     return EXIT_OK
 
 
@@ -165,6 +168,12 @@ class SyncArgs(UnlockArgs):
         help="bevestig dat veel verwijderingen tegelijk de bedoeling zijn",
         default=False,
     )
+    confirm_purge: tuple[str, ...] = option(
+        "--confirm-purge",
+        metavar="ID",
+        help="pas deze grote wisopdracht van de centrale opslag toe",
+        default=(),
+    )
 
 
 @command(
@@ -179,6 +188,7 @@ def cmd_sync(args: SyncArgs, secrets: Secrets) -> int:
     with _sync(args, secrets) as sync, _ctrl_c_sets(stop):
         report = sync.sync_once(
             confirm_mass_deletion=args.confirm_mass_deletion,
+            confirm_purges=args.confirm_purge,
             progress=_sync_progress(),
             should_stop=stop.is_set,
         )
@@ -210,8 +220,29 @@ class DevicesArgs(UnlockArgs):
 def cmd_devices(args: DevicesArgs, secrets: Secrets) -> int:
     with _sync(args, secrets) as sync:
         devices = sync.devices()
-    keep = ("device_id", "label", "role", "status", "teams", "missing_keys")
-    print(json.dumps([{k: d.get(k) for k in keep} for d in devices], ensure_ascii=False))
+    keep = ("device_id", "label", "role", "status", "teams", "safety_code")
+    print(json.dumps([{k: getattr(d, k) for k in keep} for d in devices], ensure_ascii=False))
+    return EXIT_OK
+
+
+@arguments
+class ApproveArgs(UnlockArgs):
+    device: str = option("--device", metavar="ID", help="het toestel (device_id uit devices)")
+    code: str = option(
+        "--code", metavar="CODE", help="de veiligheidscode op het scherm van dat toestel"
+    )
+
+
+@command(
+    "approve",
+    ApproveArgs,
+    help="keur een ingeschreven toestel goed na het vergelijken van zijn veiligheidscode "
+    "(coördinator)",
+)
+def cmd_approve(args: ApproveArgs, secrets: Secrets) -> int:
+    with _sync(args, secrets) as sync:
+        sync.approve(args.device, args.code)
+    say("Toestel goedgekeurd; het ontvangt de teamsleutels.")
     return EXIT_OK
 
 

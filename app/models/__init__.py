@@ -16,11 +16,14 @@ from app.models.situation import DrempelRecord, NetworkMember, WorkReadinessItem
 from app.models.sync import (
     ConflictRecord,
     PurgedRecord,
+    QuarantineEntry,
     RecordHistory,
     RecordTeam,
     SyncConfig,
     TeamKey,
     TeamState,
+    TrustState,
+    TrustStatement,
 )
 from app.models.trajectory import FollowUp, PhaseEventRecord
 from app.models.vindplaatsen import PresenceLog, Vindplaats
@@ -60,6 +63,7 @@ __all__ = [
     "PresenceLog",
     "Purge",
     "PurgedRecord",
+    "QuarantineEntry",
     "RecordHistory",
     "RecordTeam",
     "SearchDoc",
@@ -69,6 +73,8 @@ __all__ = [
     "SyncedRecord",
     "TeamKey",
     "TeamState",
+    "TrustState",
+    "TrustStatement",
     "Vindplaats",
     "WorkReadinessItem",
     "Worker",

@@ -96,3 +96,51 @@ class PurgedRecord(Base):
 
     record_type: Mapped[str] = mapped_column(String(40), primary_key=True)
     record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+
+
+class TrustState(Base):
+    """What this device trusts about its organisation (protocol v2; one row): the root key's
+    fingerprint it pinned from its invite code (or made at org-init), and the highest verified
+    head of the membership log. A log that goes back from here is refused."""
+
+    __tablename__ = "sync_trust"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    organisation_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    root_fingerprint: Mapped[bytes] = mapped_column(LargeBinary(16), nullable=False)
+    head_seq: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    head_hash: Mapped[str] = mapped_column(String(64), nullable=False, default="")
+    # The last refusal (a reason code, never content), shown in Settings → Synchronisatie.
+    refused: Mapped[str | None] = mapped_column(String(80))
+
+
+class TrustStatement(Base):
+    """A verified statement of the organisation's membership log, as signed."""
+
+    __tablename__ = "sync_log"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    statement: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False)
+
+
+class QuarantineEntry(Base):
+    """A pulled item this device could not accept (does not decrypt, verify or validate, or
+    an unauthorised purge): kept as it came, still encrypted, with who pushed it and why; the
+    rest of the sync goes on."""
+
+    __tablename__ = "sync_quarantine"
+    __table_args__ = (Index("ix_sync_quarantine_team", "team_id", "status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    team_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    seq: Mapped[int] = mapped_column(Integer, nullable=False)
+    kind: Mapped[str] = mapped_column(String(20), nullable=False)
+    record_type: Mapped[str | None] = mapped_column(String(40))
+    record_id: Mapped[str | None] = mapped_column(String(64))
+    device_id: Mapped[str | None] = mapped_column(String(64))
+    epoch: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(40), nullable=False)
+    item: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False)
+    received_at: Mapped[str] = mapped_column(String(40), nullable=False)
+    status: Mapped[str] = mapped_column(String(20), nullable=False, default="open")

@@ -47,10 +47,13 @@ IDLE = "idle"  # enrolled; the last sync worked (or none yet)
 SYNCING = "syncing"
 OFFLINE = "offline"  # the store could not be reached; a retry is planned
 ERROR = "error"  # the store refused or something is wrong; `message` says what to do
-CONFIRM = "confirm"  # a mass deletion waits for the worker's confirmation
+CONFIRM = "confirm"  # a mass deletion or a large pulled purge waits for the worker
 
 # Error codes after which automatic syncing pauses until the worker acts.
-_PAUSING = frozenset({"revoked", "mass_deletion", "not_enrolled", "unknown_device"})
+_PAUSING = frozenset(
+    {"revoked", "mass_deletion", "purge_pending", "not_enrolled", "unknown_device", "untrusted"}
+)
+_CONFIRMING = frozenset({"mass_deletion", "purge_pending"})
 
 
 def backoff_minutes(failures: int) -> int:
@@ -90,7 +93,7 @@ class SyncScheduler(QObject):
     `failed(exception)` after one did not; `cancelled(exception)` after the worker stopped one
     (`SyncCancelled`; not a failure). `progress_changed(SyncProgress)` while a sync runs,
     throttled; `state.progress` holds the latest. The service is anything with `sync_once`
-    (taking `confirm_mass_deletion`, `progress` and `should_stop`) and `status`
+    (taking `confirm_mass_deletion`, `confirm_purges`, `progress` and `should_stop`) and `status`
     (app.sync.service.SyncService).
     """
 
@@ -124,6 +127,7 @@ class SyncScheduler(QObject):
         self._running = False
         self._failures = 0
         self._paused = False
+        self.pending_purges: tuple[str, ...] = ()  # large pulled purges awaiting the worker
         self._state = SyncState(OFF)
         self._timer = QTimer(self)
         self._timer.setInterval(check_interval_ms)
@@ -231,8 +235,11 @@ class SyncScheduler(QObject):
         if self._clock() >= self._due:
             self.sync_now()
 
-    def sync_now(self, *, confirm_mass_deletion: bool = False) -> bool:
-        """Start a sync at once; False when locked or when one is already running."""
+    def sync_now(
+        self, *, confirm_mass_deletion: bool = False, confirm_purges: tuple[str, ...] = ()
+    ) -> bool:
+        """Start a sync at once; False when locked or when one is already running.
+        `confirm_purges`: ids of large pulled purges the worker agreed to (`pending_purges`)."""
         service, generation = self._service, self._generation
         if service is None or self._running:
             return False
@@ -252,6 +259,7 @@ class SyncScheduler(QObject):
             try:
                 report = service.sync_once(
                     confirm_mass_deletion=confirm_mass_deletion,
+                    confirm_purges=confirm_purges,
                     progress=report_progress,
                     should_stop=stop.is_set,
                 )
@@ -376,9 +384,13 @@ class SyncScheduler(QObject):
             phase = OFFLINE
         elif code == "rate_limited":
             self._due = now + max(1.0, float(getattr(exc, "retry_after", 60.0)))
-        elif code == "mass_deletion":
+        elif code in _CONFIRMING:
             phase = CONFIRM
             self._paused = True
+            if code == "purge_pending":
+                self.pending_purges = tuple(
+                    str(getattr(p, "purge_id", "")) for p in getattr(exc, "purges", ())
+                )
         elif code in _PAUSING:
             self._paused = True
         else:

@@ -37,7 +37,14 @@ from app.server.faults import Faults
 from app.server.ratelimit import Limits, TokenBuckets, retry_after
 from app.server.store import Caller, SignedRequest, Store
 from app.sync.codes import ErrorCode
-from app.sync.protocol import H_DEVICE, MAX_BODY_BYTES, ProtocolError, uuid_str
+from app.sync.protocol import (
+    H_DEVICE,
+    MAX_BODY_BYTES,
+    OUTDATED_MESSAGE,
+    PROTOCOL_VERSION,
+    ProtocolError,
+    uuid_str,
+)
 
 log = logging.getLogger("brugfiguur.server")
 access = logging.getLogger("brugfiguur.server.access")
@@ -238,10 +245,6 @@ def create_app(
             raise ApiError(403, ErrorCode.BAD_SETUP_TOKEN)
         return 201, store.bootstrap(conn, ctx.body, ctx.now_ms)
 
-    def h_teams_post(conn: Any, ctx: Ctx) -> tuple[int, dict[str, Any]]:
-        assert ctx.caller is not None and ctx.body is not None
-        return store.create_team(conn, ctx.caller, ctx.body, ctx.now_ms)
-
     def h_teams_get(conn: Any, ctx: Ctx) -> tuple[int, dict[str, Any]]:
         assert ctx.caller is not None
         return 200, store.list_teams(conn, ctx.caller)
@@ -258,17 +261,17 @@ def create_app(
         assert ctx.caller is not None
         return 200, store.list_devices(conn, ctx.caller)
 
-    def h_team_keys(conn: Any, ctx: Ctx) -> tuple[int, dict[str, Any]]:
-        assert ctx.caller is not None and ctx.body is not None
-        return 200, store.team_keys(conn, ctx.caller, ctx.body, ctx.now_ms)
-
-    def h_revoke(conn: Any, ctx: Ctx) -> tuple[int, dict[str, Any]]:
+    def h_log_get(conn: Any, ctx: Ctx) -> tuple[int, dict[str, Any]]:
         assert ctx.caller is not None
         try:
-            device_id = uuid_str(ctx.params.get("device_id"), "device_id")
+            req = wire.log_query_in(ctx.query)
         except ProtocolError:
             raise invalid() from None
-        return 200, store.revoke(conn, ctx.caller, device_id, ctx.now_ms)
+        return 200, store.read_log(conn, ctx.caller, req)
+
+    def h_log_post(conn: Any, ctx: Ctx) -> tuple[int, dict[str, Any]]:
+        assert ctx.caller is not None and ctx.body is not None
+        return 200, store.append_log(conn, ctx.caller, ctx.body, ctx.now_ms)
 
     def h_me(conn: Any, ctx: Ctx) -> tuple[int, dict[str, Any]]:
         assert ctx.caller is not None
@@ -300,35 +303,37 @@ def create_app(
             raise invalid() from None
         return 200, store.purge(conn, ctx.caller, req, ctx.now_ms)
 
+    v = f"/v{PROTOCOL_VERSION}"
     endpoints = [
         Endpoint(
-            "health", "GET", "/v1/health", h_health, signed=False, write=False, json_body=False
+            "health", "GET", f"{v}/health", h_health, signed=False, write=False, json_body=False
         ),
-        Endpoint("organisation", "POST", "/v1/organisation", h_organisation, signed=False),
-        Endpoint("teams", "POST", "/v1/teams", h_teams_post),
-        Endpoint("teams_list", "GET", "/v1/teams", h_teams_get, write=False, json_body=False),
-        Endpoint("invites", "POST", "/v1/invites", h_invites),
+        Endpoint("organisation", "POST", f"{v}/organisation", h_organisation, signed=False),
+        Endpoint("teams_list", "GET", f"{v}/teams", h_teams_get, write=False, json_body=False),
+        Endpoint("invites", "POST", f"{v}/invites", h_invites),
         Endpoint(
             "enrol",
             "POST",
-            "/v1/enrol",
+            f"{v}/enrol",
             h_enrol,
             signed=False,
             after_commit="after_enrol_before_response",
         ),
-        Endpoint("devices", "GET", "/v1/devices", h_devices, write=False, json_body=False),
+        Endpoint("devices", "GET", f"{v}/devices", h_devices, write=False, json_body=False),
+        Endpoint("log_read", "GET", f"{v}/log", h_log_get, write=False, json_body=False),
         Endpoint(
-            "team_keys",
+            "log_append",
             "POST",
-            "/v1/team-keys",
-            h_team_keys,
+            f"{v}/log",
+            h_log_post,
             after_commit="after_team_keys_before_response",
         ),
-        Endpoint("revoke", "POST", "/v1/devices/{device_id}/revoke", h_revoke, json_body=False),
-        Endpoint("me", "GET", "/v1/me", h_me, write=False, json_body=False),
-        Endpoint("push", "POST", "/v1/push", h_push, after_commit="after_store_before_response"),
-        Endpoint("pull", "GET", "/v1/pull", h_pull, write=False, json_body=False),
-        Endpoint("purge", "POST", "/v1/purge", h_purge, after_commit="after_purge_before_response"),
+        Endpoint("me", "GET", f"{v}/me", h_me, write=False, json_body=False),
+        Endpoint("push", "POST", f"{v}/push", h_push, after_commit="after_store_before_response"),
+        Endpoint("pull", "GET", f"{v}/pull", h_pull, write=False, json_body=False),
+        Endpoint(
+            "purge", "POST", f"{v}/purge", h_purge, after_commit="after_purge_before_response"
+        ),
     ]
 
     # --- the request pipeline ------------------------------------------------------------------
@@ -348,8 +353,8 @@ def create_app(
                     raise invalid() from None
             elif req.body:
                 raise invalid()  # GETs and the revoke action carry no body
-            if ep.name != "pull" and query:
-                raise invalid()  # only pull takes query parameters
+            if ep.name not in ("pull", "log_read") and query:
+                raise invalid()  # only pull and the log take query parameters
             return Ctx(caller, body, params, query, req.headers, now)
 
         if ep.name == "push":
@@ -450,7 +455,25 @@ def create_app(
         finally:
             engine.dispose()
 
+    async def outdated(request: Request) -> Response:
+        """Any v1 request: a clear refusal that names the protocol the store speaks."""
+        access.info(
+            "%s %s 426 device=%s in=0 out=0",
+            log_safe(request.method, 10),
+            log_safe(request.scope["path"]),
+            _claimed_device(request),
+        )
+        return _json_response(
+            426,
+            {
+                "error": ErrorCode.PROTOCOL_OUTDATED,
+                "protocol": PROTOCOL_VERSION,
+                "message": OUTDATED_MESSAGE,
+            },
+        )
+
     routes = [Route(ep.path, make(ep), methods=[ep.method], name=ep.name) for ep in endpoints]
+    routes.append(Route("/v1/{rest:path}", outdated, methods=["GET", "POST"], name="v1"))
     app = Starlette(
         routes=routes, exception_handlers={HTTPException: http_error}, lifespan=lifespan
     )

@@ -42,6 +42,18 @@ organisations = Table(
     Column("name", String(200), nullable=False),
     Column("recovery_public_key", LargeBinary, nullable=False),
     Column("created_at_ms", BigInteger, nullable=False),
+    # v2: the root signing key of the log's genesis (None for a v1 organisation not yet moved)
+    Column("root_public_key", LargeBinary, nullable=True),
+)
+
+# v2: the organisation's membership log (app.sync.trust), append-only; verified before append.
+org_log = Table(
+    "org_log",
+    metadata,
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("hash", String(64), nullable=False),
+    Column("statement", Text, nullable=False),  # the signed statement, JSON as received
+    Column("stored_at_ms", BigInteger, nullable=False),
 )
 
 teams = Table(
@@ -62,7 +74,7 @@ devices = Table(
     Column("device_id", String(ID), primary_key=True),
     Column("label", String(200), nullable=False),
     Column("role", String(20), nullable=False),  # worker | coordinator
-    Column("status", String(20), nullable=False),  # active | revoked
+    Column("status", String(20), nullable=False),  # pending | active | revoked
     Column("sign_public_key", LargeBinary, nullable=False),
     Column("kem_public_key", LargeBinary, nullable=False),
     Column("invite_id", String(ID), nullable=True),
@@ -149,6 +161,11 @@ purges = Table(
     Column("record_refs", Text, nullable=False),  # JSON [[record_type, record_id], ...]
     Column("seq", BigInteger, nullable=False),
     Column("stored_at_ms", BigInteger, nullable=False),
+    # v2: the erasure as its author signed it (app.sync.trust.SignedPurge); None for v1 purges
+    Column("person_id", String(ID), nullable=True),
+    Column("signed_by", String(ID), nullable=True),
+    Column("signed_at_ms", BigInteger, nullable=True),
+    Column("signature", LargeBinary, nullable=True),
     UniqueConstraint("team_id", "seq", name="uq_purges_team_seq"),
 )
 

@@ -7,6 +7,7 @@ the time of the last nonce pruning, which only affects housekeeping.
 
 from __future__ import annotations
 
+import copy
 import json
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -23,6 +24,7 @@ from app.server import schema as t
 from app.server import wire
 from app.server.errors import ApiError, forbidden, invalid
 from app.server.ratelimit import retry_after
+from app.sync import trust
 from app.sync.codes import DeviceStatus, ErrorCode, ItemKind, PushStatus, RecipientKind, Role
 from app.sync.protocol import (
     MAX_BODY_BYTES,
@@ -49,6 +51,7 @@ _CHUNK = 500
 class Caller:
     device_id: str
     role: str
+    status: str = DeviceStatus.ACTIVE
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,8 @@ def insert_ignore(conn: Connection, table: Table, row: Mapping[str, Any]) -> int
 class Store:
     def __init__(self, *, charge_device: Callable[[str], float] | None = None) -> None:
         self._charge_device = charge_device
+        self._roster: trust.Roster | None = None
+        self._roster_lock = threading.Lock()
         self._last_prune_ms = 0
         self._prune_lock = threading.Lock()
 
@@ -100,7 +105,7 @@ class Store:
         key = Ed25519PublicKey.from_public_bytes(bytes(row.sign_public_key))
         if not verify_request(key, h, req.method, req.target, req.body):
             raise ApiError(401, ErrorCode.BAD_SIGNATURE)
-        if row.status != DeviceStatus.ACTIVE:
+        if row.status == DeviceStatus.REVOKED:
             raise ApiError(403, ErrorCode.REVOKED)
         if self._charge_device is not None:
             wait = self._charge_device(h.device_id)
@@ -116,7 +121,7 @@ class Store:
         )
         if fresh != 1:
             raise ApiError(409, ErrorCode.REPLAY)
-        return Caller(h.device_id, str(row.role))
+        return Caller(h.device_id, str(row.role), str(row.status))
 
     def _maybe_prune(self, conn: Connection, now_ms: int) -> None:
         with self._prune_lock:
@@ -129,8 +134,15 @@ class Store:
 
     @staticmethod
     def _coordinator(caller: Caller) -> None:
+        Store._approved(caller)
         if caller.role != Role.COORDINATOR:
             raise forbidden()
+
+    @staticmethod
+    def _approved(caller: Caller) -> None:
+        """Team data only for devices a coordinator's signed approval made members."""
+        if caller.status != DeviceStatus.ACTIVE:
+            raise ApiError(403, ErrorCode.NOT_APPROVED)
 
     @staticmethod
     def _organisation(conn: Connection) -> Any:
@@ -158,6 +170,7 @@ class Store:
 
     @staticmethod
     def _member_team(conn: Connection, caller: Caller, team_id: str, *, lock: bool) -> Any:
+        Store._approved(caller)
         # Not a member and no such team look the same from outside: 403.
         if not Store._is_member(conn, caller.device_id, team_id):
             raise forbidden()
@@ -172,32 +185,38 @@ class Store:
     @staticmethod
     def _store_wraps(
         conn: Connection,
-        org_id: str,
+        roster: trust.Roster,
         caller: Caller,
-        team_id: str,
-        wraps: Sequence[wire.WrappedKeyIn],
+        wraps: Sequence[tuple[str, wire.WrappedKeyIn]],
+        epochs_before: Mapping[str, int],
         now_ms: int,
     ) -> int:
-        """Store wrapped team keys; a device recipient becomes a member of the team.
-
-        The same wrap again is ignored; a different wrap for a recipient that already has one
-        for that epoch is a conflict (two coordinators rotated at once)."""
-        device_ids = [w.recipient_id for w in wraps if w.recipient_kind == RecipientKind.DEVICE]
-        active: set[str] = set()
-        for part in _chunks(device_ids):
-            active.update(
-                r.device_id
-                for r in conn.execute(
-                    select(t.devices.c.device_id).where(
-                        t.devices.c.device_id.in_(part), t.devices.c.status == DeviceStatus.ACTIVE
-                    )
-                )
-            )
+        """Store wrapped team keys, only for the verified roster: an active member of the team
+        or the organisation's recovery key, and only for epochs the log announced. An epoch
+        new in this append must reach every member and the recovery key. The same wrap again
+        is ignored; another wrap for a recipient that has one is a conflict."""
         stored = 0
-        for w in wraps:
-            if w.recipient_kind == RecipientKind.RECOVERY and w.recipient_id != org_id:
-                raise ApiError(409, ErrorCode.UNKNOWN_RECIPIENT)
-            if w.recipient_kind == RecipientKind.DEVICE and w.recipient_id not in active:
+        for team_id, before in epochs_before.items():
+            for epoch in range(before + 1, roster.teams[team_id].epoch + 1):
+                got = {
+                    (w.recipient_kind, w.recipient_id)
+                    for tid, w in wraps
+                    if tid == team_id and w.epoch == epoch
+                }
+                need = {(RecipientKind.DEVICE, d.device_id) for d in roster.members(team_id)}
+                need.add((RecipientKind.RECOVERY, roster.organisation_id))
+                if not need <= got:
+                    raise ApiError(409, ErrorCode.ROTATION_INCOMPLETE)
+        for team_id, w in wraps:
+            entry = roster.teams.get(team_id)
+            if entry is None or not roster.is_member(caller.device_id, team_id):
+                raise forbidden()
+            if not 1 <= w.epoch <= entry.epoch:
+                raise ApiError(409, ErrorCode.UNKNOWN_EPOCH)
+            if w.recipient_kind == RecipientKind.RECOVERY:
+                if w.recipient_id != roster.organisation_id:
+                    raise ApiError(409, ErrorCode.UNKNOWN_RECIPIENT)
+            elif not roster.is_member(w.recipient_id, team_id):
                 raise ApiError(409, ErrorCode.UNKNOWN_RECIPIENT)
             existing = conn.execute(
                 select(t.team_keys.c.wrapped).where(
@@ -223,10 +242,6 @@ class Store:
                 )
             )
             stored += 1
-            if w.recipient_kind == RecipientKind.DEVICE:
-                insert_ignore(
-                    conn, t.device_teams, {"device_id": w.recipient_id, "team_id": team_id}
-                )
         return stored
 
     # --- organisation --------------------------------------------------------------------------
@@ -236,24 +251,24 @@ class Store:
         return Store._organisation(conn) is not None
 
     def bootstrap(self, conn: Connection, body: Mapping[str, Any], now_ms: int) -> dict[str, Any]:
+        """A new organisation from its genesis statement (signed by the new root key, carrying
+        the recovery key and the first coordinator device)."""
         try:
-            wire.fields(
-                body, "organisation", {"organisation_id", "name", "recovery_public_key", "device"}
-            )
-            org_id = uuid_str(body["organisation_id"], "organisation_id")
-            name = wire.text(body["name"], "name")
-            recovery = wire.key32(body["recovery_public_key"], "recovery_public_key")
-            dev = wire.device_in(body["device"])
-        except ProtocolError:
+            wire.fields(body, "organisation", {"statement"})
+            st = trust.parse_statement(body["statement"])
+            roster = trust.genesis_roster(st, pinned=None)
+        except (ProtocolError, trust.TrustError):
             raise invalid() from None
         if self.organisation_exists(conn):
             raise ApiError(409, ErrorCode.ORGANISATION_EXISTS)
+        (dev,) = roster.devices.values()
         conn.execute(
             t.organisations.insert().values(
                 singleton=1,
-                organisation_id=org_id,
-                name=name,
-                recovery_public_key=recovery,
+                organisation_id=roster.organisation_id,
+                name=roster.name,
+                recovery_public_key=roster.recovery_public,
+                root_public_key=roster.root_public,
                 created_at_ms=now_ms,
             )
         )
@@ -263,56 +278,230 @@ class Store:
                 label=dev.label,
                 role=Role.COORDINATOR,
                 status=DeviceStatus.ACTIVE,
-                sign_public_key=dev.sign_public_key,
-                kem_public_key=dev.kem_public_key,
+                sign_public_key=dev.sign_public,
+                kem_public_key=dev.kem_public,
                 invite_id=None,
                 enrol_proof=None,
                 enrolled_at_ms=now_ms,
                 revoked_at_ms=None,
             )
         )
+        self._insert_statements(conn, [st], now_ms)
         return {
-            "organisation_id": org_id,
+            "organisation_id": roster.organisation_id,
             "device_id": dev.device_id,
             "role": Role.COORDINATOR,
             "server_time_ms": now_ms,
         }
 
-    # --- teams ---------------------------------------------------------------------------------
+    # --- the membership log --------------------------------------------------------------------
 
-    def create_team(
-        self, conn: Connection, caller: Caller, body: Mapping[str, Any], now_ms: int
-    ) -> tuple[int, dict[str, Any]]:
-        self._coordinator(caller)
+    @staticmethod
+    def _insert_statements(
+        conn: Connection, statements: Sequence[trust.Statement], now_ms: int
+    ) -> None:
+        if statements:
+            conn.execute(
+                t.org_log.insert(),
+                [
+                    {
+                        "seq": st.seq,
+                        "hash": st.hash,
+                        "statement": _json(st.raw),
+                        "stored_at_ms": now_ms,
+                    }
+                    for st in statements
+                ],
+            )
+
+    def roster(self, conn: Connection) -> trust.Roster | None:
+        """The organisation's roster, verified from its log (None before the genesis: a v1
+        organisation not yet moved). Verified statements are cached per instance; the cache
+        is only extended, after checking that its head is still the stored statement there."""
+        org = self._organisation(conn)
+        if org is None or org.root_public_key is None:
+            return None
+        with self._roster_lock:
+            cached = self._roster
+        if cached is not None and cached.organisation_id == org.organisation_id:
+            row = conn.execute(
+                select(t.org_log.c.hash).where(t.org_log.c.seq == cached.seq)
+            ).first()
+            if row is None or row.hash != cached.head:
+                cached = None
+        else:
+            cached = None
+        after = 0 if cached is None else cached.seq
+        rows = conn.execute(
+            select(t.org_log.c.statement).where(t.org_log.c.seq > after).order_by(t.org_log.c.seq)
+        ).all()
         try:
-            wire.fields(body, "team", {"team_id", "name", "wrapped_keys"})
-            team_id = uuid_str(body["team_id"], "team_id")
-            name = wire.text(body["name"], "name")
-            wraps = wire.wrapped_keys_in(body["wrapped_keys"], epoch=1)
+            raws = [json.loads(r.statement) for r in rows]
+            if cached is None:
+                pinned = trust.fingerprint(bytes(org.root_public_key))
+                roster = trust.verify_log(raws, pinned)
+            else:
+                roster = trust.extend(copy.deepcopy(cached), raws)
+        except (ValueError, trust.TrustError):
+            raise ApiError(500, ErrorCode.INTERNAL) from None  # our own log does not verify
+        with self._roster_lock:
+            self._roster = copy.deepcopy(roster)
+        return roster
+
+    def read_log(self, conn: Connection, caller: Caller, req: wire.LogQueryIn) -> dict[str, Any]:
+        """Statements after `req.after`, for any device that is not revoked (a pending device
+        reads the log to see its own approval)."""
+        rows = conn.execute(
+            select(t.org_log.c.seq, t.org_log.c.statement)
+            .where(t.org_log.c.seq > req.after)
+            .order_by(t.org_log.c.seq)
+            .limit(req.limit + 1)
+        ).all()
+        head = conn.execute(select(func.max(t.org_log.c.seq))).scalar()
+        return {
+            "statements": [json.loads(r.statement) for r in rows[: req.limit]],
+            "more": len(rows) > req.limit,
+            "head": int(head or 0),
+        }
+
+    def append_log(
+        self, conn: Connection, caller: Caller, body: Mapping[str, Any], now_ms: int
+    ) -> dict[str, Any]:
+        """Append statements (each verified against the log so far, signed by the caller) and
+        store wrapped team keys, in one transaction: an approval with its keys, a revocation
+        with the rotations it needs, a new team with its first epoch."""
+        try:
+            req = wire.log_append_in(body)
         except ProtocolError:
             raise invalid() from None
-        org = self._organisation(conn)
-        if not any(w.recipient_kind == RecipientKind.RECOVERY for w in wraps):
-            raise ApiError(400, ErrorCode.RECOVERY_KEY_MISSING)
-        existing = conn.execute(select(t.teams).where(t.teams.c.team_id == team_id)).first()
-        if existing is not None:
-            if existing.created_by == caller.device_id and existing.name == name:
-                # A retry of a request whose response was lost.
-                return 200, {"team_id": team_id, "current_epoch": existing.current_epoch}
-            raise ApiError(409, ErrorCode.TEAM_EXISTS)
-        conn.execute(
-            t.teams.insert().values(
-                team_id=team_id,
-                name=name,
-                current_epoch=1,
-                next_seq=1,
-                created_by=caller.device_id,
-                created_at_ms=now_ms,
+        org = conn.execute(select(t.organisations).with_for_update()).first()  # appends in order
+        if org is None:
+            raise ApiError(404, ErrorCode.UNKNOWN_TEAM)
+        roster = self.roster(conn)
+        upgrading = roster is None
+        accepted: list[trust.Statement] = []
+        epochs_before: dict[str, int] = {}
+        try:
+            for raw in req.statements:
+                st = trust.parse_statement(raw)
+                if roster is None:
+                    # A v1 organisation moves to v2: its genesis comes from one of its
+                    # coordinators, for itself, with the keys the store already has.
+                    self._coordinator(caller)
+                    roster = trust.genesis_roster(st, pinned=None)
+                    (first,) = roster.devices.values()
+                    if (
+                        roster.organisation_id != org.organisation_id
+                        or first.device_id != caller.device_id
+                        or not self._same_keys(conn, first)
+                    ):
+                        raise trust.TrustError("bad_genesis")
+                    accepted.append(st)
+                    continue
+                if st.signer != caller.device_id:
+                    raise trust.TrustError("not_the_caller")
+                trust.apply_statement(roster, st)
+                self._effect(conn, roster, st, upgrading, now_ms, epochs_before)
+                accepted.append(st)
+        except trust.TrustError as exc:
+            raise ApiError(409, ErrorCode.BAD_STATEMENT, extra={"reason": exc.reason}) from None
+        if roster is None:
+            raise ApiError(409, ErrorCode.BAD_STATEMENT, extra={"reason": "empty_log"})
+        if upgrading and accepted:
+            conn.execute(
+                update(t.organisations).values(
+                    root_public_key=roster.root_public,
+                    recovery_public_key=roster.recovery_public,
+                )
             )
+        self._insert_statements(conn, accepted, now_ms)
+        self._store_wraps(conn, roster, caller, req.wrapped_keys, epochs_before, now_ms)
+        return {"head": roster.seq, "appended": len(accepted), "server_time_ms": now_ms}
+
+    @staticmethod
+    def _same_keys(conn: Connection, d: trust.DeviceEntry) -> bool:
+        row = conn.execute(
+            select(t.devices.c.sign_public_key, t.devices.c.kem_public_key).where(
+                t.devices.c.device_id == d.device_id
+            )
+        ).first()
+        return (
+            row is not None
+            and bytes(row.sign_public_key) == d.sign_public
+            and bytes(row.kem_public_key) == d.kem_public
         )
-        insert_ignore(conn, t.device_teams, {"device_id": caller.device_id, "team_id": team_id})
-        self._store_wraps(conn, org.organisation_id, caller, team_id, wraps, now_ms)
-        return 201, {"team_id": team_id, "current_epoch": 1}
+
+    def _effect(
+        self,
+        conn: Connection,
+        after: trust.Roster,
+        st: trust.Statement,
+        upgrading: bool,
+        now_ms: int,
+        epochs_before: dict[str, int],
+    ) -> None:
+        """What a verified statement changes in the store's own tables (access control)."""
+        kind = st.kind
+        if kind == trust.StatementKind.TEAM:
+            team_id = str(st.body["team_id"])
+            exists = conn.execute(select(t.teams.c.team_id).where(t.teams.c.team_id == team_id))
+            if exists.first() is None:
+                conn.execute(
+                    t.teams.insert().values(
+                        team_id=team_id,
+                        name=after.teams[team_id].name,
+                        current_epoch=0,
+                        next_seq=1,
+                        created_by=st.signer,
+                        created_at_ms=now_ms,
+                    )
+                )
+            elif not upgrading:
+                raise trust.TrustError("team_exists")
+            insert_ignore(conn, t.device_teams, {"device_id": st.signer, "team_id": team_id})
+        elif kind == trust.StatementKind.ADD_DEVICE:
+            d = after.devices[str(st.body["device_id"])]
+            row = conn.execute(
+                select(t.devices.c.status).where(t.devices.c.device_id == d.device_id)
+            ).first()
+            if row is None or not self._same_keys(conn, d):
+                raise trust.TrustError("unknown_device")
+            if row.status == DeviceStatus.REVOKED:
+                raise trust.TrustError("unknown_device")
+            conn.execute(
+                update(t.devices)
+                .where(t.devices.c.device_id == d.device_id)
+                .values(status=DeviceStatus.ACTIVE, role=d.role)
+            )
+            conn.execute(delete(t.device_teams).where(t.device_teams.c.device_id == d.device_id))
+            for team_id in sorted(d.teams):
+                insert_ignore(conn, t.device_teams, {"device_id": d.device_id, "team_id": team_id})
+        elif kind == trust.StatementKind.ROLE:
+            device_id = str(st.body["device_id"])
+            conn.execute(
+                update(t.devices)
+                .where(t.devices.c.device_id == device_id)
+                .values(role=after.devices[device_id].role)
+            )
+        elif kind == trust.StatementKind.REVOKE:
+            conn.execute(
+                update(t.devices)
+                .where(t.devices.c.device_id == str(st.body["device_id"]))
+                .values(status=DeviceStatus.REVOKED, revoked_at_ms=now_ms)
+            )
+        elif kind == trust.StatementKind.EPOCH:
+            team_id = str(st.body["team_id"])
+            team = self._lock_team(conn, team_id)
+            if team is None:
+                raise trust.TrustError("unknown_team")
+            epochs_before.setdefault(team_id, int(team.current_epoch))
+            epoch = int(st.body["epoch"])
+            if epoch > int(team.current_epoch):
+                conn.execute(
+                    update(t.teams).where(t.teams.c.team_id == team_id).values(current_epoch=epoch)
+                )
+            elif not upgrading:
+                raise trust.TrustError("epoch_out_of_order")
 
     def list_teams(self, conn: Connection, caller: Caller) -> dict[str, Any]:
         self._coordinator(caller)
@@ -330,50 +519,6 @@ class Store:
                 for r in conn.execute(select(t.teams).order_by(t.teams.c.team_id))
             ]
         }
-
-    def team_keys(
-        self, conn: Connection, caller: Caller, body: Mapping[str, Any], now_ms: int
-    ) -> dict[str, Any]:
-        self._coordinator(caller)
-        try:
-            wire.fields(body, "team_keys", {"team_id", "epoch", "wrapped_keys"})
-            team_id = uuid_str(body["team_id"], "team_id")
-            epoch = int_in(body["epoch"], 1, wire.MAX_EPOCH, "epoch")
-            wraps = wire.wrapped_keys_in(body["wrapped_keys"], epoch=epoch)
-        except ProtocolError:
-            raise invalid() from None
-        team = self._lock_team(conn, team_id)
-        if team is None:
-            raise ApiError(404, ErrorCode.UNKNOWN_TEAM)
-        org = self._organisation(conn)
-        current = int(team.current_epoch)
-        if epoch == current + 1:
-            members = {
-                r.device_id
-                for r in conn.execute(
-                    select(t.device_teams.c.device_id)
-                    .join(t.devices, t.devices.c.device_id == t.device_teams.c.device_id)
-                    .where(
-                        t.device_teams.c.team_id == team_id,
-                        t.devices.c.status == DeviceStatus.ACTIVE,
-                    )
-                )
-            }
-            covered = {w.recipient_id for w in wraps if w.recipient_kind == RecipientKind.DEVICE}
-            has_recovery = any(
-                w.recipient_kind == RecipientKind.RECOVERY and w.recipient_id == org.organisation_id
-                for w in wraps
-            )
-            if not members <= covered or not has_recovery:
-                raise ApiError(409, ErrorCode.ROTATION_INCOMPLETE, extra={"current_epoch": current})
-            conn.execute(
-                update(t.teams).where(t.teams.c.team_id == team_id).values(current_epoch=epoch)
-            )
-            current = epoch
-        elif not 1 <= epoch <= current:
-            raise ApiError(409, ErrorCode.EPOCH_CONFLICT, extra={"current_epoch": current})
-        stored = self._store_wraps(conn, org.organisation_id, caller, team_id, wraps, now_ms)
-        return {"team_id": team_id, "epoch": epoch, "current_epoch": current, "stored": stored}
 
     # --- invites and enrolment -----------------------------------------------------------------
 
@@ -440,13 +585,10 @@ class Store:
         invite = conn.execute(select(t.invites).where(t.invites.c.invite_id == invite_id)).first()
         if invite is None or org is None:
             raise ApiError(410, ErrorCode.INVITE_INVALID)
-        team_ids: list[str] = json.loads(invite.team_ids)
         answer = {
             "device_id": dev.device_id,
-            "role": invite.role,
-            "team_ids": team_ids,
+            "status": DeviceStatus.PENDING,
             "organisation_id": org.organisation_id,
-            "recovery_public_key": b64e(bytes(org.recovery_public_key)),
             "server_time_ms": now_ms,
         }
         if invite.used_by is not None:
@@ -483,8 +625,9 @@ class Store:
             t.devices.insert().values(
                 device_id=dev.device_id,
                 label=dev.label,
-                role=invite.role,
-                status=DeviceStatus.ACTIVE,
+                # No role and no team until a coordinator's signed approval (append_log).
+                role=Role.WORKER,
+                status=DeviceStatus.PENDING,
                 sign_public_key=dev.sign_public_key,
                 kem_public_key=dev.kem_public_key,
                 invite_id=invite_id,
@@ -493,8 +636,6 @@ class Store:
                 revoked_at_ms=None,
             )
         )
-        for team_id in team_ids:
-            insert_ignore(conn, t.device_teams, {"device_id": dev.device_id, "team_id": team_id})
         return 201, answer
 
     # --- devices -------------------------------------------------------------------------------
@@ -546,32 +687,9 @@ class Store:
             )
         return {"devices": out}
 
-    def revoke(
-        self, conn: Connection, caller: Caller, device_id: str, now_ms: int
-    ) -> dict[str, Any]:
-        self._coordinator(caller)
-        if device_id == caller.device_id:
-            raise ApiError(409, ErrorCode.CANNOT_REVOKE_SELF)
-        row = conn.execute(select(t.devices).where(t.devices.c.device_id == device_id)).first()
-        if row is None:
-            raise ApiError(404, ErrorCode.UNKNOWN_DEVICE)
-        if row.status != DeviceStatus.REVOKED:
-            conn.execute(
-                update(t.devices)
-                .where(t.devices.c.device_id == device_id)
-                .values(status=DeviceStatus.REVOKED, revoked_at_ms=now_ms)
-            )
-        teams = [
-            r.team_id
-            for r in conn.execute(
-                select(t.device_teams.c.team_id)
-                .where(t.device_teams.c.device_id == device_id)
-                .order_by(t.device_teams.c.team_id)
-            )
-        ]
-        return {"device_id": device_id, "status": DeviceStatus.REVOKED, "team_ids": teams}
-
     def me(self, conn: Connection, caller: Caller, now_ms: int) -> dict[str, Any]:
+        """This device as the store sees it. Advisory only: a device takes its teams' epochs,
+        rosters and the recovery key from the verified log, never from here."""
         dev = conn.execute(select(t.devices).where(t.devices.c.device_id == caller.device_id)).one()
         org = self._organisation(conn)
         teams = conn.execute(
@@ -588,6 +706,7 @@ class Store:
             )
             .order_by(t.team_keys.c.team_id, t.team_keys.c.epoch)
         )
+        head = conn.execute(select(func.max(t.org_log.c.seq))).scalar()
         return {
             "device": {
                 "device_id": dev.device_id,
@@ -595,11 +714,8 @@ class Store:
                 "role": dev.role,
                 "status": dev.status,
             },
-            "organisation": {
-                "organisation_id": org.organisation_id,
-                "name": org.name,
-                "recovery_public_key": b64e(bytes(org.recovery_public_key)),
-            },
+            "organisation": {"organisation_id": org.organisation_id, "name": org.name},
+            "log_head": int(head or 0),
             "teams": [
                 {
                     "team_id": r.team_id,
@@ -783,6 +899,10 @@ class Store:
                         "kind": ItemKind.PURGE,
                         "purge_id": row.purge_id,
                         "record_refs": refs,
+                        "person_id": row.person_id,
+                        "signed_by": row.signed_by,
+                        "signed_at_ms": row.signed_at_ms,
+                        "signature": None if row.signature is None else b64e(bytes(row.signature)),
                     }
                 )
         next_after = items[-1]["seq"] if items else req.after
@@ -792,6 +912,29 @@ class Store:
         self, conn: Connection, caller: Caller, req: wire.PurgeIn, now_ms: int
     ) -> dict[str, Any]:
         team = self._member_team(conn, caller, req.team_id, lock=True)
+        org = self._organisation(conn)
+        signed = trust.SignedPurge(
+            org.organisation_id,
+            req.team_id,
+            req.purge_id,
+            req.person_id,
+            tuple(req.record_refs),
+            req.signed_by,
+            req.signed_at_ms,
+            req.signature,
+        )
+        key = conn.execute(
+            select(t.devices.c.sign_public_key).where(t.devices.c.device_id == caller.device_id)
+        ).scalar_one()
+        if req.signed_by != caller.device_id or not trust.purge_signature_ok(bytes(key), signed):
+            raise ApiError(403, ErrorCode.BAD_SIGNATURE)
+        if caller.role != Role.COORDINATOR and (
+            len(req.record_refs) > trust.WORKER_PURGE_MAX
+            or any(t == "person" and i != req.person_id for t, i in req.record_refs)
+        ):
+            # A worker erases one person (the store can see that much: no other person record,
+            # not too many records). Devices check the rest and refuse it too.
+            raise forbidden()
         existing = conn.execute(
             select(t.purges.c.seq).where(
                 t.purges.c.team_id == req.team_id, t.purges.c.purge_id == req.purge_id
@@ -827,6 +970,10 @@ class Store:
                 record_refs=_json([list(r) for r in req.record_refs]),
                 seq=seq,
                 stored_at_ms=now_ms,
+                person_id=req.person_id,
+                signed_by=req.signed_by,
+                signed_at_ms=req.signed_at_ms,
+                signature=req.signature,
             )
         )
         conn.execute(

@@ -131,9 +131,12 @@ class WrappedKeyIn:
     wrapped: bytes
 
 
-def wrapped_keys_in(value: object, *, epoch: int | None = None) -> list[WrappedKeyIn]:
+def wrapped_keys_in(
+    value: object, *, epoch: int | None = None, per_epoch: bool = False
+) -> list[WrappedKeyIn]:
+    """`per_epoch`: one recipient may appear once per epoch (a new member gets every epoch)."""
     out: list[WrappedKeyIn] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, int]] = set()
     for item in array(value, "wrapped_keys", 1, MAX_WRAPPED_KEYS):
         w = obj(item, "wrapped_key")
         fields(w, "wrapped_key", {"recipient_kind", "recipient_id", "epoch", "wrapped"})
@@ -145,11 +148,12 @@ def wrapped_keys_in(value: object, *, epoch: int | None = None) -> list[WrappedK
         )
         if epoch is not None and k.epoch != epoch:
             raise ProtocolError("wrapped_key: epoch differs from the request's")
-        if (k.recipient_kind, k.recipient_id) in seen:
+        slot = (k.recipient_kind, k.recipient_id, k.epoch if per_epoch else 0)
+        if slot in seen:
             raise ProtocolError("wrapped_keys: the same recipient twice")
         if len(k.wrapped) < KEY_BYTES:
             raise ProtocolError("wrapped: too short")
-        seen.add((k.recipient_kind, k.recipient_id))
+        seen.add(slot)
         out.append(k)
     return out
 
@@ -205,22 +209,94 @@ def push_in(body: Mapping[str, Any]) -> PushIn:
 
 @dataclass(frozen=True)
 class PurgeIn:
+    """A signed erasure (v2): the fields its author signed (app.sync.trust.SignedPurge)."""
+
     team_id: str
     purge_id: str
+    person_id: str
     record_refs: list[tuple[str, str]]
+    signed_by: str
+    signed_at_ms: int
+    signature: bytes
 
 
 def purge_in(body: Mapping[str, Any]) -> PurgeIn:
-    fields(body, "purge", {"team_id", "purge_id", "record_refs"})
+    fields(
+        body,
+        "purge",
+        {
+            "team_id",
+            "purge_id",
+            "person_id",
+            "record_refs",
+            "signed_by",
+            "signed_at_ms",
+            "signature",
+        },
+    )
     refs: list[tuple[str, str]] = []
     for ref in array(body["record_refs"], "record_refs", 1, MAX_PURGE_REFS):
         pair = array(ref, "record_ref", 2, 2)
         refs.append((record_type_str(pair[0]), uuid_str(pair[1], "record_id")))
     if len(set(refs)) != len(refs):
         raise ProtocolError("record_refs: duplicates")
+    signature = b64d(body["signature"], max_bytes=64, what="signature")
+    if len(signature) != 64:
+        raise ProtocolError("signature: expected 64 bytes")
     return PurgeIn(
-        uuid_str(body["team_id"], "team_id"), uuid_str(body["purge_id"], "purge_id"), refs
+        uuid_str(body["team_id"], "team_id"),
+        uuid_str(body["purge_id"], "purge_id"),
+        uuid_str(body["person_id"], "person_id"),
+        refs,
+        uuid_str(body["signed_by"], "signed_by"),
+        int_in(body["signed_at_ms"], 0, MAX_SEQ, "signed_at_ms"),
+        signature,
     )
+
+
+# --- the membership log -----------------------------------------------------------------------
+
+MAX_STATEMENTS_PER_APPEND = 2_000
+
+
+@dataclass(frozen=True)
+class LogAppendIn:
+    statements: list[Mapping[str, Any]]
+    wrapped_keys: list[tuple[str, WrappedKeyIn]]  # (team_id, wrap)
+
+
+def log_append_in(body: Mapping[str, Any]) -> LogAppendIn:
+    fields(body, "log", {"statements"}, frozenset({"wrapped_keys"}))
+    statements = [
+        obj(x, "statement")
+        for x in array(body["statements"], "statements", 0, MAX_STATEMENTS_PER_APPEND)
+    ]
+    wraps: list[tuple[str, WrappedKeyIn]] = []
+    by_team: dict[str, list[Any]] = {}
+    for item in array(body.get("wrapped_keys", []), "wrapped_keys", 0, MAX_WRAPPED_KEYS):
+        w = obj(item, "wrapped_key")
+        team = uuid_str(w.get("team_id"), "team_id")
+        by_team.setdefault(team, []).append({k: v for k, v in w.items() if k != "team_id"})
+    for team, items in by_team.items():
+        wraps.extend((team, w) for w in wrapped_keys_in(items, per_epoch=True))
+    if not statements and not wraps:
+        raise ProtocolError("log: nothing to append")
+    return LogAppendIn(statements, wraps)
+
+
+@dataclass(frozen=True)
+class LogQueryIn:
+    after: int
+    limit: int
+
+
+def log_query_in(query: str) -> LogQueryIn:
+    params = _query(query, {"after"}, frozenset({"limit"}))
+    after = int_in(_digits(params["after"], "after"), 0, MAX_SEQ, "after")
+    limit = MAX_PULL_LIMIT
+    if "limit" in params:
+        limit = int_in(_digits(params["limit"], "limit"), 1, MAX_PULL_LIMIT, "limit")
+    return LogQueryIn(after, limit)
 
 
 @dataclass(frozen=True)
@@ -236,7 +312,7 @@ def _digits(value: str, what: str) -> int:
     return int(value)
 
 
-def pull_in(query: str) -> PullIn:
+def _query(query: str, required: set[str], optional: frozenset[str]) -> dict[str, str]:
     try:
         pairs = parse_qsl(query, keep_blank_values=True, strict_parsing=True, max_num_fields=3)
     except ValueError as exc:
@@ -244,7 +320,12 @@ def pull_in(query: str) -> PullIn:
     params = dict(pairs)
     if len(params) != len(pairs):
         raise ProtocolError("query: duplicate parameter")
-    fields(params, "query", {"team", "after"}, frozenset({"limit"}))
+    fields(params, "query", required, optional)
+    return params
+
+
+def pull_in(query: str) -> PullIn:
+    params = _query(query, {"team", "after"}, frozenset({"limit"}))
     after = int_in(_digits(params["after"], "after"), 0, MAX_SEQ, "after")
     limit = MAX_PULL_LIMIT
     if "limit" in params:

@@ -43,6 +43,13 @@ class AuditEvent(StrEnum):
     GROUP_ATTENDANCE = "group_attendance"
     AGENDA_EXPORTED = "agenda_exported"
     IMPORTED = "import"
+    SYNC_PURGE_APPLIED = "sync_purge_applied"
+    SYNC_PURGE_REFUSED = "sync_purge_refused"
+    SYNC_REFUSED = "sync_refused"
+    SYNC_QUARANTINED = "sync_quarantined"
+    SYNC_DEVICE_APPROVED = "sync_device_approved"
+    SYNC_DEVICE_REVOKED = "sync_device_revoked"
+    SYNC_PROTOCOL_V2 = "sync_protocol_v2"
 
 
 @dataclass(frozen=True)

@@ -12,26 +12,38 @@ separate calls, so a caller can run them on different lanes.
 from __future__ import annotations
 
 import logging
+import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.crypto.header import now_iso
 from app.domain.hlc import Stamp
-from app.models import MODEL_BY_TYPE, OutboxEntry, Purge, RecordTeam, TeamState
+from app.models import (
+    MODEL_BY_TYPE,
+    AuditEntry,
+    ContactMoment,
+    OutboxEntry,
+    Person,
+    Purge,
+    QuarantineEntry,
+    RecordTeam,
+    TeamState,
+)
 from app.services import local_index, vocabularies
 from app.services.records import Records
 from app.services.search import chunks
 from app.services.sync_purge import erased_people, purge_person_leftovers
 from app.services.sync_purge import purge_records as apply_purge
-from app.sync import envelope, faults
+from app.sync import envelope, faults, trust
 from app.sync.apply import (
     Incoming,
     Outcome,
@@ -44,10 +56,12 @@ from app.sync.apply import (
 )
 from app.sync.codes import ErrorCode, ItemKind, Role
 from app.sync.errors import (
-    ClockSkewError,
     MassDeletionPending,
+    PendingPurge,
+    PurgeConfirmationPending,
     SyncCancelled,
     SyncError,
+    TeamsRefused,
     bad_response,
 )
 from app.sync.link import SyncLink
@@ -84,17 +98,26 @@ class SyncReport:
     merged: int = 0
     purged: int = 0
     purges_pushed: int = 0
-    approved_devices: int = 0
+    approved_devices: int = 0  # always 0 since protocol v2: approval is a coordinator's act
+    pending_approvals: int = 0  # coordinator: devices waiting with an invite made here
+    quarantined: int = 0
+    verify_s: float = 0.0  # time spent checking signatures and roster membership of pulls
     outcomes: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Pulled:
-    """One item of a pulled page after decryption: a revision, a purge, or neither (an
-    unknown record type from a newer version, skipped)."""
+    """One item of a pulled page after decryption and verification: a revision, a signed
+    purge from a current member (its reach is checked against the vault when applied), an
+    item for the quarantine (with the reason), or nothing (an unknown record type from a newer
+    version, skipped)."""
 
+    seq: int
     incoming: Incoming | None = None
-    purge: list[tuple[str, str]] | None = None
+    purge: trust.SignedPurge | None = None
+    author: trust.DeviceEntry | None = None
+    quarantine: str | None = None  # the reason
+    item: Mapping[str, Any] | None = None  # as received, for the quarantine
 
 
 @dataclass(frozen=True)
@@ -111,11 +134,17 @@ class FetchedPage:
 
 @dataclass(frozen=True)
 class PageResult:
-    """What `apply_page` did: items applied, merges written, the team's cursor after it."""
+    """What `apply_page` did: items applied, merges written, the team's cursor after it, and
+    a large purge it stopped before (the cursor stays before it until the worker agrees)."""
 
     pulled: int
     merged: int
     cursor: int
+    pending: PendingPurge | None = None
+
+
+# A purge touching more records than this here, or beyond one person, waits for the worker.
+PURGE_ASK_RECORDS = 250
 
 
 class SyncEngine:
@@ -124,28 +153,36 @@ class SyncEngine:
         self._members = members
         self._progress: ProgressCallback | None = None
         self._should_stop: Callable[[], bool] | None = None
+        self._confirmed_purges: frozenset[str] = frozenset()
+        self._pending: dict[str, PendingPurge] = {}
 
     # --- one sync pass -------------------------------------------------------------------------
     def sync_once(
         self,
         *,
         confirm_mass_deletion: bool = False,
+        confirm_purges: Collection[str] = (),
         progress: ProgressCallback | None = None,
         should_stop: Callable[[], bool] | None = None,
     ) -> SyncReport:
-        """One pass: push the outbox, pull every team's new revisions, merge, repeat while
-        merges produced new revisions. `progress` is called between batches (on this thread);
-        `should_stop` is asked between batches and ends the pass with `SyncCancelled`, keeping
-        every batch already acknowledged or applied."""
+        """One pass: verify the membership log and accept the team keys it vouches for, push
+        the outbox, pull every team's new revisions, merge, repeat while merges produced new
+        revisions. `progress` is called between batches (on this thread); `should_stop` is
+        asked between batches and ends the pass with `SyncCancelled`, keeping every batch
+        already acknowledged or applied. A large pulled purge waits (its team stops before it)
+        until its id is in `confirm_purges`; teams whose key did not verify are skipped. Both
+        are raised after everything else was synced (`PurgeConfirmationPending`,
+        `TeamsRefused`)."""
         report = SyncReport()
         self._progress = progress
         self._should_stop = should_stop
+        self._confirmed_purges = frozenset(confirm_purges)
+        self._pending = {}
         with self._link.ctx.read() as s:
-            cfg = self._link.require(s)
-            coordinator = cfg.role == Role.COORDINATOR
-        self._members.refresh()
-        if coordinator:
-            report.approved_devices = self._members.approve_pending()
+            self._link.require(s)
+        roster = self._members.refresh()
+        if roster.coordinator(self._link.ctx.device.device_id) is not None:
+            report.pending_approvals = len(self._members.pending_devices())
         for _ in range(MAX_ROUNDS):
             # Erasures first, so nothing about an erased person is pushed or kept after them;
             # again in each round, for follow-up purges the pull before made.
@@ -161,6 +198,10 @@ class SyncEngine:
             cfg2 = self._link.config(s)
             assert cfg2 is not None
             cfg2.last_sync_at = now_iso()
+        if self._members.refused_teams:
+            raise TeamsRefused(dict(self._members.refused_teams))
+        if self._pending:
+            raise PurgeConfirmationPending(list(self._pending.values()))
         return report
 
     def _team_of(
@@ -220,7 +261,10 @@ class SyncEngine:
                 keys = self._members.keys(s)
                 states = {t.team_id: t for t in s.scalars(select(TeamState))}
                 batches: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+                refused = self._members.refused_teams
                 for e, team in zip(entries, self._teams_of(s, entries, home), strict=True):
+                    if team in refused:
+                        continue  # stays queued until that team's key verifies again
                     if team is None or team not in states:
                         raise SyncError(
                             "Dit toestel heeft nog geen team: een coördinator moet "
@@ -257,9 +301,11 @@ class SyncEngine:
                             },
                         )
                     )
+            if not batches:
+                return pushed
             for team, items in batches.items():
                 answer = self._link.transport().post(
-                    "/v1/push", {"team_id": team, "revisions": [body for _, body in items]}
+                    "/v2/push", {"team_id": team, "revisions": [body for _, body in items]}
                 )
                 results = {r["revision"]: r["status"] for r in answer.get("results", [])}
                 faults.hit("after_push_before_ack")
@@ -318,7 +364,7 @@ class SyncEngine:
         """One page of `team_id`'s pull after cursor `after`: a network call and nothing else
         (no vault access), safe on a network lane."""
         answer = self._link.transport().get(
-            f"/v1/pull?team={team_id}&after={after}&limit={limit or PULL_PAGE}"
+            f"/v2/pull?team={team_id}&after={after}&limit={limit or PULL_PAGE}"
         )
         items = answer.get("items", [])
         if not isinstance(items, list):
@@ -331,17 +377,42 @@ class SyncEngine:
 
     def apply_page(self, s: Session, page: FetchedPage, report: SyncReport) -> PageResult:
         """Check, decrypt and apply one fetched page and advance its team's cursor, inside the
-        caller's vault transaction `s` (commit it to keep both). The local indexes of the
-        people concerned are owed (`work_off_index_debt` rebuilds them)."""
+        caller's vault transaction `s` (commit it to keep both). Items that do not verify go
+        to the quarantine; a large purge stops the page before it (`PageResult.pending`). The
+        local indexes of the people concerned are owed (`work_off_index_debt` rebuilds them).
+        Uses the roster of the last `Membership.refresh`."""
         keys = self._members.keys(s)
-        decoded = [self._decode(page.team_id, item, keys) for item in page.items]
-        pulled, merged = self._apply_page(s, page.team_id, decoded, report)
+        roster = self._members.roster()
+        # Who may have written what: once per (device, epoch) of the page, not per item.
+        started = time.perf_counter()
+        writers = {
+            (item.get("device_id"), item.get("epoch"))
+            for item in page.items
+            if isinstance(item, dict) and item.get("kind") != ItemKind.PURGE
+        }
+        allowed = {
+            (d, e)
+            for d, e in writers
+            if isinstance(d, str)
+            and isinstance(e, int)
+            and roster.may_have_written(d, page.team_id, e)
+        }
+        report.verify_s += time.perf_counter() - started
+        decoded = [
+            self._decode(page.team_id, item, keys, roster, allowed, report) for item in page.items
+        ]
+        pulled, merged, pending = self._apply_page(s, page.team_id, decoded, report)
         faults.hit("mid_pull")
         st = s.get(TeamState, page.team_id)
         if st is None:
             raise SyncError("Dit toestel hoort niet (meer) bij dat team.", ErrorCode.NO_TEAM)
-        st.cursor = max(st.cursor, page.next_after)
-        return PageResult(pulled, merged, st.cursor)
+        if pending is None:
+            st.cursor = max(st.cursor, page.next_after)
+        else:
+            # Everything before the purge is applied; the purge and what follows wait.
+            before = [p.seq for p in decoded[:pulled]]
+            st.cursor = max(st.cursor, before[-1] if before else page.after)
+        return PageResult(pulled, merged, st.cursor, pending)
 
     def apply_page_now(self, page: FetchedPage, report: SyncReport | None = None) -> PageResult:
         """`apply_page` in a transaction of its own, then the local indexes it owes."""
@@ -359,7 +430,11 @@ class SyncEngine:
         all over the vault), so whatever was fetched but not committed is fetched again."""
         pulled = merged = 0
         with self._link.ctx.read() as s:
-            start = {t.team_id: t.cursor for t in s.scalars(select(TeamState))}
+            start = {
+                t.team_id: t.cursor
+                for t in s.scalars(select(TeamState))
+                if t.team_id not in self._members.refused_teams and not self._pending_in(t.team_id)
+            }
         cursors = dict(start)
         heads = self._members.heads
         total = sum(max(0, heads.get(team, 0) - c) for team, c in start.items())
@@ -382,18 +457,22 @@ class SyncEngine:
                         result = self.apply_page(session, page, report)
                         cursors[team] = result.cursor
                         in_tx += len(page.items)
-                        if stop or not page.more or in_tx >= PULL_TRANSACTION_RECORDS:
+                        if result.pending is not None:
+                            self._pending[result.pending.purge_id] = result.pending
+                        waits = result.pending is not None
+                        if stop or waits or not page.more or in_tx >= PULL_TRANSACTION_RECORDS:
                             tx.close()  # commit
                             session, in_tx = None, 0
                         pulled += result.pulled
                         merged += result.merged
-                        if not page.more:  # the rest up to the head was superseded or purged
+                        if not page.more and not waits:
+                            # the rest up to the head was superseded or purged
                             cursors[team] = max(cursors[team], heads.get(team, 0))
                         done = sum(c - start[t] for t, c in cursors.items())
                         self._report("pull", done, max(total, done))
                         if stop:
                             raise SyncCancelled()
-                        if not page.more:
+                        if not page.more or waits:
                             break
         except BaseException:
             # Stopped or failed: still index what arrived, unless that fails too (then the
@@ -406,6 +485,9 @@ class SyncEngine:
         self.work_off_index_debt()
         return pulled, merged
 
+    def _pending_in(self, team: str) -> bool:
+        return any(p.team_id == team for p in self._pending.values())
+
     def work_off_index_debt(self) -> None:
         """Rebuild the local indexes of people touched by pulled records (set-wise, in
         batches, each in its own transaction with the debt it clears)."""
@@ -416,54 +498,81 @@ class SyncEngine:
                 if not local_index.work_off(s, vocab, limit=INDEX_REBUILD_PEOPLE):
                     return
 
-    def _decode(self, team: str, item: Any, keys: dict[tuple[str, int], bytes]) -> Pulled:
-        """Check, decrypt and validate one pulled item (no database work)."""
+    def _decode(
+        self,
+        team: str,
+        item: Any,
+        keys: dict[tuple[str, int], bytes],
+        roster: trust.Roster,
+        allowed: set[tuple[Any, Any]],
+        report: SyncReport,
+    ) -> Pulled:
+        """Check, verify, decrypt and validate one pulled item (no database work). Whatever
+        does not hold up becomes a quarantine entry with its reason; only a page that is not a
+        list of numbered items is a bad answer."""
         if not isinstance(item, dict):
             raise bad_response()
         try:
-            if item.get("kind") == ItemKind.PURGE:
-                return Pulled(purge=[(str(t), str(i)) for t, i in item["record_refs"]])
+            seq = int(item["seq"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise bad_response() from exc
+
+        def quarantine(reason: str) -> Pulled:
+            return Pulled(seq, quarantine=reason, item=item)
+
+        if item.get("kind") == ItemKind.PURGE:
+            started = time.perf_counter()
+            try:
+                purge = trust.parse_purge(roster.organisation_id, team, item)
+                author = trust.verify_purge(roster, purge)
+            except trust.TrustError as exc:
+                return quarantine(exc.reason)
+            finally:
+                report.verify_s += time.perf_counter() - started
+            return Pulled(seq, purge=purge, author=author)
+        try:
             record_type, record_id = str(item["record_type"]), str(item["record_id"])
             epoch = int(item["epoch"])
+            device_id = str(item["device_id"])
             meta = envelope.RecordMeta(
                 team,
                 record_type,
                 record_id,
                 str(item["revision"]),
                 tuple(str(p) for p in item.get("parents", [])),
-                str(item["device_id"]),
+                device_id,
                 epoch,
             )
             ciphertext = b64d(item["ciphertext"], max_bytes=256 * 1024)
-        except (KeyError, TypeError, ValueError) as exc:
-            raise bad_response() from exc
+        except (KeyError, TypeError, ValueError):
+            return quarantine("malformed")
+        if (device_id, epoch) not in allowed:
+            return quarantine("not_a_member")
         if record_type not in MODEL_BY_TYPE:
             log.warning("unknown record type in pull skipped")
-            return Pulled()
+            return Pulled(seq)
         key = keys.get((team, epoch))
         if key is None:
-            raise SyncError(
-                "Een teamsleutel ontbreekt; synchroniseer opnieuw na goedkeuring.",
-                ErrorCode.NO_TEAM_KEY,
-            )
+            return quarantine("no_key")
         try:
             payload = envelope.open_record(key, meta, ciphertext)
+        except (envelope.EnvelopeError, ValueError):
+            return quarantine("does_not_decrypt")
+        try:
             inc = parse_payload(record_type, record_id, meta.revision, meta.parents, payload)
-            assert inc.newest is not None  # parse_payload requires clocks
-            self._check_skew(inc.newest)
-        except (envelope.EnvelopeError, PayloadError, ValueError) as exc:
-            raise SyncError(
-                "Een gegeven van de centrale opslag klopt niet (beschadigd of "
-                "gewijzigd) en werd geweigerd.",
-                ErrorCode.BAD_RECORD,
-            ) from exc
-        return Pulled(incoming=inc)
+        except (PayloadError, ValueError):
+            return quarantine("invalid")
+        assert inc.newest is not None  # parse_payload requires clocks
+        if inc.newest.wall_ms - self._link.now_ms() > MAX_SKEW_MS:
+            return quarantine("from_the_future")
+        return Pulled(seq, incoming=inc)
 
     def _apply_page(
         self, s: Session, team: str, page: list[Pulled], report: SyncReport
-    ) -> tuple[int, int]:
+    ) -> tuple[int, int, PendingPurge | None]:
         """Apply one pulled page inside one transaction. Records never seen here go in bulk
-        (`PageInserts`); the rest (held already, erased, purges) one by one, in order."""
+        (`PageInserts`); the rest (held already, erased, purges, quarantine) one by one, in
+        order. Stops before a large purge the worker has not confirmed."""
         pulled = merged = 0
         debt = local_index.Debt()
         fresh = PageInserts(s, team, debt)
@@ -474,19 +583,56 @@ class SyncEngine:
 
         erased, held, purged = look()
         newest: Stamp | None = None
+        pending: PendingPurge | None = None
         for p in page:
             outcome: str
-            if p.purge is not None:
+            if p.quarantine is not None:
                 fresh.flush()
-                apply_purge(s, p.purge)
-                for t, person_id in p.purge:
-                    if t == "person":
-                        s.flush()
-                        self._follow_up_purge(
-                            s, person_id, purge_person_leftovers(s, person_id, self._link.records())
-                        )
-                outcome = "purge"
-                erased, held, purged = look()
+                self._quarantine(s, team, p)
+                report.quarantined += 1
+                outcome = "quarantined"
+            elif p.purge is not None:
+                assert p.author is not None
+                fresh.flush()
+                verdict = self._purge_verdict(s, p.purge, p.author)
+                if isinstance(verdict, str):
+                    self._quarantine(
+                        s, team, replace(p, quarantine=verdict, item=p.purge.to_wire())
+                    )
+                    self._audit(
+                        s,
+                        "sync_purge_refused",
+                        record_id=p.purge.person_id,
+                        detail=f"{verdict}; gevraagd door {p.author.label} "
+                        f"({p.author.device_id[:8]}), {len(p.purge.record_refs)} gegevens",
+                    )
+                    report.quarantined += 1
+                    outcome = "quarantined"
+                elif verdict is not None and p.purge.purge_id not in self._confirmed_purges:
+                    pending = verdict
+                    break
+                else:
+                    held_before = self._held(s, p.purge.record_refs)
+                    refs = list(p.purge.record_refs)
+                    apply_purge(s, refs)
+                    for t, person_id in refs:
+                        if t == "person":
+                            s.flush()
+                            self._follow_up_purge(
+                                s,
+                                person_id,
+                                purge_person_leftovers(s, person_id, self._link.records()),
+                            )
+                    self._audit(
+                        s,
+                        "sync_purge_applied",
+                        record_type="person",
+                        record_id=p.purge.person_id,
+                        detail=f"gevraagd door {p.author.label} ({p.author.device_id[:8]}, "
+                        f"{p.author.role}); {held_before} van {len(refs)} gegevens hier gewist",
+                    )
+                    outcome = "purge"
+                    erased, held, purged = look()
             elif p.incoming is None:
                 outcome = "skipped"
             else:
@@ -520,7 +666,114 @@ class SyncEngine:
         if newest is not None:
             Records.note_seen_stamp(s, newest.encode())
         local_index.owe(s, debt)
-        return pulled, merged
+        return pulled, merged, pending
+
+    # --- purges and the quarantine -------------------------------------------------------------
+
+    @staticmethod
+    def _held(s: Session, refs: Iterable[tuple[str, str]]) -> int:
+        n = 0
+        for record_type, record_id in refs:
+            model = MODEL_BY_TYPE.get(record_type)
+            if model is not None and s.get(model, record_id) is not None:
+                n += 1
+        return n
+
+    @staticmethod
+    def _about(s: Session, record_type: str, record_id: str, person_id: str) -> bool | None:
+        """Whether a held record is about `person_id` (None: not held here)."""
+        model = MODEL_BY_TYPE.get(record_type)
+        obj = s.get(model, record_id) if model is not None else None
+        if obj is None:
+            return None
+        if isinstance(obj, Person):
+            return obj.id == person_id
+        if isinstance(obj, ContactMoment):
+            return any(p.get("person_id") == person_id for p in obj.people)
+        owner = getattr(obj, "person_id", None)
+        return owner == person_id
+
+    def _purge_verdict(
+        self, s: Session, purge: trust.SignedPurge, author: trust.DeviceEntry
+    ) -> str | PendingPurge | None:
+        """None: apply it. A reason (str): refuse it (quarantine, audit). A PendingPurge:
+        it is authorised but large; the worker decides. A worker may erase one person's records
+        (at most `trust.WORKER_PURGE_MAX`); more, or beyond one person, needs a coordinator."""
+        refs = purge.record_refs
+        coordinator = author.role == Role.COORDINATOR
+        if not coordinator and len(refs) > trust.WORKER_PURGE_MAX:
+            return "purge_too_large"
+        held = 0
+        beyond = False
+        for record_type, record_id in refs:
+            about = self._about(s, record_type, record_id, purge.person_id)
+            if about is None:
+                continue
+            held += 1
+            beyond = beyond or not about
+        if beyond and not coordinator:
+            return "purge_beyond_person"
+        if beyond or held > PURGE_ASK_RECORDS:
+            return PendingPurge(
+                purge.team_id,
+                purge.purge_id,
+                len(refs),
+                held,
+                author.label,
+                author.device_id,
+                coordinator,
+            )
+        return None
+
+    def _quarantine(self, s: Session, team: str, p: Pulled) -> None:
+        item = dict(p.item or {})
+        reason = p.quarantine or "unknown"
+        device = item.get("device_id") or item.get("signed_by")
+        epoch = item.get("epoch")
+        s.add(
+            QuarantineEntry(
+                team_id=team,
+                seq=p.seq,
+                kind=str(item.get("kind") or ItemKind.PURGE),
+                record_type=_short(item.get("record_type"), 40),
+                record_id=_short(item.get("record_id") or item.get("person_id"), 64),
+                device_id=_short(device, 64),
+                epoch=epoch if isinstance(epoch, int) and not isinstance(epoch, bool) else None,
+                reason=reason[:40],
+                item=item,
+                received_at=now_iso(),
+                status="open",
+            )
+        )
+        self._audit(
+            s,
+            "sync_quarantined",
+            record_type=_short(item.get("record_type"), 50),
+            record_id=_short(item.get("record_id"), 64),
+            detail=f"{reason}; toestel {str(device)[:36]}"[:200],
+        )
+
+    def _audit(
+        self,
+        s: Session,
+        event: str,
+        *,
+        record_type: str | None = None,
+        record_id: str | None = None,
+        detail: str | None = None,
+    ) -> None:
+        device = self._link.ctx.device
+        s.add(
+            AuditEntry(
+                at=now_iso(),
+                event=event,
+                device_id=device.device_id,
+                worker_id=device.worker_id,
+                record_type=record_type,
+                record_id=record_id,
+                detail=None if detail is None else detail[:200],
+            )
+        )
 
     def _apply_one(
         self, s: Session, team: str, inc: Incoming, erased: set[str], debt: local_index.Debt
@@ -570,35 +823,60 @@ class SyncEngine:
                 )
             )
 
-    def _check_skew(self, newest: Stamp) -> None:
-        """Refuse a pulled record whose newest stamp lies beyond the skew limit."""
-        now = int(self._link.clock() * 1000)
-        if newest.wall_ms - now > MAX_SKEW_MS:
-            raise ClockSkewError(now - newest.wall_ms)
-
     def _purges_waiting(self) -> bool:
+        # Only purges this pass can send (a worker's over-large erasure waits for a coordinator).
         with self._link.ctx.read() as s:
-            return s.scalars(select(Purge.id).where(Purge.pushed_at.is_(None))).first() is not None
+            rows = s.scalars(select(Purge.record_refs).where(Purge.pushed_at.is_(None))).all()
+        coordinator = self._members.roster().coordinator(self._link.ctx.device.device_id)
+        return any(coordinator is not None or len(r) <= trust.WORKER_PURGE_MAX for r in rows)
 
     def _push_purges(self) -> int:
+        """Send each erasure made here to every team that holds its records, signed by this
+        device and bound to that team, the person and the record ids."""
         with self._link.ctx.read() as s:
             cfg = self._link.require(s)
+            sign = Ed25519PrivateKey.from_private_bytes(cfg.sign_private_key)
             purges = list(s.scalars(select(Purge).where(Purge.pushed_at.is_(None))))
             routed = []
             for p in purges:
                 owners = {self._team_of(s, t, i, cfg.home_team_id) for t, i in p.record_refs}
-                routed.append((p.id, sorted(t for t in owners if t), p.record_refs))
-        for purge_id, teams, refs in routed:
+                refs = [(str(t), str(i)) for t, i in p.record_refs]
+                routed.append((p.id, p.person_id, sorted(t for t in owners if t), refs))
+        roster = self._members.roster()
+        me = self._link.ctx.device.device_id
+        sent = 0
+        for purge_id, person_id, teams, refs in routed:
+            author = roster.active(me)
+            if (
+                author is not None
+                and author.role != Role.COORDINATOR
+                and len(refs) > trust.WORKER_PURGE_MAX
+            ):
+                log.warning("an erasure of %d records needs a coordinator; kept queued", len(refs))
+                continue
             for team in teams:
-                self._link.transport().post(
-                    "/v1/purge", {"team_id": team, "purge_id": purge_id, "record_refs": refs}
+                signed = trust.sign_purge(
+                    sign,
+                    organisation_id=roster.organisation_id,
+                    team_id=team,
+                    purge_id=purge_id,
+                    person_id=person_id,
+                    record_refs=refs,
+                    signer=me,
+                    at_ms=self._link.now_ms(),
                 )
+                self._link.transport().post("/v2/purge", {"team_id": team, **signed.to_wire()})
             with self._link.ctx.transaction() as s:
                 row = s.get(Purge, purge_id)
                 if row is not None:
                     row.pushed_at = now_iso()
-                apply_purge(s, [(str(t), str(i)) for t, i in refs])
-        return len(routed)
+                apply_purge(s, refs)
+            sent += 1
+        return sent
+
+
+def _short(value: object, limit: int) -> str | None:
+    return value[:limit] if isinstance(value, str) else None
 
 
 def _person_of(payload: Any) -> str | None:

@@ -21,7 +21,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from app.sync.envelope import canonical
 
-VERSION = "BF1"
+PROTOCOL_VERSION = 2  # paths are /v2/…; any /v1/ request is refused with 426
+VERSION = "BF2"  # in every signed request: a v1 signature never verifies here
+OUTDATED_MESSAGE = (
+    "Deze centrale opslag spreekt protocol v2; werk Brugfiguur bij op dit toestel om verder te "
+    "synchroniseren."
+)
 MAX_SKEW_MS = 5 * 60 * 1000
 NONCE_WINDOW_MS = 2 * MAX_SKEW_MS
 MAX_BODY_BYTES = 8 * 1024 * 1024
@@ -148,28 +153,38 @@ def verify_request(
 
 @dataclass(frozen=True)
 class InviteCode:
+    """`<invite id>.<secret>.<root fingerprint>`: the id goes to the store, the secret never
+    does, and the fingerprint pins the organisation's root key (protocol v2) so the enrolling
+    device trusts no organisation the store would show it instead."""
+
     invite_id: str
     secret: bytes
+    root_fingerprint: bytes
 
     def text(self) -> str:
-        return f"{self.invite_id}.{base64.urlsafe_b64encode(self.secret).decode().rstrip('=')}"
+        def enc(raw: bytes) -> str:
+            return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+        return f"{self.invite_id}.{enc(self.secret)}.{enc(self.root_fingerprint)}"
 
 
-def new_invite() -> InviteCode:
+def new_invite(root_fingerprint: bytes) -> InviteCode:
     import uuid
 
-    return InviteCode(str(uuid.uuid4()), secrets.token_bytes(16))
+    return InviteCode(str(uuid.uuid4()), secrets.token_bytes(16), root_fingerprint)
 
 
 def parse_invite(text: str) -> InviteCode:
+    """Raises ProtocolError for anything but a v2 invite code (a v1 code has no fingerprint)."""
     try:
-        invite_id, secret = text.strip().split(".", 1)
+        invite_id, secret, fp = text.strip().split(".")
         raw = base64.urlsafe_b64decode(secret + "=" * (-len(secret) % 4))
+        root = base64.urlsafe_b64decode(fp + "=" * (-len(fp) % 4))
     except ValueError as exc:
         raise ProtocolError("not an invite code") from exc
-    if len(raw) != 16:
+    if len(raw) != 16 or len(root) != 16:
         raise ProtocolError("not an invite code")
-    return InviteCode(uuid_str(invite_id, "invite"), raw)
+    return InviteCode(uuid_str(invite_id, "invite"), raw, root)
 
 
 def enrolment_proof(secret: bytes, device: Mapping[str, Any]) -> bytes:

@@ -48,7 +48,7 @@ MAX_STATEMENT_BYTES = 16 * 1024
 MAX_TEAMS = 1000
 # A worker may erase one person's records, at most this many at once; more needs a
 # coordinator's signature (and every device asks before applying it).
-WORKER_PURGE_MAX = 1000
+WORKER_PURGE_MAX = 500
 
 
 class StatementKind(StrEnum):
@@ -578,3 +578,15 @@ def verify_purge(roster: Roster, purge: SignedPurge) -> DeviceEntry:
     except InvalidSignature:
         raise TrustError("purge_bad_signature") from None
     return author
+
+
+def purge_signature_ok(sign_public: bytes, purge: SignedPurge) -> bool:
+    try:
+        Ed25519PublicKey.from_public_bytes(sign_public).verify(purge.signature, purge.signed_part())
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+def hmac_equal(a: bytes, b: bytes) -> bool:
+    return hmac.compare_digest(a, b)

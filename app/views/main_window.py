@@ -454,7 +454,7 @@ class MainWindow(QMainWindow):
         self.sync_status.show_state(state)
         self.settings.sync_box.show_state(state)
         if state.phase == CONFIRM and self.deletion_dialog is None and self._ready:
-            self._ask_mass_deletion(state.message)
+            self._ask_mass_deletion(state.message, state.code)
 
     def _synced(self, report: object) -> None:
         changed = any(getattr(report, k, 0) for k in ("pulled", "purged", "merged"))
@@ -467,19 +467,25 @@ class MainWindow(QMainWindow):
 
     def _sync_failed(self, exc: object) -> None:
         code = getattr(exc, "code", "")
-        if code not in ("unreachable", "rate_limited", "mass_deletion"):
+        if code not in ("unreachable", "rate_limited", "mass_deletion", "purge_pending"):
             message = getattr(exc, "message", "") or self.tr("Synchronising did not work.")
             self._flash(str(message))
 
-    def _ask_mass_deletion(self, message: str) -> None:
+    def _ask_mass_deletion(self, message: str, code: str = "mass_deletion") -> None:
+        """A push that deletes much, or a large purge pulled from the store: the worker
+        decides (the purge names who asked for it)."""
         dialog = ConfirmDeletionDialog(message, self)
         self.deletion_dialog = dialog
+        purges = self.scheduler.pending_purges if code == "purge_pending" else ()
 
         def done(result: int) -> None:
             self.deletion_dialog = None
             dialog.deleteLater()
             if result == QDialog.DialogCode.Accepted and self._ready:
-                self.scheduler.sync_now(confirm_mass_deletion=True)
+                if purges:
+                    self.scheduler.sync_now(confirm_purges=purges)
+                else:
+                    self.scheduler.sync_now(confirm_mass_deletion=True)
 
         dialog.finished.connect(done)
         dialog.open()

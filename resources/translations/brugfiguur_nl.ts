@@ -41,6 +41,33 @@
     </message>
 </context>
 <context>
+    <name>ApproveDialog</name>
+    <message>
+        <source>Approve a laptop</source>
+        <translation>Een laptop goedkeuren</translation>
+    </message>
+    <message>
+        <source>“%1” joined with your invitation for %2 as %3. Approve it only when the safety code below is exactly the one on that laptop&apos;s screen (Settings → Synchronisation). If they differ, someone else may be pretending to be that laptop: do not approve it.</source>
+        <translation>“%1” sloot aan met uw uitnodiging voor %2 als %3. Keur hem alleen goed als de veiligheidscode hieronder precies dezelfde is als die op het scherm van die laptop (Instellingen → Synchronisatie). Verschillen ze, dan doet iemand anders zich misschien voor als die laptop: keur hem dan niet goed.</translation>
+    </message>
+    <message>
+        <source>Safety code of the laptop</source>
+        <translation>Veiligheidscode van de laptop</translation>
+    </message>
+    <message>
+        <source>The codes are the same: approve</source>
+        <translation>De codes zijn gelijk: goedkeuren</translation>
+    </message>
+    <message>
+        <source>Approve the laptop</source>
+        <translation>De laptop goedkeuren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
     <name>AuditLabels</name>
     <message>
         <source>Vault created</source>
@@ -225,6 +252,34 @@
     <message>
         <source>sociale kaart</source>
         <translation>sociale kaart</translation>
+    </message>
+    <message>
+        <source>Erasure from the central store applied</source>
+        <translation>Wisopdracht van de centrale opslag toegepast</translation>
+    </message>
+    <message>
+        <source>Erasure from the central store refused</source>
+        <translation>Wisopdracht van de centrale opslag geweigerd</translation>
+    </message>
+    <message>
+        <source>Sync refused: not signed by a coordinator</source>
+        <translation>Synchronisatie geweigerd: niet ondertekend door een coördinator</translation>
+    </message>
+    <message>
+        <source>Data from the central store set aside</source>
+        <translation>Gegevens van de centrale opslag apart gezet</translation>
+    </message>
+    <message>
+        <source>Laptop approved</source>
+        <translation>Laptop goedgekeurd</translation>
+    </message>
+    <message>
+        <source>Laptop revoked</source>
+        <translation>Laptop ingetrokken</translation>
+    </message>
+    <message>
+        <source>Sync moved to protocol v2</source>
+        <translation>Synchronisatie overgeschakeld naar protocol v2</translation>
     </message>
 </context>
 <context>
@@ -1037,32 +1092,16 @@
         <translation>Teams</translation>
     </message>
     <message>
-        <source>Team keys</source>
-        <translation>Teamsleutels</translation>
-    </message>
-    <message>
-        <source>Enrolled on</source>
-        <translation>Ingeschreven op</translation>
-    </message>
-    <message>
         <source>%1 (this laptop)</source>
         <translation>%1 (deze laptop)</translation>
     </message>
     <message>
-        <source>revoked on %1</source>
-        <translation>ingetrokken op %1</translation>
+        <source>Safety code</source>
+        <translation>Veiligheidscode</translation>
     </message>
     <message>
-        <source>Your next sync approves this laptop and sends it the team keys.</source>
-        <translation>Uw volgende synchronisatie keurt deze laptop goed en stuurt hem de teamsleutels.</translation>
-    </message>
-    <message>
-        <source>waiting for keys</source>
-        <translation>wacht op sleutels</translation>
-    </message>
-    <message>
-        <source>complete</source>
-        <translation>in orde</translation>
+        <source>Compare this code with the one on the laptop&apos;s own screen before you approve it.</source>
+        <translation>Vergelijk deze code met die op het scherm van de laptop zelf voor u hem goedkeurt.</translation>
     </message>
 </context>
 <context>
@@ -5387,6 +5426,62 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <source>no</source>
         <translation>nee</translation>
     </message>
+    <message>
+        <source>waiting for approval</source>
+        <translation>wacht op goedkeuring</translation>
+    </message>
+    <message>
+        <source>does not decrypt</source>
+        <translation>niet te ontcijferen</translation>
+    </message>
+    <message>
+        <source>not valid</source>
+        <translation>ongeldig</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>beschadigd</translation>
+    </message>
+    <message>
+        <source>not from a team member</source>
+        <translation>niet van een teamlid</translation>
+    </message>
+    <message>
+        <source>team key missing</source>
+        <translation>teamsleutel ontbreekt</translation>
+    </message>
+    <message>
+        <source>dated in the future</source>
+        <translation>gedateerd in de toekomst</translation>
+    </message>
+    <message>
+        <source>erasure beyond one person, not by a coordinator</source>
+        <translation>wissen van meer dan één persoon, niet door een coördinator</translation>
+    </message>
+    <message>
+        <source>erasure too large for a worker</source>
+        <translation>te grote wisopdracht voor een medewerker</translation>
+    </message>
+    <message>
+        <source>erasure with a false signature</source>
+        <translation>wisopdracht met een valse handtekening</translation>
+    </message>
+    <message>
+        <source>erasure not by a team member</source>
+        <translation>wisopdracht niet van een teamlid</translation>
+    </message>
+    <message>
+        <source>not signed or not valid (%1)</source>
+        <translation>niet ondertekend of ongeldig (%1)</translation>
+    </message>
+    <message>
+        <source>erasure</source>
+        <translation>wisopdracht</translation>
+    </message>
+    <message>
+        <source>data (%1)</source>
+        <translation>gegeven (%1)</translation>
+    </message>
 </context>
 <context>
     <name>SyncSettingsBox</name>
@@ -5479,10 +5574,6 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <translation>Toestellen</translation>
     </message>
     <message>
-        <source>A new laptop receives its team keys at your next sync. Revoke a laptop that is lost, stolen or no longer used.</source>
-        <translation>Een nieuwe laptop krijgt zijn teamsleutels bij uw volgende synchronisatie. Trek een laptop in die verloren, gestolen of niet meer in gebruik is.</translation>
-    </message>
-    <message>
         <source>Revoke…</source>
         <translation>Intrekken…</translation>
     </message>
@@ -5559,6 +5650,58 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>Waiting for approval by a coordinator. Your laptop receives the team key at a coordinator&apos;s next sync; until then nothing is shared.</source>
         <translation>Wacht op goedkeuring door een coördinator. Uw laptop krijgt de teamsleutel bij de volgende synchronisatie van een coördinator; tot dan wordt niets gedeeld.</translation>
+    </message>
+    <message>
+        <source>Safety codes</source>
+        <translation>Veiligheidscodes</translation>
+    </message>
+    <message>
+        <source>A laptop that joined with your invitation waits for your approval: compare its safety code with the one on its screen, then approve it. Revoke a laptop that is lost, stolen or no longer used.</source>
+        <translation>Een laptop die met uw uitnodiging aansloot, wacht op uw goedkeuring: vergelijk zijn veiligheidscode met die op zijn scherm en keur hem dan goed. Trek een laptop in die verloren, gestolen of niet meer in gebruik is.</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>Goedkeuren…</translation>
+    </message>
+    <message>
+        <source>Approve the chosen laptop</source>
+        <translation>De gekozen laptop goedkeuren</translation>
+    </message>
+    <message>
+        <source>⏳ Waiting for approval by a coordinator. Give them this laptop&apos;s safety code (below) to compare before they approve it; until then nothing is shared.</source>
+        <translation>⏳ Wacht op goedkeuring door een coördinator. Geef de coördinator de veiligheidscode van deze laptop (hieronder) om te vergelijken voor hij hem goedkeurt; tot dan wordt niets gedeeld.</translation>
+    </message>
+    <message>
+        <source>Refused data</source>
+        <translation>Geweigerde gegevens</translation>
+    </message>
+    <message>
+        <source>Data from the central store that this laptop could not accept (damaged, not from a team member, or an erasure that was not allowed). It is kept encrypted and set aside; the rest of the sync went on.</source>
+        <translation>Gegevens van de centrale opslag die deze laptop niet kon aanvaarden (beschadigd, niet van een teamlid, of een wisopdracht die niet toegelaten was). Ze blijven versleuteld apart bewaard; de rest van de synchronisatie ging gewoon door.</translation>
+    </message>
+    <message>
+        <source>Safety code of the organisation: %1</source>
+        <translation>Veiligheidscode van de organisatie: %1</translation>
+    </message>
+    <message>
+        <source>Safety code of this laptop: %1</source>
+        <translation>Veiligheidscode van deze laptop: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · from %3 · %4 · %5</source>
+        <translation>%1 · %2 · van %3 · %4 · %5</translation>
+    </message>
+    <message>
+        <source>Nothing was refused.</source>
+        <translation>Er werd niets geweigerd.</translation>
+    </message>
+    <message>
+        <source>“%1” was approved; it receives the team keys at its next sync.</source>
+        <translation>“%1” werd goedgekeurd; hij krijgt de teamsleutels bij zijn volgende synchronisatie.</translation>
+    </message>
+    <message>
+        <source>The laptop could not be approved. Try again.</source>
+        <translation>De laptop kon niet goedgekeurd worden. Probeer opnieuw.</translation>
     </message>
 </context>
 <context>

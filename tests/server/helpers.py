@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import base64
+import contextlib
+import copy
 import json
 import os
 import socket
@@ -21,7 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from app.sync import envelope
+from app.sync import envelope, trust
 from app.sync.protocol import b64e, enrolment_proof, new_invite, sign_request
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,6 +67,8 @@ class Org:
     organisation_id: str
     coordinator: Device
     recovery: X25519PrivateKey
+    root: Ed25519PrivateKey
+    roster: trust.Roster
     team_keys: dict[tuple[str, int], bytes] = field(default_factory=dict)
 
 
@@ -101,26 +105,75 @@ class Api:
     def bootstrap(self, token: str, name: str = "VZW Brugfiguur") -> Org:
         coord = Device.new("coördinator")
         recovery = X25519PrivateKey.generate()
+        root = Ed25519PrivateKey.generate()
         org_id = new_id()
+        genesis = trust.make_statement(
+            root,
+            organisation_id=org_id,
+            seq=1,
+            prev="",
+            signer=trust.ROOT_SIGNER,
+            kind=trust.StatementKind.GENESIS,
+            body=trust.genesis_body(
+                organisation_id=org_id,
+                name=name,
+                root_public=raw_public(root),
+                recovery_public=raw_public(recovery),
+                device=coord.public(),
+            ),
+            at_ms=self.now_ms(),
+        )
         r = self.call(
             "POST",
-            "/v1/organisation",
-            body={
-                "organisation_id": org_id,
-                "name": name,
-                "recovery_public_key": b64e(raw_public(recovery)),
-                "device": coord.public(),
-            },
+            "/v2/organisation",
+            body={"statement": genesis},
             headers={"X-Bf-Setup-Token": token},
         )
         assert r.status_code == 201, r.text
-        return Org(org_id, coord, recovery)
+        roster = trust.verify_log([genesis], trust.fingerprint(raw_public(root)))
+        return Org(org_id, coord, recovery, root, roster)
+
+    def append(
+        self,
+        org: Org,
+        signer: Device,
+        parts: list[tuple[trust.StatementKind, dict[str, Any]]],
+        wraps: list[dict[str, Any]] | None = None,
+    ) -> httpx.Response:
+        """Sign statements after the org's head and append them with `wraps`; on success the
+        org's roster follows."""
+        future = copy.deepcopy(org.roster)
+        raws = []
+        for kind, body in parts:
+            raw = trust.make_statement(
+                signer.sign,
+                organisation_id=org.organisation_id,
+                seq=future.seq + 1,
+                prev=future.head,
+                signer=signer.device_id,
+                kind=kind,
+                body=body,
+                at_ms=self.now_ms(),
+            )
+            with contextlib.suppress(trust.TrustError):  # sent anyway: the store must refuse it
+                trust.apply_statement(future, trust.parse_statement(raw))
+            raws.append(raw)
+        r = self.call(
+            "POST",
+            "/v2/log",
+            device=signer,
+            body={"statements": raws, "wrapped_keys": wraps or []},
+        )
+        if r.status_code == 200:
+            org.roster = future
+        return r
 
     def wraps(
         self, org: Org, team_id: str, epoch: int, key: bytes, devices: list[Device]
     ) -> list[dict[str, Any]]:
         out = [
             {
+                "team_id": team_id,
                 "recipient_kind": "recovery",
                 "recipient_id": org.organisation_id,
                 "epoch": epoch,
@@ -138,6 +191,7 @@ class Api:
         for d in devices:
             out.append(
                 {
+                    "team_id": team_id,
                     "recipient_kind": "device",
                     "recipient_id": d.device_id,
                     "epoch": epoch,
@@ -154,30 +208,62 @@ class Api:
             )
         return out
 
+    def epoch_part(
+        self, org: Org, team_id: str, epoch: int, key: bytes
+    ) -> tuple[trust.StatementKind, dict[str, Any]]:
+        commitment = trust.key_commitment(
+            key, organisation_id=org.organisation_id, team_id=team_id, epoch=epoch
+        )
+        return trust.StatementKind.EPOCH, trust.epoch_body(team_id, epoch, commitment)
+
     def create_team(self, org: Org, name: str = "Straathoekwerk") -> str:
         team_id = new_id()
         key = envelope.new_team_key()
-        org.team_keys[(team_id, 1)] = key
-        r = self.call(
-            "POST",
-            "/v1/teams",
-            device=org.coordinator,
-            body={
-                "team_id": team_id,
-                "name": name,
-                "wrapped_keys": self.wraps(org, team_id, 1, key, [org.coordinator]),
-            },
+        r = self.append(
+            org,
+            org.coordinator,
+            [
+                (trust.StatementKind.TEAM, {"team_id": team_id, "name": name}),
+                self.epoch_part(org, team_id, 1, key),
+            ],
+            self.wraps(org, team_id, 1, key, [org.coordinator]),
         )
-        assert r.status_code == 201, r.text
+        assert r.status_code == 200, r.text
+        org.team_keys[(team_id, 1)] = key
         return team_id
+
+    def approve(
+        self,
+        org: Org,
+        device: Device,
+        team_ids: list[str],
+        role: str = "worker",
+        invite_id: str = "",
+    ) -> httpx.Response:
+        body = {
+            **device.public(),
+            "role": role,
+            "teams": sorted(team_ids),
+            "invite_id": invite_id or new_id(),
+        }
+        wraps = []
+        for (tid, epoch), key in sorted(org.team_keys.items()):
+            if tid in team_ids:
+                wraps += self.wraps(org, tid, epoch, key, [device])[1:]
+        return self.append(org, org.coordinator, [(trust.StatementKind.ADD_DEVICE, body)], wraps)
+
+    def revoke(self, org: Org, device: Device) -> httpx.Response:
+        return self.append(
+            org, org.coordinator, [(trust.StatementKind.REVOKE, {"device_id": device.device_id})]
+        )
 
     def invite(
         self, org: Org, team_ids: list[str], role: str = "worker", expires_in_ms: int = DAY_MS
     ) -> tuple[str, bytes]:
-        code = new_invite()
+        code = new_invite(org.roster.root_fingerprint)
         r = self.call(
             "POST",
-            "/v1/invites",
+            "/v2/invites",
             device=org.coordinator,
             body={
                 "invite_id": code.invite_id,
@@ -193,7 +279,7 @@ class Api:
         pub = device.public()
         return self.call(
             "POST",
-            "/v1/enrol",
+            "/v2/enrol",
             body={
                 "invite_id": invite_id,
                 "device": pub,
@@ -204,24 +290,38 @@ class Api:
     def member(
         self, org: Org, team_ids: list[str], role: str = "worker", label: str = "werker"
     ) -> Device:
-        """A new device enrolled into the teams, with the current team keys wrapped for it."""
+        """A new device enrolled into the teams and approved by the coordinator, with the
+        team keys wrapped for it."""
         invite_id, secret = self.invite(org, team_ids, role)
         d = Device.new(label)
         r = self.enrol(invite_id, secret, d)
         assert r.status_code == 201, r.text
-        for team_id in team_ids:
-            for (tid, epoch), key in org.team_keys.items():
-                if tid != team_id:
-                    continue
-                w = self.wraps(org, team_id, epoch, key, [d])[1:]
-                r = self.call(
-                    "POST",
-                    "/v1/team-keys",
-                    device=org.coordinator,
-                    body={"team_id": team_id, "epoch": epoch, "wrapped_keys": w},
-                )
-                assert r.status_code == 200, r.text
+        r = self.approve(org, d, team_ids, role, invite_id)
+        assert r.status_code == 200, r.text
         return d
+
+    def purge_body(
+        self,
+        org: Org,
+        device: Device,
+        team_id: str,
+        refs: list[list[str]],
+        *,
+        purge_id: str | None = None,
+        person_id: str | None = None,
+    ) -> dict[str, Any]:
+        """A purge as its author signs it (bound to the team, the person and the records)."""
+        signed = trust.sign_purge(
+            device.sign,
+            organisation_id=org.organisation_id,
+            team_id=team_id,
+            purge_id=purge_id or new_id(),
+            person_id=person_id or refs[0][1],
+            record_refs=[(t, i) for t, i in refs],
+            signer=device.device_id,
+            at_ms=self.now_ms(),
+        )
+        return {"team_id": team_id, **signed.to_wire()}
 
     # --- records ------------------------------------------------------------------------------
 
@@ -259,7 +359,7 @@ class Api:
 
     def push(self, device: Device, team_id: str, revisions: list[dict[str, Any]]) -> httpx.Response:
         return self.call(
-            "POST", "/v1/push", device=device, body={"team_id": team_id, "revisions": revisions}
+            "POST", "/v2/push", device=device, body={"team_id": team_id, "revisions": revisions}
         )
 
     def statuses(self, device: Device, team_id: str, revisions: list[dict[str, Any]]) -> list[str]:
@@ -270,7 +370,7 @@ class Api:
     def pull(
         self, device: Device, team_id: str, after: int = 0, limit: int | None = None
     ) -> httpx.Response:
-        q = f"/v1/pull?team={team_id}&after={after}"
+        q = f"/v2/pull?team={team_id}&after={after}"
         if limit is not None:
             q += f"&limit={limit}"
         return self.call("GET", q, device=device)
@@ -319,7 +419,7 @@ def wait_healthy(base_url: str, process: subprocess.Popen[bytes], timeout: float
         if process.poll() is not None:
             raise RuntimeError(f"store exited with {process.returncode}")
         try:
-            if httpx.get(base_url + "/v1/health", timeout=1.0).status_code == 200:
+            if httpx.get(base_url + "/v2/health", timeout=1.0).status_code == 200:
                 return
         except httpx.TransportError:
             pass

@@ -52,10 +52,23 @@ class Exchange:
     answer: dict[str, Any]
 
 
+Rewrite = Callable[[str, dict[str, Any]], dict[str, Any]]
+
+
 class RecordingTransport(HttpTransport):
-    def __init__(self, *args: Any, log: list[Exchange], **kwargs: Any) -> None:
+    """Records every answer; `rewrites` (path without query → function of the full path and
+    the answer) lets a test play a store that lies in its answers."""
+
+    def __init__(
+        self,
+        *args: Any,
+        log: list[Exchange],
+        rewrites: dict[str, Rewrite] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self._log = log
+        self._rewrites = rewrites if rewrites is not None else {}
 
     def request(
         self,
@@ -67,7 +80,11 @@ class RecordingTransport(HttpTransport):
         headers: Mapping[str, str] | None = None,
     ) -> dict[str, Any]:
         answer = super().request(method, path, body, signed=signed, headers=headers)
-        self._log.append(Exchange(method, path.split("?", 1)[0], answer))
+        bare = path.split("?", 1)[0]
+        rewrite = self._rewrites.get(bare)
+        if rewrite is not None:
+            answer = rewrite(path, answer)
+        self._log.append(Exchange(method, bare, answer))
         return answer
 
 
@@ -90,6 +107,7 @@ class Laptop:
         self.name = name
         self.data_dir = root / name
         self.log: list[Exchange] = []
+        self.rewrites: dict[str, Rewrite] = {}  # the store's answers as this laptop sees them
         self.clock = clock
         self.timeout = timeout
         self.client_hooks = client_hooks
@@ -126,7 +144,7 @@ class Laptop:
         return [
             str(r["status"])
             for x in self.log
-            if x.path == "/v1/push"
+            if x.path == "/v2/push"
             for r in x.answer.get("results", [])
         ]
 
@@ -160,6 +178,7 @@ class Laptop:
                 sign_key=key,
                 clock=self.clock,
                 log=self.log,
+                rewrites=self.rewrites,
                 client=client,
             )
 
@@ -384,7 +403,7 @@ class Proxy:
                         if mode == "stall":
                             self._stop.wait(self.stall_s)
                             return
-                        if mode == "cut_push" and data.startswith(b"POST /v1/push"):
+                        if mode == "cut_push" and data.startswith(b"POST /v2/push"):
                             swallow = True
                         if upstream is None:
                             upstream = socket.create_connection(self.target, timeout=5)

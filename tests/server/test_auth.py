@@ -16,35 +16,35 @@ def test_bad_signature_and_tampering(api: Api, token: str, clock: Clock) -> None
     impostor = Device(
         org.coordinator.device_id, "x", Ed25519PrivateKey.generate(), org.coordinator.kem
     )
-    r = api.call("GET", "/v1/me", device=impostor)
+    r = api.call("GET", "/v2/me", device=impostor)
     assert r.status_code == 401
     assert r.json() == {"error": "bad_signature"}
     # A body changed after signing.
-    body = json.dumps({"team_id": "x"}).encode()
+    body = json.dumps({"statements": [], "x": "x"}).encode()
     h = sign_request(
-        org.coordinator.sign, org.coordinator.device_id, "POST", "/v1/teams", body, clock.ms()
+        org.coordinator.sign, org.coordinator.device_id, "POST", "/v2/log", body, clock.ms()
     )
-    r = api.client.post("/v1/teams", content=body.replace(b"x", b"y"), headers=h)
+    r = api.client.post("/v2/log", content=body.replace(b'"x"}', b'"y"}'), headers=h)
     assert r.status_code == 401
     assert r.json() == {"error": "bad_signature"}
     # The signature covers the query string too.
     h = sign_request(
-        org.coordinator.sign, org.coordinator.device_id, "GET", "/v1/me", b"", clock.ms()
+        org.coordinator.sign, org.coordinator.device_id, "GET", "/v2/me", b"", clock.ms()
     )
-    r = api.client.get("/v1/me?x=1", headers=h)
+    r = api.client.get("/v2/me?x=1", headers=h)
     assert r.status_code == 401
 
 
 def test_unknown_device_and_missing_headers(api: Api, token: str) -> None:
     api.bootstrap(token)
-    r = api.call("GET", "/v1/me", device=Device.new())
+    r = api.call("GET", "/v2/me", device=Device.new())
     assert r.status_code == 401
     assert r.json() == {"error": "unknown_device"}
-    r = api.call("GET", "/v1/me")
+    r = api.call("GET", "/v2/me")
     assert r.status_code == 401
     assert r.json() == {"error": "unauthenticated"}
     r = api.client.get(
-        "/v1/me",
+        "/v2/me",
         headers={
             "X-Bf-Device": "nope",
             "X-Bf-Time": "1",
@@ -60,31 +60,23 @@ def test_revoked_device_is_refused_at_once(api: Api, token: str) -> None:
     org = api.bootstrap(token)
     team = api.create_team(org)
     worker = api.member(org, [team])
-    assert api.call("GET", "/v1/me", device=worker).status_code == 200
-    r = api.call("POST", f"/v1/devices/{worker.device_id}/revoke", device=org.coordinator)
-    assert r.status_code == 200
-    assert r.json() == {"device_id": worker.device_id, "status": "revoked", "team_ids": [team]}
-    for method, path in (("GET", "/v1/me"), ("GET", f"/v1/pull?team={team}&after=0")):
+    assert api.call("GET", "/v2/me", device=worker).status_code == 200
+    r = api.revoke(org, worker)
+    assert r.status_code == 200, r.text
+    for method, path in (("GET", "/v2/me"), ("GET", f"/v2/pull?team={team}&after=0")):
         r = api.call(method, path, device=worker)
         assert r.status_code == 403
         assert r.json() == {"error": "revoked"}
     rev = api.revision(org, team, worker, {"text": "na intrekking"})
     r = api.push(worker, team, [rev])
     assert r.status_code == 403
-    # Revoking again is harmless; revoking yourself or an unknown device is not allowed.
-    assert (
-        api.call(
-            "POST", f"/v1/devices/{worker.device_id}/revoke", device=org.coordinator
-        ).status_code
-        == 200
-    )
-    r = api.call("POST", f"/v1/devices/{org.coordinator.device_id}/revoke", device=org.coordinator)
-    assert r.status_code == 409
-    assert r.json() == {"error": "cannot_revoke_self"}
-    r = api.call("POST", f"/v1/devices/{Device.new().device_id}/revoke", device=org.coordinator)
-    assert r.status_code == 404
+    # Revoking again, revoking yourself or an unknown device: statements that do not verify.
+    for device in (worker, org.coordinator, Device.new()):
+        r = api.revoke(org, device)
+        assert r.status_code == 409
+        assert r.json() == {"error": "bad_statement", "reason": "unknown_device"}
     # The coordinator's device list shows the revocation and no missing keys for it.
-    devices = api.call("GET", "/v1/devices", device=org.coordinator).json()["devices"]
+    devices = api.call("GET", "/v2/devices", device=org.coordinator).json()["devices"]
     row = next(d for d in devices if d["device_id"] == worker.device_id)
     assert row["status"] == "revoked"
     assert row["missing_keys"] == []
@@ -95,12 +87,12 @@ def test_clock_skew(api: Api, token: str, clock: Clock) -> None:
     for offset in (MAX_SKEW_MS, -MAX_SKEW_MS):
         assert (
             api.call(
-                "GET", "/v1/me", device=org.coordinator, time_ms=clock.ms() + offset
+                "GET", "/v2/me", device=org.coordinator, time_ms=clock.ms() + offset
             ).status_code
             == 200
         )
     for offset in (MAX_SKEW_MS + 1, -MAX_SKEW_MS - 1, 3_600_000):
-        r = api.call("GET", "/v1/me", device=org.coordinator, time_ms=clock.ms() + offset)
+        r = api.call("GET", "/v2/me", device=org.coordinator, time_ms=clock.ms() + offset)
         assert r.status_code == 401
         assert r.json() == {"error": "clock_skew", "server_time_ms": clock.ms()}
 
@@ -111,16 +103,16 @@ def test_replayed_nonce(api: Api, token: str, clock: Clock) -> None:
     rev = api.revision(org, team, org.coordinator, {"text": "een"})
     body = json.dumps({"team_id": team, "revisions": [rev]}).encode()
     h = sign_request(
-        org.coordinator.sign, org.coordinator.device_id, "POST", "/v1/push", body, clock.ms()
+        org.coordinator.sign, org.coordinator.device_id, "POST", "/v2/push", body, clock.ms()
     )
-    first = api.client.post("/v1/push", content=body, headers=h)
+    first = api.client.post("/v2/push", content=body, headers=h)
     assert first.status_code == 200
-    again = api.client.post("/v1/push", content=body, headers=h)
+    again = api.client.post("/v2/push", content=body, headers=h)
     assert again.status_code == 409
     assert again.json() == {"error": "replay"}
     # Later (nonces are pruned after ten minutes) the old signed time gives it away instead.
     clock.advance(11 * 60)
-    api.call("GET", "/v1/me", device=org.coordinator)  # triggers pruning
-    late = api.client.post("/v1/push", content=body, headers=h)
+    api.call("GET", "/v2/me", device=org.coordinator)  # triggers pruning
+    late = api.client.post("/v2/push", content=body, headers=h)
     assert late.status_code == 401
     assert late.json()["error"] == "clock_skew"

@@ -53,7 +53,7 @@ def test_end_to_end_over_the_network(live: LiveStore, http: httpx.Client) -> Non
     items = api.pull_all(org.coordinator, team)
     assert [i["revision"] for i in items] == [rev["revision"]]
     log = (live.data_dir / "logs" / "store.log").read_text()
-    assert "POST /v1/push 200 device=" + worker.device_id in log
+    assert "POST /v2/push 200 device=" + worker.device_id in log
     assert token not in log
     assert rev["ciphertext"][:40] not in log
     printed = live.output.read_text()
@@ -218,7 +218,7 @@ def test_oversized_body_over_a_socket(live: LiveStore, http: httpx.Client) -> No
     body = json.dumps({"team_id": team, "revisions": revs}).encode()
     assert len(body) > MAX_BODY_BYTES
     try:
-        r = api.call("POST", "/v1/push", device=org.coordinator, content=body)
+        r = api.call("POST", "/v2/push", device=org.coordinator, content=body)
         print("oversized push answered", r.status_code)
         assert r.status_code == 413
         assert r.json() == {"error": "too_large"}

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from app.server import schema
-from app.sync import envelope
+from app.sync import envelope, trust
 from app.sync.protocol import b64d
 from tests.server.conftest import TestClient
 from tests.server.helpers import Api, Device, Org, new_id
@@ -114,23 +114,14 @@ def test_purge_deletes_and_refuses_later_pushes(
     assert api.statuses(w, team, [sibling]) == ["stored"]
     refs = [["person", person["record_id"]], ["note", note["record_id"]]]
     purge_id = new_id()
-    r = api.call(
-        "POST",
-        "/v1/purge",
-        device=w,
-        body={"team_id": team, "purge_id": purge_id, "record_refs": refs},
-    )
+    body = api.purge_body(org, w, team, refs, purge_id=purge_id)
+    r = api.call("POST", "/v2/purge", device=w, body=body)
     assert r.status_code == 200, r.text
     assert r.json()["status"] == "stored"
     assert r.json()["deleted"] == 3
     seq = r.json()["seq"]
     # Idempotent by purge id.
-    r = api.call(
-        "POST",
-        "/v1/purge",
-        device=w,
-        body={"team_id": team, "purge_id": purge_id, "record_refs": refs},
-    )
+    r = api.call("POST", "/v2/purge", device=w, body=body)
     assert r.json()["status"] == "duplicate"
     assert r.json()["seq"] == seq
     items = api.pull_all(c, team)
@@ -138,7 +129,16 @@ def test_purge_deletes_and_refuses_later_pushes(
         ("revision", other["revision"]),
         ("purge", None),
     ]
-    assert items[1] == {"seq": seq, "kind": "purge", "purge_id": purge_id, "record_refs": refs}
+    # The purge reaches devices as its author signed it.
+    assert items[1] == {
+        "seq": seq,
+        "kind": "purge",
+        **{k: v for k, v in body.items() if k != "team_id"},
+    }
+    # A purge whose signature is not the caller's, or that does not verify, is refused.
+    forged = {**body, "purge_id": new_id()}
+    assert api.call("POST", "/v2/purge", device=w, body=forged).status_code == 403
+    assert api.call("POST", "/v2/purge", device=c, body=body).status_code == 403
     # Every later revision of a purged record is refused, whatever its parents.
     late = api.revision(
         org, team, w, {"tekst": "te laat"}, record_type="note", record_id=note["record_id"]
@@ -173,9 +173,9 @@ def test_pull_by_cursor_in_bounded_batches(api: Api, org: Org, team: str) -> Non
     for bad in ("limit=0", "limit=1001", "after=-1", "after=x"):
         r = api.call(
             "GET",
-            f"/v1/pull?team={team}&after=0&{bad}"
+            f"/v2/pull?team={team}&after=0&{bad}"
             if "limit" in bad
-            else f"/v1/pull?team={team}&{bad}",
+            else f"/v2/pull?team={team}&{bad}",
             device=c,
         )
         assert r.status_code == 400, bad
@@ -210,13 +210,9 @@ def test_other_teams_are_out_of_reach(api: Api, org: Org, team: str) -> None:
         assert r.status_code == 403
         r = api.call(
             "POST",
-            "/v1/purge",
+            "/v2/purge",
             device=w,
-            body={
-                "team_id": target,
-                "purge_id": new_id(),
-                "record_refs": [["note", rev["record_id"]]],
-            },
+            body=api.purge_body(org, w, target, [["note", rev["record_id"]]]),
         )
         assert r.status_code == 403
     assert leaves(api, org.coordinator, other_team) == [rev["revision"]]
@@ -229,70 +225,38 @@ def test_epochs_and_rotation(api: Api, org: Org, team: str) -> None:
     r = api.push(c, team, [api.revision(org, team, c, {"x": 1}, epoch=1) | {"epoch": 2}])
     assert r.status_code == 409
     assert r.json() == {"error": "unknown_epoch", "current_epoch": 1}
-    assert api.call("POST", f"/v1/devices/{gone.device_id}/revoke", device=c).status_code == 200
     key2 = envelope.new_team_key()
-    # A rotation must wrap for every active member and the recovery key.
+    # Revoking and rotating go together; the new epoch must reach every active member and
+    # the recovery key…
+    revoke = (trust.StatementKind.REVOKE, {"device_id": gone.device_id})
     partial = api.wraps(org, team, 2, key2, [c])
-    r = api.call(
-        "POST",
-        "/v1/team-keys",
-        device=c,
-        body={"team_id": team, "epoch": 2, "wrapped_keys": partial},
-    )
+    r = api.append(org, c, [revoke, api.epoch_part(org, team, 2, key2)], partial)
     assert r.status_code == 409
     assert r.json()["error"] == "rotation_incomplete"
-    # …and never for a revoked device.
-    r = api.call(
-        "POST",
-        "/v1/team-keys",
-        device=c,
-        body={
-            "team_id": team,
-            "epoch": 2,
-            "wrapped_keys": api.wraps(org, team, 2, key2, [c, w, gone]),
-        },
+    # …and never the revoked device.
+    r = api.append(
+        org,
+        c,
+        [revoke, api.epoch_part(org, team, 2, key2)],
+        api.wraps(org, team, 2, key2, [c, w, gone]),
     )
     assert r.status_code == 409
     assert r.json()["error"] == "unknown_recipient"
     full = api.wraps(org, team, 2, key2, [c, w])
-    r = api.call(
-        "POST", "/v1/team-keys", device=c, body={"team_id": team, "epoch": 2, "wrapped_keys": full}
-    )
+    r = api.append(org, c, [revoke, api.epoch_part(org, team, 2, key2)], full)
     assert r.status_code == 200, r.text
-    assert r.json()["current_epoch"] == 2
     org.team_keys[(team, 2)] = key2
-    # The same request again is harmless; a different wrap for the same recipient conflicts
-    # (two coordinators rotating at once).
-    r = api.call(
-        "POST", "/v1/team-keys", device=c, body={"team_id": team, "epoch": 2, "wrapped_keys": full}
-    )
+    # The same wraps again are harmless; a different wrap for the same recipient conflicts.
+    r = api.append(org, c, [], full)
     assert r.status_code == 200
-    assert r.json()["stored"] == 0
-    r = api.call(
-        "POST",
-        "/v1/team-keys",
-        device=c,
-        body={
-            "team_id": team,
-            "epoch": 2,
-            "wrapped_keys": api.wraps(org, team, 2, envelope.new_team_key(), [c, w]),
-        },
-    )
+    r = api.append(org, c, [], api.wraps(org, team, 2, envelope.new_team_key(), [c, w]))
     assert r.status_code == 409
     assert r.json()["error"] == "key_conflict"
-    for epoch in (4, 0):
-        r = api.call(
-            "POST",
-            "/v1/team-keys",
-            device=c,
-            body={
-                "team_id": team,
-                "epoch": epoch,
-                "wrapped_keys": api.wraps(org, team, max(epoch, 1), key2, [w]),
-            },
-        )
-        assert r.status_code in (400, 409)
-    me = api.call("GET", "/v1/me", device=w).json()
+    # Wraps for an epoch no statement announced: refused.
+    r = api.append(org, c, [], api.wraps(org, team, 3, key2, [w])[1:])
+    assert r.status_code == 409
+    assert r.json()["error"] == "unknown_epoch"
+    me = api.call("GET", "/v2/me", device=w).json()
     assert me["teams"][0]["current_epoch"] == 2
     assert sorted((k["team_id"], k["epoch"]) for k in me["wrapped_keys"]) == [(team, 1), (team, 2)]
     # Old and new epochs are both accepted after a rotation (offline outboxes).
@@ -303,8 +267,8 @@ def test_epochs_and_rotation(api: Api, org: Org, team: str) -> None:
     invite_id, secret = api.invite(org, [team])
     late = Device.new()
     assert api.enrol(invite_id, secret, late).status_code == 201
-    devices = api.call("GET", "/v1/devices", device=c).json()["devices"]
-    row = next(d for d in devices if d["device_id"] == late.device_id)
-    assert row["missing_keys"] == [{"team_id": team, "epoch": 1}, {"team_id": team, "epoch": 2}]
-    teams = api.call("GET", "/v1/teams", device=c).json()["teams"]
+    assert api.approve(org, late, [team], invite_id=invite_id).status_code == 200
+    me = api.call("GET", "/v2/me", device=late).json()
+    assert sorted((k["team_id"], k["epoch"]) for k in me["wrapped_keys"]) == [(team, 1), (team, 2)]
+    teams = api.call("GET", "/v2/teams", device=c).json()["teams"]
     assert teams[0]["current_epoch"] == 2

@@ -76,10 +76,19 @@ def test_headless_enrol_sync_devices_revoke(store: LiveStore, tmp_path: Path) ->
     assert len(recovery.replace("-", "")) == 52
     team = ok(cli(coord, "team-create", "--name", "Team Noord"))
     code = ok(cli(coord, "invite", "--team", team))
-    ok(cli(worker, "enrol", "--server", store.base_url, fds={"--invite-fd": code}))
+    p = cli(worker, "enrol", "--server", store.base_url, fds={"--invite-fd": code})
+    assert p.returncode == 0, p.stderr
+    safety = p.stderr.split("Veiligheidscode van dit toestel: ")[1].strip()
+    assert len(safety.split()) == 8
     p = cli(worker, "enrol", "--server", store.base_url, fds={"--invite-fd": code})
     assert p.returncode == 1 and "al ingeschreven" in p.stderr
-    ok(cli(coord, "sync"))  # approves the worker's keys
+    p = cli(worker, "sync")
+    assert p.returncode == 1 and "nog niet goedgekeurd" in p.stderr and safety in p.stderr
+    pending = [d for d in json.loads(ok(cli(coord, "devices"))) if d["status"] == "pending"]
+    assert [d["safety_code"] for d in pending] == [safety]
+    p = cli(coord, "approve", "--device", pending[0]["device_id"], "--code", "1" * 40)
+    assert p.returncode == 1 and "veiligheidscode klopt niet" in p.stderr
+    ok(cli(coord, "approve", "--device", pending[0]["device_id"], "--code", safety))
     ok(cli(coord, "demo", "--clients", "3", "--contacts", "2"))
     ok(cli(coord, "sync"))
     p = cli(worker, "sync")

@@ -68,17 +68,27 @@ def _organisation(store: LiveStore, laptops) -> tuple[Laptop, str]:  # type: ign
     return coord, team
 
 
-def _enrol(store: LiveStore, laptops, coord: Laptop, team: str, name: str) -> Laptop:  # type: ignore[no-untyped-def]
+def _enrol(
+    store: LiveStore, laptops, coord: Laptop, team: str, name: str, approve: bool = True
+) -> Laptop:  # type: ignore[no-untyped-def]
     lt = laptops(name)
     lt.sync.enrol(store.base_url, coord.sync.create_invite([team]))
+    if approve:
+        assert coord.sync.approve_pending() == 1
     return lt
 
 
 def test_two_laptops_and_a_coordinator_converge(store: LiveStore, laptops) -> None:  # type: ignore[no-untyped-def]
     coord, team = _organisation(store, laptops)
-    a = _enrol(store, laptops, coord, team, "laptop-a")
-    b = _enrol(store, laptops, coord, team, "laptop-b")
-    assert coord.sync.sync_once().approved_devices == 2
+    a = _enrol(store, laptops, coord, team, "laptop-a", approve=False)
+    b = _enrol(store, laptops, coord, team, "laptop-b", approve=False)
+    # Enrolled is not approved: the coordinator sees both waiting and approves each after
+    # comparing its safety code.
+    assert coord.sync.sync_once().pending_approvals == 2
+    for row in coord.sync.pending_devices():
+        assert row.invite_ok and len(row.safety_code.split()) == 8
+        coord.sync.approve(row.device_id, row.safety_code)
+    assert coord.sync.pending_devices() == []
     pid = a.field.people.create_pseudonym(
         PseudonymInput("Rosa", date(2026, 1, 1), "mond_aan_mond", note="Houdt van koken")
     )

@@ -104,7 +104,7 @@ def test_a_client_cannot_escape_the_rate_limit_with_forwarded_for(tmp_path: Path
     app = _limited_app(tmp_path, ["10.0.0.5"])
     with TestClient(app, client=("203.0.113.9", 4000)) as c:  # type: ignore[arg-type]
         codes = [
-            c.get("/v1/health", headers={"X-Forwarded-For": f"198.51.100.{i}"}).status_code
+            c.get("/v2/health", headers={"X-Forwarded-For": f"198.51.100.{i}"}).status_code
             for i in range(5)
         ]
     assert codes == [200, 200, 200, 429, 429]
@@ -114,11 +114,11 @@ def test_behind_a_configured_proxy_each_client_has_its_own_limit(tmp_path: Path)
     app = _limited_app(tmp_path, ["10.0.0.5"])
     with TestClient(app, client=("10.0.0.5", 4000)) as c:  # type: ignore[arg-type]
         spread = [
-            c.get("/v1/health", headers={"X-Forwarded-For": f"198.51.100.{i}"}).status_code
+            c.get("/v2/health", headers={"X-Forwarded-For": f"198.51.100.{i}"}).status_code
             for i in range(6)
         ]
         same = [
-            c.get("/v1/health", headers={"X-Forwarded-For": "198.51.100.77"}).status_code
+            c.get("/v2/health", headers={"X-Forwarded-For": "198.51.100.77"}).status_code
             for _ in range(5)
         ]
     assert spread == [200] * 6
@@ -129,7 +129,7 @@ def test_behind_a_configured_proxy_each_client_has_its_own_limit(tmp_path: Path)
 
 
 def test_log_safe_escapes_everything_that_could_break_a_line() -> None:
-    assert log_safe("/v1/pull") == "/v1/pull"
+    assert log_safe("/v2/pull") == "/v2/pull"
     assert "\n" not in log_safe("/x\n2026 INFO forged") and "\r" not in log_safe("/x\rY")
     assert log_safe("/a b\\c\x1b[31m") == "/a\\x20b\\x5cc\\x1b[31m"
     assert log_safe("/" + "a" * 500).endswith("...") and len(log_safe("/" + "a" * 500)) < 210
@@ -138,13 +138,13 @@ def test_log_safe_escapes_everything_that_could_break_a_line() -> None:
 def test_a_request_path_cannot_forge_a_line_in_the_store_log(tmp_path: Path) -> None:
     with live_store(tmp_path / "store", f"sqlite:///{tmp_path / 'store' / 'store.db'}") as st:
         log_path = st.data_dir / "logs" / "store.log"
-        forged = "2026-12-05 10:00:00,000 INFO brugfiguur.server.access: POST /v1/purge 200"
+        forged = "2026-12-05 10:00:00,000 INFO brugfiguur.server.access: POST /v2/purge 200"
         with httpx.Client(base_url=st.base_url) as c:
-            c.get("/v1/health")
+            c.get("/v2/health")
             before = log_path.read_text().splitlines()
-            r = c.get("/v1/x%0A" + forged.replace(" ", "%20"))
+            r = c.get("/v2/x%0A" + forged.replace(" ", "%20"))
             assert r.status_code == 404
-            c.get("/v1/health")  # the line above is flushed once this one is written
+            c.get("/v2/health")  # the line above is flushed once this one is written
         after = log_path.read_text().splitlines()
     new = after[len(before) :]
     assert len(new) == 2, new

@@ -62,7 +62,7 @@ def test_malformed_revisions_store_nothing(
 ) -> None:
     before = counts(client)
     r = api.call(
-        "POST", "/v1/push", device=org.coordinator, body=push_body(api, org, team, **change)
+        "POST", "/v2/push", device=org.coordinator, body=push_body(api, org, team, **change)
     )
     assert r.status_code == 400, why
     assert r.json() == {"error": "invalid_request"}
@@ -91,17 +91,17 @@ def test_malformed_bodies(api: Api, org: Org, team: str, client: TestClient) -> 
     ]
     before = counts(client)
     for body in bodies:
-        r = api.call("POST", "/v1/push", device=c, content=body)
+        r = api.call("POST", "/v2/push", device=c, content=body)
         assert r.status_code == 400, body[:60]
         assert r.json() == {"error": "invalid_request"}
         assert "Kanarie" not in r.text
     assert counts(client) == before
     # A body on a GET, a query on a POST, unknown or repeated pull parameters.
-    assert api.call("GET", "/v1/me", device=c, content=b"{}").status_code == 400
-    assert api.call("GET", f"/v1/pull?team={team}&after=0&x=1", device=c).status_code == 400
-    assert api.call("GET", f"/v1/pull?team={team}&after=0&after=1", device=c).status_code == 400
-    assert api.call("GET", "/v1/pull?after=0", device=c).status_code == 400
-    assert api.call("POST", "/v1/push?x=1", device=c, body=good).status_code == 400
+    assert api.call("GET", "/v2/me", device=c, content=b"{}").status_code == 400
+    assert api.call("GET", f"/v2/pull?team={team}&after=0&x=1", device=c).status_code == 400
+    assert api.call("GET", f"/v2/pull?team={team}&after=0&after=1", device=c).status_code == 400
+    assert api.call("GET", "/v2/pull?after=0", device=c).status_code == 400
+    assert api.call("POST", "/v2/push?x=1", device=c, body=good).status_code == 400
     assert counts(client) == before
 
 
@@ -119,7 +119,7 @@ def test_oversized_bodies_are_refused_while_reading(
     ).encode()
     assert len(body) > MAX_BODY_BYTES
     before = counts(client)
-    r = api.call("POST", "/v1/push", device=c, content=body)
+    r = api.call("POST", "/v2/push", device=c, content=body)
     assert r.status_code == 413
     assert r.json() == {"error": "too_large"}
 
@@ -128,23 +128,23 @@ def test_oversized_bodies_are_refused_while_reading(
         for i in range(0, len(body), 65536):
             yield body[i : i + 65536]
 
-    h = sign_request(c.sign, c.device_id, "POST", "/v1/push", body, api.now_ms())
-    r = client.post("/v1/push", content=chunks(), headers=h)
+    h = sign_request(c.sign, c.device_id, "POST", "/v2/push", body, api.now_ms())
+    r = client.post("/v2/push", content=chunks(), headers=h)
     assert r.status_code == 413
     assert counts(client) == before
     # Unsigned endpoints take far less.
-    r = api.call("POST", "/v1/enrol", content=b"{" + b" " * (70 * 1024) + b"}")
+    r = api.call("POST", "/v2/enrol", content=b"{" + b" " * (70 * 1024) + b"}")
     assert r.status_code == 413
 
 
 def test_unknown_routes_and_methods(api: Api) -> None:
-    r = api.client.get("/v1/nothing")
+    r = api.client.get("/v2/nothing")
     assert r.status_code == 404
     assert r.json() == {"error": "not_found"}
-    r = api.client.delete("/v1/push")
+    r = api.client.delete("/v2/push")
     assert r.status_code == 405
     assert r.json() == {"error": "method_not_allowed"}
-    r = api.client.get("/v1/health")
+    r = api.client.get("/v2/health")
     assert r.status_code == 200
     assert r.json()["status"] == "ok"
 
@@ -152,9 +152,9 @@ def test_unknown_routes_and_methods(api: Api) -> None:
 def test_rate_limits(database: Database, store_dir: Path, clock: Clock) -> None:
     limits = Limits(ip=Rate(0.001, 5), device=Rate(1e6, 1e6), unsigned=Rate(1e6, 1e6))
     with TestClient(create_app(database.url, data_dir=store_dir, clock=clock, limits=limits)) as c:
-        codes = [c.get("/v1/health").status_code for _ in range(6)]
+        codes = [c.get("/v2/health").status_code for _ in range(6)]
         assert codes == [200] * 5 + [429]
-        r = c.get("/v1/health")
+        r = c.get("/v2/health")
         assert r.json() == {"error": "rate_limited"}
         assert int(r.headers["Retry-After"]) >= 1
 
@@ -165,9 +165,9 @@ def test_device_and_enrol_rate_limits(database: Database, store_dir: Path, clock
         token = (store_dir / "setup-token").read_text().strip()
         api = Api(c, clock.ms)
         org = api.bootstrap(token)  # unsigned request 1
-        codes = [api.call("GET", "/v1/me", device=org.coordinator).status_code for _ in range(4)]
+        codes = [api.call("GET", "/v2/me", device=org.coordinator).status_code for _ in range(4)]
         assert codes == [200, 200, 200, 429]
-        codes = [api.call("POST", "/v1/enrol", body={}).status_code for _ in range(3)]
+        codes = [api.call("POST", "/v2/enrol", body={}).status_code for _ in range(3)]
         assert codes == [400, 400, 429]
     # The defaults are generous enough for a normal sync.
     with TestClient(create_app(database.url, data_dir=store_dir, clock=clock, limits=GENEROUS)):

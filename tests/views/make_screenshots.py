@@ -10,6 +10,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -222,6 +223,11 @@ def main(argv: list[str]) -> int:
     save(main, out, "discreet-mode.png")
     main.discretion.set_on(False)
 
+    # Settings → Synchronisatie against a real store on loopback: the organisation's and this
+    # laptop's safety codes, a laptop waiting for approval, and the approval dialog with its
+    # safety code to compare.
+    sync_screens(app, main, runner, out, data)
+
     # A long sync in the status bar: determinate progress while receiving, with Stop.
     from app.sync.engine import SyncProgress
     from tests.views.test_sync_progress import RELEASE, SteppedService
@@ -266,6 +272,59 @@ def main(argv: list[str]) -> int:
     runner.wait_for_done()
     del keep
     return 0
+
+
+def sync_screens(app: QApplication, main: Any, runner: TaskRunner, out: Path, data: Path) -> None:
+    from app.sync.service import SyncService
+    from tests.server.helpers import live_store
+
+    store_dir = data / "store"
+    store_dir.mkdir()
+    with live_store(store_dir, f"sqlite:///{store_dir / 'store.db'}") as store:
+        sync = main.sync
+        assert sync is not None
+        sync.create_organisation(store.base_url, store.token(), "Outreach Gent")
+        team = sync.create_team("Team Noord")
+        other = (
+            VaultService(
+                AppPaths(data / "werklaptop", data / "werklaptop-logs"), kdf_params=FAST_KDF
+            )
+            .create(PASSPHRASE, device_label="werklaptop Sara")
+            .vault
+        )
+        other_sync = SyncService(other.context)
+        other_sync.enrol(store.base_url, sync.create_invite([team]))
+        box = main.settings.sync_box
+        main.go_to(main.pages.index(main.settings))
+        main.scheduler.start(sync)
+        main.scheduler.sync_now()
+        wait_for(until=lambda: main.scheduler.state.phase == "idle", timeout_ms=30_000)
+        box.load_devices()
+        wait_for(box.devices_loaded, timeout_ms=10_000)
+        wait_for(until=lambda: "Veiligheidscode" in box.codes.text(), timeout_ms=10_000)
+        runner.wait_for_done()  # every load the sync started has delivered its rows
+        settle(app)
+
+        def pending_selected() -> bool:
+            labels = [r.label for r in box.devices_model.rows]
+            if "werklaptop Sara" in labels:
+                box.devices_view.selectRow(labels.index("werklaptop Sara"))
+            return box.approve_button.isEnabled()
+
+        wait_for(until=pending_selected, timeout_ms=10_000)
+        settle(app)
+        save(box, out, "sync-settings.png")  # the section itself, wherever it is scrolled
+        dialog = box.ask_approve()
+        assert dialog is not None
+        wait_for(until=dialog.isVisible, timeout_ms=5_000)
+        dialog.adjustSize()
+        settle(app)
+        save(dialog, out, "sync-approve.png")
+        dialog.reject()
+        main.scheduler.stop()
+        runner.wait_for_done()
+        other_sync.close()
+        other.lock()
 
 
 if __name__ == "__main__":

@@ -29,7 +29,13 @@ from app.sync.service import SyncService
 from app.sync.transport import Revoked
 from app.views.main_window import MainWindow
 from app.views.sync.conflicts import ConflictsModel, load_conflicts
-from app.views.sync.dialogs import InviteDialog, JoinDialog, NewOrganisationDialog, RevokeDialog
+from app.views.sync.dialogs import (
+    ApproveDialog,
+    InviteDialog,
+    JoinDialog,
+    NewOrganisationDialog,
+    RevokeDialog,
+)
 from app.views.sync.settings import DevicesModel, device_rows
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.server.helpers import ROOT, LiveStore, live_store, wait_healthy
@@ -218,18 +224,29 @@ def test_coordinator_sets_up_the_organisation_invites_and_revokes(
     with qtbot.waitSignal(box.devices_loaded, timeout=SYNC_TIMEOUT):
         box.load_devices()
     rows = {r.label: r for r in box.devices_model.rows}
-    assert rows["werklaptop"].waiting_for_keys and rows["testlaptop"].this_device
+    assert rows["werklaptop"].status == "pending" and rows["testlaptop"].this_device
     m = box.devices_model
     labels = [m.data(m.index(r, 0)) for r in range(m.rowCount())]
     assert "testlaptop (deze laptop)" in labels
-    assert "wacht op sleutels" in " ".join(visible_texts(box))
-
-    # "Nu synchroniseren" approves the new laptop: it receives the team key.
+    assert "wacht op goedkeuring" in " ".join(visible_texts(box))
+    # Approving shows the laptop's safety code to compare with its own screen.
+    worker_code = worker.sync.safety_codes().device
+    assert worker_code is not None and rows["werklaptop"].safety_code == worker_code
+    box.devices_view.selectRow([r.label for r in box.devices_model.rows].index("werklaptop"))
+    assert box.approve_button.isEnabled() and not box.revoke_button.isEnabled()
+    approve = box.ask_approve()
+    assert isinstance(approve, ApproveDialog)
+    assert " ".join(approve.code.text().split()) == worker_code  # in two rows of four
+    assert "veiligheidscode" in " ".join(visible_texts(approve)).lower()
     with qtbot.waitSignal(box.devices_loaded, timeout=SYNC_TIMEOUT):
-        _sync(qtbot, w)
-    assert not {r.label: r for r in box.devices_model.rows}["werklaptop"].waiting_for_keys
+        approve.approve_button.click()
+    assert {r.label: r for r in box.devices_model.rows}["werklaptop"].status == "active"
+    assert "goedgekeurd" in box.devices_feedback.text()
     worker.sync.sync_once()
     assert worker.sync.status().has_team_key
+    # Both laptops show the same organisation safety code.
+    codes = worker.sync.safety_codes().organisation
+    qtbot.waitUntil(lambda: codes is not None and codes in box.codes.text(), timeout=SYNC_TIMEOUT)
 
     # Revoking from the devices table asks once, explains the key rotation, then rotates.
     row = [r.label for r in box.devices_model.rows].index("werklaptop")
@@ -284,7 +301,10 @@ def test_a_worker_joins_with_an_invitation_and_waits_for_approval(
     assert not box.coordinator_panel.isVisible()
     assert "wacht op goedkeuring door een coördinator" in box.waiting.text().lower()
     assert w.sync_status.text() == "Wacht op goedkeuring door een coördinator"
-    coord.sync.sync_once()  # the coordinator's next sync approves this laptop
+    code = w.sync.safety_codes().device  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: code is not None and code in box.codes.text(), timeout=SYNC_TIMEOUT)
+    (pending,) = coord.sync.pending_devices()
+    coord.sync.approve(pending.device_id, code)  # after comparing this laptop's code
     state = _sync(qtbot, w)
     assert state.phase == IDLE and state.status.has_team_key
     assert w.sync_status.text().startswith("Laatst gesynchroniseerd om ")
@@ -299,7 +319,7 @@ def _conflict_scene(store: LiveStore, laptops: Callable[[str], Laptop], me: Lapt
     team = _organisation(store, me)
     other = laptops("laptop-b")
     other.sync.enrol(store.base_url, me.sync.create_invite([team]))
-    me.sync.sync_once()  # approves laptop-b
+    me.sync.approve_pending()
     pid = me.field.people.create_pseudonym(PseudonymInput("Zoë", date(2026, 1, 1), "mond_aan_mond"))
     me.field.people.upgrade_to_client(pid, ClientDetails("Zoë", "Vermeulen", date(2026, 10, 1)))
     me.sync.sync_once()
@@ -397,6 +417,7 @@ def test_both_texts_of_a_note_are_kept_and_explained(
     team = _organisation(store, me)
     other = laptops("laptop-b")
     other.sync.enrol(store.base_url, me.sync.create_invite([team]))
+    me.sync.approve_pending()
     me.sync.sync_once()
     pid = me.field.people.create_pseudonym(
         PseudonymInput("Rosa", date(2026, 1, 1), "mond_aan_mond", note="Houdt van koken")
@@ -513,29 +534,26 @@ def test_an_unreachable_store_shows_offline_and_retries_with_backoff(
 
 
 def test_models_pass_the_model_tester_and_devices_read_as_text(qtmodeltester: object) -> None:
+    from app.sync.membership import DeviceRow as SyncDeviceRow
+
     teams = (("t1", "Team Noord"),)
+    code = "12345 67890 11111 22222 33333 44444 55555 66666"
     rows = device_rows(
         [
-            {"device_id": "a", "label": "laptop-a", "role": "worker", "status": "active",
-             "teams": ["t1"], "missing_keys": [{"team_id": "t1", "epoch": 1}],
-             "enrolled_at_ms": 1_763_600_000_000},
-            {"device_id": "me", "label": "coördinator", "role": "coordinator",
-             "status": "active", "teams": ["t1"], "missing_keys": [],
-             "enrolled_at_ms": 1_763_500_000_000},
-            {"device_id": "b", "label": "gestolen", "role": "worker", "status": "revoked",
-             "teams": ["t1"], "missing_keys": [], "revoked_at_ms": 1_763_700_000_000},
+            SyncDeviceRow("a", "laptop-a", "worker", "pending", ("t1",), code, True),
+            SyncDeviceRow("me", "coördinator", "coordinator", "active", ("t1",), code),
+            SyncDeviceRow("b", "gestolen", "worker", "revoked", ("t1",), code),
         ],
         teams,
         "me",
-    )  # fmt: skip
+    )
     m = DevicesModel()
     m.set_rows(rows)
     qtmodeltester.check(m)  # type: ignore[attr-defined]
     table = [[m.data(m.index(r, c)) for c in range(m.columnCount())] for r in range(3)]
-    assert table[0][:5] == ["coördinator (deze laptop)", "Coördinator", "actief", "Team Noord",
-                            "in orde"]  # fmt: skip
-    assert table[1][4] == "wacht op sleutels"
-    assert table[2][2].startswith("ingetrokken op ")
+    assert table[0] == ["laptop-a", "Medewerker", "wacht op goedkeuring", "Team Noord", code]
+    assert table[1][:4] == ["coördinator (deze laptop)", "Coördinator", "actief", "Team Noord"]
+    assert table[2][2] == "ingetrokken"
 
 
 @pytest.mark.allow_logs("sync failed")

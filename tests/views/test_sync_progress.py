@@ -51,6 +51,7 @@ class SteppedService:
         self,
         *,
         confirm_mass_deletion: bool = False,
+        confirm_purges: tuple[str, ...] = (),
         progress: Callable[[SyncProgress], None] | None = None,
         should_stop: Callable[[], bool] | None = None,
     ) -> SyncReport:

@@ -58,6 +58,21 @@ def event_label(code: str) -> str:
             "AuditLabels", "Everything about a person exported"
         ),
         "person_erased": QCoreApplication.translate("AuditLabels", "Person erased"),
+        "sync_purge_applied": QCoreApplication.translate(
+            "AuditLabels", "Erasure from the central store applied"
+        ),
+        "sync_purge_refused": QCoreApplication.translate(
+            "AuditLabels", "Erasure from the central store refused"
+        ),
+        "sync_refused": QCoreApplication.translate(
+            "AuditLabels", "Sync refused: not signed by a coordinator"
+        ),
+        "sync_quarantined": QCoreApplication.translate(
+            "AuditLabels", "Data from the central store set aside"
+        ),
+        "sync_device_approved": QCoreApplication.translate("AuditLabels", "Laptop approved"),
+        "sync_device_revoked": QCoreApplication.translate("AuditLabels", "Laptop revoked"),
+        "sync_protocol_v2": QCoreApplication.translate("AuditLabels", "Sync moved to protocol v2"),
         "zrm_pdf_exported": QCoreApplication.translate("AuditLabels", "ZRM overview exported"),
         "zrm_criteria_imported": QCoreApplication.translate(
             "AuditLabels", "Official ZRM criteria imported"

@@ -677,3 +677,50 @@ class ConfirmDeletionDialog(QDialog):
             cancel_default=True,
         )
         layout.addWidget(buttons)
+
+
+class ApproveDialog(QDialog):
+    """Before a coordinator approves an enrolled laptop: who it is, which teams and role it
+    gets (from the invitation this laptop made), and its safety code to compare with the code
+    on the laptop's own screen."""
+
+    def __init__(
+        self,
+        label: str,
+        teams: str,
+        role: str,
+        safety_code: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        title = self.tr("Approve a laptop")
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.setModal(True)
+        self.setMinimumWidth(640)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            paragraph(
+                self.tr(
+                    "“%1” joined with your invitation for %2 as %3. Approve it only when the "
+                    "safety code below is exactly the one on that laptop's screen "
+                    "(Settings → Synchronisation). If they differ, someone else may be "
+                    "pretending to be that laptop: do not approve it."
+                )
+                .replace("%1", label)
+                .replace("%2", teams)
+                .replace("%3", role)
+            )
+        )
+        self.code = _code_label(self.tr("Safety code of the laptop"))
+        groups = safety_code.split()
+        self.code.setText(" ".join(groups[:4]) + "\n" + " ".join(groups[4:]))
+        layout.addWidget(self.code)
+        buttons, self.approve_button = _buttons(
+            (self.tr("The codes are the same: approve"), self.tr("Approve the laptop")),
+            self.accept,
+            (self.tr("Cancel"), self.tr("Cancel")),
+            self.reject,
+            cancel_default=True,
+        )
+        layout.addWidget(buttons)

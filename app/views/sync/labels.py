@@ -67,6 +67,7 @@ def role_label(role: str | None) -> str:
 
 def device_status_label(status: str | None) -> str:
     labels = {
+        "pending": QCoreApplication.translate("SyncLabels", "waiting for approval"),
         "active": QCoreApplication.translate("SyncLabels", "active"),
         "revoked": QCoreApplication.translate("SyncLabels", "revoked"),
     }
@@ -110,3 +111,38 @@ def full_value(value: Any) -> str:
     if len(text) == 16 and text[4] == "-" and text[10] == "T":
         return f"{text[8:10]}/{text[5:7]}/{text[0:4]} {text[11:16]}"
     return text
+
+
+def quarantine_reason_label(reason: str) -> str:
+    labels = {
+        "does_not_decrypt": QCoreApplication.translate("SyncLabels", "does not decrypt"),
+        "invalid": QCoreApplication.translate("SyncLabels", "not valid"),
+        "malformed": QCoreApplication.translate("SyncLabels", "damaged"),
+        "not_a_member": QCoreApplication.translate("SyncLabels", "not from a team member"),
+        "no_key": QCoreApplication.translate("SyncLabels", "team key missing"),
+        "from_the_future": QCoreApplication.translate("SyncLabels", "dated in the future"),
+        "purge_beyond_person": QCoreApplication.translate(
+            "SyncLabels", "erasure beyond one person, not by a coordinator"
+        ),
+        "purge_too_large": QCoreApplication.translate(
+            "SyncLabels", "erasure too large for a worker"
+        ),
+        "purge_bad_signature": QCoreApplication.translate(
+            "SyncLabels", "erasure with a false signature"
+        ),
+        "purge_not_member": QCoreApplication.translate(
+            "SyncLabels", "erasure not by a team member"
+        ),
+    }
+    return labels.get(
+        reason,
+        QCoreApplication.translate("SyncLabels", "not signed or not valid (%1)").replace(
+            "%1", reason
+        ),
+    )
+
+
+def quarantine_kind_label(kind: str, record_type: str | None) -> str:
+    if kind == "purge":
+        return QCoreApplication.translate("SyncLabels", "erasure")
+    return QCoreApplication.translate("SyncLabels", "data (%1)").replace("%1", record_type or "?")

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -34,23 +33,34 @@ from app.settings import SYNC_INTERVAL_MINUTES
 from app.views.forms import button
 from app.views.models.table import Column, RowsModel
 from app.views.sync.dialogs import (
+    ApproveDialog,
     InviteDialog,
     JoinDialog,
     NewOrganisationDialog,
     NewTeamDialog,
     RevokeDialog,
 )
-from app.views.sync.labels import device_status_label, role_label
+from app.views.sync.labels import (
+    device_status_label,
+    quarantine_kind_label,
+    quarantine_reason_label,
+    role_label,
+)
 from app.views.sync.status import describe
 from app.views.widgets import Feedback, field_label, heading, paragraph
 
 if TYPE_CHECKING:
     from app.services.vault import OpenVault
-    from app.sync.service import SyncService
+    from app.sync.membership import DeviceRow as SyncDeviceRow
+    from app.sync.service import QuarantineRow, SafetyCodes, SyncService
 
 log = logging.getLogger(__name__)
 
 INTERVAL_DEBOUNCE_MS = 600
+
+
+def _day(iso: str) -> str:
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}" if len(iso) >= 10 else iso
 
 
 @dataclass(frozen=True)
@@ -58,40 +68,33 @@ class DeviceRow:
     id: str
     label: str
     role: str
-    status: str
+    status: str  # pending | active | revoked
     teams: tuple[str, ...]  # names
-    waiting_for_keys: bool
-    enrolled_at_ms: int | None
-    revoked_at_ms: int | None
+    safety_code: str
+    invite_ok: bool
     this_device: bool
 
 
 def device_rows(
-    devices: list[dict[str, Any]], teams: tuple[tuple[str, str], ...], my_device_id: str
+    devices: list[SyncDeviceRow], teams: tuple[tuple[str, str], ...], my_device_id: str
 ) -> list[DeviceRow]:
     names = dict(teams)
-    rows = []
-    for d in devices:
-        team_ids = [str(t) for t in d.get("teams") or []]
-        rows.append(
-            DeviceRow(
-                str(d.get("device_id", "")),
-                str(d.get("label", "")),
-                str(d.get("role", "")),
-                str(d.get("status", "")),
-                tuple(names.get(t, t[:8]) for t in team_ids),
-                bool(d.get("missing_keys")) and d.get("status") == "active",
-                d.get("enrolled_at_ms"),
-                d.get("revoked_at_ms"),
-                str(d.get("device_id")) == my_device_id,
-            )
+    rows = [
+        DeviceRow(
+            d.device_id,
+            d.label,
+            d.role,
+            d.status,
+            tuple(names.get(t, t[:8]) for t in d.teams),
+            d.safety_code,
+            d.invite_ok,
+            d.device_id == my_device_id,
         )
-    rows.sort(key=lambda r: (r.status != "active", not r.this_device, r.label.lower()))
+        for d in devices
+    ]
+    order = {"pending": 0, "active": 1, "revoked": 2}
+    rows.sort(key=lambda r: (order.get(r.status, 3), not r.this_device, r.label.lower()))
     return rows
-
-
-def _day(ms: int | None) -> str:
-    return datetime.fromtimestamp(ms / 1000).strftime("%d/%m/%Y") if ms else ""
 
 
 class DevicesModel(RowsModel[DeviceRow]):
@@ -102,20 +105,18 @@ class DevicesModel(RowsModel[DeviceRow]):
                 Column(
                     QCoreApplication.translate("DevicesModel", "Role"), lambda r: role_label(r.role)
                 ),
-                Column(QCoreApplication.translate("DevicesModel", "Status"), self._status),
+                Column(
+                    QCoreApplication.translate("DevicesModel", "Status"),
+                    lambda r: device_status_label(r.status),
+                ),
                 Column(
                     QCoreApplication.translate("DevicesModel", "Teams"),
                     lambda r: ", ".join(r.teams),
                 ),
                 Column(
-                    QCoreApplication.translate("DevicesModel", "Team keys"),
-                    self._keys,
-                    tooltip=self._keys_tip,
-                ),
-                Column(
-                    QCoreApplication.translate("DevicesModel", "Enrolled on"),
-                    lambda r: _day(r.enrolled_at_ms),
-                    sort=lambda r: r.enrolled_at_ms or 0,
+                    QCoreApplication.translate("DevicesModel", "Safety code"),
+                    lambda r: r.safety_code,
+                    tooltip=self._code_tip,
                 ),
             ],
             parent,
@@ -130,29 +131,13 @@ class DevicesModel(RowsModel[DeviceRow]):
         return r.label
 
     @staticmethod
-    def _status(r: DeviceRow) -> str:
-        text = device_status_label(r.status)
-        if r.status == "revoked" and r.revoked_at_ms:
-            text = QCoreApplication.translate("DevicesModel", "revoked on %1").replace(
-                "%1", _day(r.revoked_at_ms)
-            )
-        return text
-
-    @staticmethod
-    def _keys_tip(r: DeviceRow) -> str:
-        if r.waiting_for_keys:
+    def _code_tip(r: DeviceRow) -> str:
+        if r.status == "pending":
             return QCoreApplication.translate(
-                "DevicesModel", "Your next sync approves this laptop and sends it the team keys."
+                "DevicesModel",
+                "Compare this code with the one on the laptop's own screen before you approve it.",
             )
         return ""
-
-    @staticmethod
-    def _keys(r: DeviceRow) -> str:
-        if r.status != "active":
-            return ""
-        if r.waiting_for_keys:
-            return QCoreApplication.translate("DevicesModel", "waiting for keys")
-        return QCoreApplication.translate("DevicesModel", "complete")
 
 
 class SyncSettingsBox(QGroupBox):
@@ -214,6 +199,9 @@ class SyncSettingsBox(QGroupBox):
         e.setContentsMargins(0, 0, 0, 0)
         self.summary = paragraph("", name=self.tr("Connection"))
         e.addWidget(self.summary)
+        self.codes = paragraph("", name=self.tr("Safety codes"))
+        self.codes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        e.addWidget(self.codes)
         self.waiting = Feedback(self.tr("Approval"), self.enrolled_panel)
         e.addWidget(self.waiting)
         self.state_feedback = Feedback(self.tr("Synchronisation state"), self.enrolled_panel)
@@ -271,8 +259,9 @@ class SyncSettingsBox(QGroupBox):
         c.addWidget(
             paragraph(
                 self.tr(
-                    "A new laptop receives its team keys at your next sync. Revoke a laptop "
-                    "that is lost, stolen or no longer used."
+                    "A laptop that joined with your invitation waits for your approval: compare "
+                    "its safety code with the one on its screen, then approve it. Revoke a "
+                    "laptop that is lost, stolen or no longer used."
                 )
             )
         )
@@ -292,6 +281,10 @@ class SyncSettingsBox(QGroupBox):
         self.devices_view.setMinimumHeight(170)
         c.addWidget(self.devices_view)
         row = QHBoxLayout()
+        self.approve_button = button(self.tr("Approve…"), self.coordinator_panel)
+        self.approve_button.setAccessibleName(self.tr("Approve the chosen laptop"))
+        self.approve_button.clicked.connect(self.ask_approve)
+        row.addWidget(self.approve_button)
         self.revoke_button = button(self.tr("Revoke…"), self.coordinator_panel)
         self.revoke_button.setAccessibleName(self.tr("Revoke the chosen device"))
         self.revoke_button.clicked.connect(self.ask_revoke)
@@ -304,6 +297,20 @@ class SyncSettingsBox(QGroupBox):
         c.addLayout(row)
         self.devices_feedback = Feedback(self.tr("Feedback on devices"), self.coordinator_panel)
         c.addWidget(self.devices_feedback)
+        c.addWidget(heading(self.tr("Refused data"), level=2))
+        c.addWidget(
+            paragraph(
+                self.tr(
+                    "Data from the central store that this laptop could not accept (damaged, "
+                    "not from a team member, or an erasure that was not allowed). It is kept "
+                    "encrypted and set aside; the rest of the sync went on."
+                )
+            )
+        )
+        self.quarantine_list = QListWidget(self.coordinator_panel)
+        self.quarantine_list.setAccessibleName(self.tr("Refused data"))
+        self.quarantine_list.setFixedHeight(72)
+        c.addWidget(self.quarantine_list)
         v.addWidget(self.coordinator_panel)
         self.devices_view.selectionModel().selectionChanged.connect(lambda *_: self._update())
 
@@ -384,11 +391,14 @@ class SyncSettingsBox(QGroupBox):
         )
         self.summary.setText(text)
         self.summary.setAccessibleName(text)
+        if state.phase != "syncing":
+            self.load_codes()
         if not status.has_team_key:
             self.waiting.show_info(
                 self.tr(
-                    "Waiting for approval by a coordinator. Your laptop receives the team "
-                    "key at a coordinator's next sync; until then nothing is shared."
+                    "Waiting for approval by a coordinator. Give them this laptop's safety "
+                    "code (below) to compare before they approve it; until then nothing is "
+                    "shared."
                 )
             )
         else:
@@ -418,6 +428,9 @@ class SyncSettingsBox(QGroupBox):
         row = self._selected_device()
         self.revoke_button.setEnabled(
             row is not None and row.status == "active" and not row.this_device
+        )
+        self.approve_button.setEnabled(
+            row is not None and row.status == "pending" and row.invite_ok
         )
 
     def _selected_device(self) -> DeviceRow | None:
@@ -529,7 +542,7 @@ class SyncSettingsBox(QGroupBox):
             return
         me, teams = self.vault.device.device_id, self._teams
 
-        def show(devices: list[dict[str, Any]]) -> None:
+        def show(devices: list[SyncDeviceRow]) -> None:
             if self.sync is not sync:
                 return
             self.devices_model.set_rows(device_rows(devices, teams, me))
@@ -550,6 +563,89 @@ class SyncSettingsBox(QGroupBox):
             self.devices_loaded.emit()
 
         self.runner.submit(sync.devices, show, failed, owner=self)
+        self.load_quarantine()
+
+    def load_codes(self) -> None:
+        """The organisation's and this laptop's safety codes (Settings → Synchronisatie)."""
+        sync = self.sync
+        if sync is None:
+            return
+
+        def show(codes: SafetyCodes) -> None:
+            if self.sync is not sync:
+                return
+            lines = []
+            if codes.organisation:
+                lines.append(
+                    self.tr("Safety code of the organisation: %1").replace("%1", codes.organisation)
+                )
+            if codes.device:
+                lines.append(self.tr("Safety code of this laptop: %1").replace("%1", codes.device))
+            text = "\n".join(lines)
+            self.codes.setText(text)
+            self.codes.setAccessibleName(text or self.tr("Safety codes"))
+
+        self.runner.submit(sync.safety_codes, show, owner=self)
+
+    def load_quarantine(self) -> None:
+        sync = self.sync
+        if sync is None:
+            return
+
+        def show(rows: list[QuarantineRow]) -> None:
+            if self.sync is not sync:
+                return
+            self.quarantine_list.clear()
+            for r in rows:
+                who = r.device_label or (r.device_id or "?")[:8]
+                self.quarantine_list.addItem(
+                    self.tr("%1 · %2 · from %3 · %4 · %5")
+                    .replace("%1", r.team)
+                    .replace("%2", quarantine_kind_label(r.kind, r.record_type))
+                    .replace("%3", who)
+                    .replace("%4", quarantine_reason_label(r.reason))
+                    .replace("%5", _day(r.received_at))
+                )
+            if not rows:
+                self.quarantine_list.addItem(self.tr("Nothing was refused."))
+
+        self.runner.submit(sync.quarantine, show, owner=self)
+
+    def ask_approve(self) -> ApproveDialog | None:
+        row = self._selected_device()
+        if row is None or self.sync is None or row.status != "pending" or not row.invite_ok:
+            return None
+        dialog = ApproveDialog(
+            row.label, ", ".join(row.teams), role_label(row.role).lower(), row.safety_code, self
+        )
+        dialog.accepted.connect(lambda: self.approve(row))
+        self._open(dialog)
+        return dialog
+
+    def approve(self, row: DeviceRow) -> None:
+        sync = self.sync
+        if sync is None:
+            return
+        self.approve_button.setEnabled(False)
+
+        def done(_: object) -> None:
+            message = self.tr(
+                "“%1” was approved; it receives the team keys at its next sync."
+            ).replace("%1", row.label)
+            self.devices_feedback.show_ok(message)
+            self.status_message.emit(message)
+            self.load_devices()
+
+        def failed(exc: BaseException) -> None:
+            message = (
+                exc.message
+                if isinstance(exc, BrugfiguurError)
+                else self.tr("The laptop could not be approved. Try again.")
+            )
+            self.devices_feedback.show_errors([message])
+            self.load_devices()
+
+        self.runner.submit(lambda: sync.approve(row.id, row.safety_code), done, failed, owner=self)
 
     def ask_revoke(self) -> RevokeDialog | None:
         row = self._selected_device()

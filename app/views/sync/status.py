@@ -178,7 +178,7 @@ def describe(state: SyncState) -> tuple[str, str]:
         if waiting:
             text = f"{text} · {waiting}"
         return text, state.message
-    if state.phase == ERROR and state.code in ("no_team", "no_team_key"):
+    if state.phase == ERROR and state.code in ("no_team", "no_team_key", "not_approved"):
         text = QCoreApplication.translate("SyncStatus", "Waiting for approval by a coordinator")
         return text, state.message
     if state.phase in (ERROR, CONFIRM):
