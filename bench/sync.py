@@ -48,7 +48,7 @@ from app.services.vault import OpenVault, VaultService
 from app.services.vocabularies import builtin
 from app.sync import envelope
 from app.sync.apply import insert_rows
-from app.sync.engine import PULL_TRANSACTION_RECORDS
+from app.sync.engine import PULL_PAGE, PULL_TRANSACTION_RECORDS
 from app.sync.protocol import b64d, b64e, enrolment_proof, parse_invite
 from app.sync.service import SyncService
 from app.sync.transport import HttpTransport
@@ -94,7 +94,7 @@ def start_store(data_dir: Path, url: str) -> tuple[subprocess.Popen[bytes], str]
         if proc.poll() is not None:
             raise SystemExit(f"the store exited with {proc.returncode}")
         try:
-            if httpx.get(base + "/v1/health", timeout=1.0).status_code == 200:
+            if httpx.get(base + "/v2/health", timeout=1.0).status_code == 200:
                 return proc, base
         except httpx.TransportError:
             pass
@@ -139,6 +139,20 @@ def plain_bulk_insert(source: OpenVault, target: OpenVault) -> float:
     return time.perf_counter() - start
 
 
+def verify_log_once(sync: SyncService) -> int:
+    """Verify the device's stored membership log from genesis (what every sync does for the
+    statements it has not seen; here all of them); the number of statements."""
+    from app.models import TrustState, TrustStatement
+    from app.sync import trust
+
+    with sync.link.ctx.read() as s:
+        state = s.scalars(select(TrustState)).one()
+        query = select(TrustStatement).order_by(TrustStatement.seq)
+        rows = [r.statement for r in s.scalars(query)]
+    trust.verify_log(rows, state.root_fingerprint)
+    return len(rows)
+
+
 # --- 50 lightweight devices ---------------------------------------------------------------------
 
 
@@ -177,7 +191,7 @@ def light_devices(base: str, coord: SyncService, team: str, n: int) -> list[Ligh
         )
         public = d.public(f"bench-{i}")
         d.transport.post(
-            "/v1/enrol",
+            "/v2/enrol",
             {
                 "invite_id": invite.invite_id,
                 "device": public,
@@ -188,7 +202,7 @@ def light_devices(base: str, coord: SyncService, team: str, n: int) -> list[Ligh
         devices.append(d)
     coord.approve_pending()
     for d in devices:
-        me = d.transport.get("/v1/me")
+        me = d.transport.get("/v2/me")
         w = next(w for w in me["wrapped_keys"] if w["team_id"] == team)
         d.key = envelope.unwrap_team_key(
             b64d(w["wrapped"], max_bytes=256),
@@ -218,9 +232,9 @@ def device_cycle(d: LightDevice, team: str, records: int) -> None:
                 "ciphertext": b64e(envelope.seal_record(d.key, meta, payload)),
             }
         )
-    d.transport.post("/v1/push", {"team_id": team, "revisions": revisions})
+    d.transport.post("/v2/push", {"team_id": team, "revisions": revisions})
     while True:
-        page = d.transport.get(f"/v1/pull?team={team}&after={d.cursor}&limit=500")
+        page = d.transport.get(f"/v2/pull?team={team}&after={d.cursor}&limit=500")
         d.cursor = int(page["next_after"])
         if not page.get("more"):
             return
@@ -288,12 +302,27 @@ def run(root: Path, clients: int, contacts: int, database_url: str | None, n_dev
         new_sync.enrol(base, coord.create_invite([team]))
         coord.approve_pending()
         start = time.perf_counter()
-        new_sync.sync_once()
+        first = new_sync.sync_once()
         pull = time.perf_counter() - start
         got = count(new, Person)
+        pages = max(1, -(-first.pulled // PULL_PAGE))
         report("first_sync_pull_new_device_s", pull, "s", "{:.2f}")
         report("first_sync_records_per_s", records / pull, "records/s", "{:.0f}")
         report("first_sync_people_on_new_device", got, "count", "{:.0f}")
+        print(
+            "# verification (protocol v2) = checking each pulled item's device against the "
+            "verified roster and each purge's signature; the membership log itself is "
+            "verified once per sync"
+        )
+        report("pull_verification_ms_per_page", first.verify_s * 1000 / pages, "ms", "{:.2f}")
+        start = time.perf_counter()
+        log_statements = verify_log_once(new_sync)
+        report(
+            f"log_verification_{log_statements}_statements_ms",
+            (time.perf_counter() - start) * 1000,
+            "ms",
+            "{:.1f}",
+        )
         bulk = plain_bulk_insert(new, new_vault(root, "bulk-insert"))
         print(
             "# plain local bulk insert = the same records copied from the new device into a "

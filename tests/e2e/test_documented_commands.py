@@ -63,6 +63,7 @@ ORDER = (
     "enrol",
     "sync",
     "devices",
+    "approve",
     "revoke",
 )
 STORE_COMMANDS = ORDER[ORDER.index("org-init") :]
@@ -348,6 +349,9 @@ class Scenario:
             ("revoke", "--device"): lambda: v["worker_device"],
             ("import", "--file"): lambda: import_file(self.tmp, v["import_kind"]),
             ("import", "--mapping"): lambda: import_mapping(self.tmp, v["import_kind"]),
+            ("approve", "--device"): lambda: v["worker_device"],
+            ("approve", "--code"): lambda: v["worker_code"],
+            ("sync", "--confirm-purge"): lambda: "00000000-0000-4000-8000-000000000000",
         }
         if key not in table:
             raise AssertionError(f"no value for {command} {opt.flag}: extend Scenario.value")
@@ -458,15 +462,20 @@ def test_readme_commands_run_in_process(tmp_path: Path, cli: Cli) -> None:
         cli.run(["init", *s.vault("worker")]).ok()
         (enrol,) = run("enrol", "worker", store=True)
         enrol.ok()
-        (sync,) = run("sync", "kluis", store=True)  # approves the worker
+        v["worker_code"] = enrol.err.split("Veiligheidscode van dit toestel: ")[1].strip()
+        (devices,) = run("devices", "kluis", store=True)
+        listed = json.loads(devices.ok())
+        pending = [d for d in listed if d["status"] == "pending"]
+        assert [d["safety_code"] for d in pending] == [v["worker_code"]]
+        v["worker_device"] = pending[0]["device_id"]
+        (approve,) = run("approve", "kluis", store=True)  # after comparing the safety code
+        approve.ok()
+        (sync,) = run("sync", "kluis", store=True)
         assert "Gesynchroniseerd" in sync.err, sync.err
         (worker_sync,) = run("sync", "worker", store=True)
         worker_sync.ok()
         got = {p["id"] for p in json.loads(cli.run(["people", *s.vault("worker")]).ok())}
         assert got == coord_people, "the worker did not receive the caseload"
-        (devices,) = run("devices", "kluis", store=True)
-        listed = json.loads(devices.ok())
-        v["worker_device"] = next(d["device_id"] for d in listed if d["role"] == "worker")
         (revoke,) = run("revoke", "kluis", store=True)
         revoke.ok()
         refused = cli.run(["sync", *s.vault("worker")])
