@@ -133,7 +133,7 @@ def test_built_serve_answers_on_loopback(built: Path, tmp_path: Path) -> None:
         status = None
         while time.monotonic() < deadline and proc.poll() is None:
             try:
-                status = httpx.get(f"http://127.0.0.1:{port}/v1/health", timeout=1).json()
+                status = httpx.get(f"http://127.0.0.1:{port}/v2/health", timeout=1).json()
                 break
             except httpx.TransportError:
                 time.sleep(0.1)

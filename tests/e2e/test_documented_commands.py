@@ -269,7 +269,7 @@ def run_serving(cli: Cli, argv: list[str], base_url: str, during: Callable[[str]
             deadline = time.monotonic() + 60
             while True:
                 try:
-                    answer = httpx.get(base_url + "/v1/health", timeout=1.0)
+                    answer = httpx.get(base_url + "/v2/health", timeout=1.0)
                     if answer.status_code == 200 and answer.json()["status"] == "ok":
                         break
                 except httpx.TransportError:
@@ -526,7 +526,7 @@ def test_serve_takes_the_data_dir_anywhere(
         cli,
         argv,
         f"http://127.0.0.1:{port}",
-        lambda url: health.append(httpx.get(url + "/v1/health").json()),
+        lambda url: health.append(httpx.get(url + "/v2/health").json()),
     )
     assert r.code == 0, r.err
     assert health and health[0]["status"] == "ok"
@@ -651,7 +651,7 @@ def test_docs_commands_run(
             cli,
             argv,
             f"http://127.0.0.1:{port}",
-            lambda url: health.append(httpx.get(url + "/v1/health").status_code),
+            lambda url: health.append(httpx.get(url + "/v2/health").status_code),
         )
     finally:
         if admin is not None:
