@@ -4,7 +4,7 @@ erasure, a replacement laptop, and what a stolen store reveals."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -69,8 +69,13 @@ def _organisation(store: LiveStore, laptops) -> tuple[Laptop, str]:  # type: ign
 
 
 def _enrol(
-    store: LiveStore, laptops, coord: Laptop, team: str, name: str, approve: bool = True
-) -> Laptop:  # type: ignore[no-untyped-def]
+    store: LiveStore,
+    laptops: Callable[[str], Laptop],
+    coord: Laptop,
+    team: str,
+    name: str,
+    approve: bool = True,
+) -> Laptop:
     lt = laptops(name)
     lt.sync.enrol(store.base_url, coord.sync.create_invite([team]))
     if approve:

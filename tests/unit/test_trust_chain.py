@@ -36,9 +36,7 @@ class Dev:
             "device_id": self.device_id,
             "label": label,
             "sign_public_key": b64e(trust.public_raw(self.sign)),
-            "kem_public_key": b64e(
-                self.kem.public_key().public_bytes_raw()  # type: ignore[attr-defined]
-            ),
+            "kem_public_key": b64e(self.kem.public_key().public_bytes_raw()),
         }
 
 

@@ -309,7 +309,7 @@ def sync_screens(app: QApplication, main: Any, runner: TaskRunner, out: Path, da
             labels = [r.label for r in box.devices_model.rows]
             if "werklaptop Sara" in labels:
                 box.devices_view.selectRow(labels.index("werklaptop Sara"))
-            return box.approve_button.isEnabled()
+            return bool(box.approve_button.isEnabled())
 
         wait_for(until=pending_selected, timeout_ms=10_000)
         settle(app)

@@ -301,10 +301,14 @@ def test_a_worker_joins_with_an_invitation_and_waits_for_approval(
     assert not box.coordinator_panel.isVisible()
     assert "wacht op goedkeuring door een coördinator" in box.waiting.text().lower()
     assert w.sync_status.text() == "Wacht op goedkeuring door een coördinator"
-    code = w.sync.safety_codes().device  # type: ignore[union-attr]
-    qtbot.waitUntil(lambda: code is not None and code in box.codes.text(), timeout=SYNC_TIMEOUT)
+    assert w.sync is not None
+    device_code = w.sync.safety_codes().device
+    qtbot.waitUntil(
+        lambda: device_code is not None and device_code in box.codes.text(),
+        timeout=SYNC_TIMEOUT,
+    )
     (pending,) = coord.sync.pending_devices()
-    coord.sync.approve(pending.device_id, code)  # after comparing this laptop's code
+    coord.sync.approve(pending.device_id, device_code)  # after comparing this laptop's code
     state = _sync(qtbot, w)
     assert state.phase == IDLE and state.status.has_team_key
     assert w.sync_status.text().startswith("Laatst gesynchroniseerd om ")
