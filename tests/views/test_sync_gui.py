@@ -269,7 +269,7 @@ def test_coordinator_sets_up_the_organisation_invites_and_revokes(
     assert not box.revoke_button.isEnabled()
 
 
-@pytest.mark.allow_logs("sync failed: no_team_key")
+@pytest.mark.allow_logs("sync failed: not_approved")  # waiting for approval
 def test_a_worker_joins_with_an_invitation_and_waits_for_approval(
     qtbot: QtBot,
     store: LiveStore,
