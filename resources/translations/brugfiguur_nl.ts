@@ -5606,6 +5606,10 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <translation>Verbonden met %1 als %2. Teams: %3.</translation>
     </message>
     <message>
+        <source>Waiting for approval by a coordinator. Give them this laptop&apos;s safety code (below) to compare before they approve it; until then nothing is shared.</source>
+        <translation>Wacht op goedkeuring door een coördinator. Geef de coördinator de veiligheidscode van deze laptop (hieronder) om te vergelijken voor hij hem goedkeurt; tot dan wordt niets gedeeld.</translation>
+    </message>
+    <message>
         <source>Conflicts (%1)…</source>
         <translation>Conflicten (%1)…</translation>
     </message>
@@ -5648,10 +5652,6 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <translation>Het toestel kon niet ingetrokken worden. Probeer opnieuw.</translation>
     </message>
     <message>
-        <source>Waiting for approval by a coordinator. Your laptop receives the team key at a coordinator&apos;s next sync; until then nothing is shared.</source>
-        <translation>Wacht op goedkeuring door een coördinator. Uw laptop krijgt de teamsleutel bij de volgende synchronisatie van een coördinator; tot dan wordt niets gedeeld.</translation>
-    </message>
-    <message>
         <source>Safety codes</source>
         <translation>Veiligheidscodes</translation>
     </message>
@@ -5666,10 +5666,6 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>Approve the chosen laptop</source>
         <translation>De gekozen laptop goedkeuren</translation>
-    </message>
-    <message>
-        <source>⏳ Waiting for approval by a coordinator. Give them this laptop&apos;s safety code (below) to compare before they approve it; until then nothing is shared.</source>
-        <translation>⏳ Wacht op goedkeuring door een coördinator. Geef de coördinator de veiligheidscode van deze laptop (hieronder) om te vergelijken voor hij hem goedkeurt; tot dan wordt niets gedeeld.</translation>
     </message>
     <message>
         <source>Refused data</source>

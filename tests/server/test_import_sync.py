@@ -14,8 +14,8 @@ import pytest
 from app.domain.import_kinds import Kind
 from app.paths import AppPaths
 from app.services.field import FieldServices
-from app.services.sync import SyncService
 from app.services.vault import OpenVault, VaultService
+from app.sync.service import SyncService
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.server.helpers import LiveStore
 
@@ -49,6 +49,7 @@ def test_an_imported_caseload_reaches_a_colleague(
     coord_sync.create_organisation(store.base_url, store.token(), "Outreach Gent")
     team = coord_sync.create_team("Team Noord")
     a_sync.enrol(store.base_url, coord_sync.create_invite([team]))
+    assert coord_sync.approve_pending() == 1  # protocol v2: a signed approval
     coord_sync.sync_once()
 
     wb = openpyxl.Workbook()

@@ -85,7 +85,7 @@ def catalogue_names() -> list[str]:
 
 
 def _builders() -> dict[str, Callable[[Ctx], QWidget]]:
-    from app.services.sync import SyncService
+    from app.sync.service import SyncService
     from app.views import person_dialogs as pd
     from app.views import person_rights as pr
     from app.views.demo import DemoWindow

@@ -1,8 +1,8 @@
 """Sync protocol v2: the pinned root and verified head, the local copy of the membership log,
 and the quarantine of pulled items that could not be accepted.
 
-Revision ID: 0014_sync_trust
-Revises: 0013_workers
+Revision ID: 0015_sync_trust
+Revises: 0014_external_ids
 Create Date: 2026-12-05
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0014_sync_trust"
-down_revision = "0013_workers"
+revision = "0015_sync_trust"
+down_revision = "0014_external_ids"
 branch_labels = None
 depends_on = None
 
