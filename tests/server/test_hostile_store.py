@@ -7,23 +7,19 @@ message, that nothing it already held is lost, and that the unaffected team stil
 from __future__ import annotations
 
 import base64
-import contextlib
 import json
 import os
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import select, text
 
-from app.models import AuditEntry, QuarantineEntry, SyncConfig, TeamKey, TeamState
-from app.services.people import PseudonymInput
+from app.models import QuarantineEntry, SyncConfig, TeamKey, TeamState
 from app.sync import envelope, trust
 from app.sync.codes import ErrorCode
 from app.sync.errors import (
@@ -36,102 +32,26 @@ from app.sync.errors import (
 from app.sync.link import raw_public
 from app.sync.protocol import b64d, b64e
 from tests.server.conftest import Database
-from tests.server.sync_support import Laptop, StoreProcess, store_execute
-
-
-@dataclass
-class Org:
-    store: StoreProcess
-    url: str  # the store's database
-    coord: Laptop
-    noord: str
-    zuid: str
-    worker: Laptop  # in both teams
-    recovery_private: str
-
-
-def _people(lt: Laptop, n: int, prefix: str) -> list[str]:
-    return [
-        lt.field.people.create_pseudonym(
-            PseudonymInput(f"{prefix} {i}", date(1990, 1, 1 + i), "mond_aan_mond", note="nota"),
-            allow_duplicate=True,
-        )
-        for i in range(n)
-    ]
-
-
-def _home(lt: Laptop, team: str) -> None:
-    with lt.vault.context.transaction() as s:
-        cfg = s.scalars(select(SyncConfig)).one()
-        cfg.home_team_id = team
-
-
-def _join(coord: Laptop, lt: Laptop, url: str, teams: list[str], role: str = "worker") -> None:
-    lt.sync.enrol(url, coord.sync.create_invite(teams, role=role))
-    assert coord.sync.approve_pending() == 1
-    lt.sync_once()
+from tests.server.hostile_support import (
+    Org,
+    audit,
+    home,
+    join,
+    kem_public,
+    keys,
+    nothing_under_store_keys,
+    organisation,
+    other_team_still_syncs,
+    people,
+    store_epochs,
+)
+from tests.server.sync_support import Laptop, store_execute
 
 
 @pytest.fixture
 def org(database: Database, tmp_path: Path) -> Iterator[Org]:
-    sp = StoreProcess(tmp_path / "store", database.url, generous=True).start()
-    made: list[Laptop] = []
-    try:
-        coord = Laptop(tmp_path, "coordinator")
-        made.append(coord)
-        created = coord.sync.create_organisation(sp.base_url, sp.token(), "Outreach Gent")
-        noord = coord.sync.create_team("Team Noord")
-        zuid = coord.sync.create_team("Team Zuid")
-        _home(coord, noord)
-        _people(coord, 3, "Noord")
-        coord.sync_once()  # new records go to the home team when they are pushed
-        _home(coord, zuid)
-        _people(coord, 2, "Zuid")
-        coord.sync_once()
-        _home(coord, noord)
-        worker = Laptop(tmp_path, "worker")
-        made.append(worker)
-        _join(coord, worker, sp.base_url, [noord, zuid])
-        assert len(worker.people()) == 5
-        yield Org(sp, database.url, coord, noord, zuid, worker, created.recovery_private_key)
-    finally:
-        for lt in made:
-            lt.close()
-        sp.stop()
-
-
-def _audit(lt: Laptop, event: str) -> list[AuditEntry]:
-    with lt.vault.context.read() as s:
-        return list(s.scalars(select(AuditEntry).where(AuditEntry.event == event)))
-
-
-def _keys(lt: Laptop) -> set[tuple[str, int]]:
-    with lt.vault.context.read() as s:
-        return {(k.team_id, k.epoch) for k in s.scalars(select(TeamKey))}
-
-
-def _store_epochs(url: str, team: str) -> set[int]:
-    rows = store_execute(url, "SELECT DISTINCT epoch FROM records WHERE team_id = :t", {"t": team})
-    return {int(r[0]) for r in rows}
-
-
-def _kem_public(url: str, device_id: str) -> X25519PublicKey:
-    (row,) = store_execute(
-        url, "SELECT kem_public_key FROM devices WHERE device_id = :d", {"d": device_id}
-    )
-    return X25519PublicKey.from_public_bytes(bytes(row[0]))
-
-
-def _other_team_still_syncs(o: Org) -> None:
-    """The coordinator writes in Zuid; the worker receives it despite the refusal."""
-    _home(o.coord, o.zuid)
-    (pid,) = _people(o.coord, 1, "Na de aanval")
-    with contextlib.suppress(SyncError):  # the coordinator may be asked about the attack too
-        o.coord.sync_once()
-    _home(o.coord, o.noord)
-    with contextlib.suppress(SyncError):  # the refused team is reported; Zuid went on
-        o.worker.sync.sync_once(confirm_mass_deletion=True)
-    assert pid in o.worker.people(), "the unaffected team did not sync"
+    with organisation(database.url, tmp_path) as o:
+        yield o
 
 
 # --- 1. an epoch key the store chose -------------------------------------------------------------
@@ -145,7 +65,7 @@ def test_an_injected_epoch_key_is_refused(org: Org) -> None:
         team_id=o.noord,
         epoch=2,
         recipient_id=o.worker.device_id,
-        recipient_public=_kem_public(o.url, o.worker.device_id),
+        recipient_public=kem_public(o.url, o.worker.device_id),
     )
     store_execute(o.url, "UPDATE teams SET current_epoch = 2 WHERE team_id = :t", {"t": o.noord})
     store_execute(
@@ -154,20 +74,19 @@ def test_an_injected_epoch_key_is_refused(org: Org) -> None:
         " created_by, created_at_ms) VALUES (:t, 2, 'device', :d, :w, :d, 0)",
         {"t": o.noord, "d": o.worker.device_id, "w": wrapped},
     )
-    _home(o.worker, o.noord)
-    _people(o.worker, 2, "Geheim")
+    home(o.worker, o.noord)
+    people(o.worker, 2, "Geheim")
     before, outbox = o.worker.people(), o.worker.outbox()
     with pytest.raises(TeamsRefused) as err:
         o.worker.sync_once()
     assert "Team Noord" in err.value.message and "ondertekende" in err.value.message
-    assert (o.noord, 2) not in _keys(o.worker)
-    assert _store_epochs(o.url, o.noord) == {1}, "something was encrypted under the store's key"
+    assert (o.noord, 2) not in keys(o.worker)
+    assert store_epochs(o.url, o.noord) == {1}, "something was encrypted under the store's key"
     assert o.worker.outbox() == outbox  # kept, not sent
     assert o.worker.people() == before
-    assert any(
-        "teamsleutel geweigerd" in (a.detail or "") for a in _audit(o.worker, "sync_refused")
-    )
-    _other_team_still_syncs(o)
+    assert any("teamsleutel geweigerd" in (a.detail or "") for a in audit(o.worker, "sync_refused"))
+    other_team_still_syncs(o)
+    nothing_under_store_keys(o, [store_key])
 
 
 def test_a_key_for_a_signed_epoch_must_match_its_commitment(org: Org) -> None:
@@ -180,20 +99,21 @@ def test_a_key_for_a_signed_epoch_must_match_its_commitment(org: Org) -> None:
         team_id=o.noord,
         epoch=2,
         recipient_id=o.worker.device_id,
-        recipient_public=_kem_public(o.url, o.worker.device_id),
+        recipient_public=kem_public(o.url, o.worker.device_id),
     )
     store_execute(
         o.url,
         "UPDATE team_keys SET wrapped = :w WHERE team_id = :t AND epoch = 2 AND recipient_id = :d",
         {"t": o.noord, "d": o.worker.device_id, "w": wrapped},
     )
-    _home(o.worker, o.noord)
-    _people(o.worker, 1, "Geheim")
+    home(o.worker, o.noord)
+    people(o.worker, 1, "Geheim")
     with pytest.raises(TeamsRefused):
         o.worker.sync_once()
-    assert (o.noord, 2) not in _keys(o.worker)
-    assert _store_epochs(o.url, o.noord) == {1}
-    _other_team_still_syncs(o)
+    assert (o.noord, 2) not in keys(o.worker)
+    assert store_epochs(o.url, o.noord) == {1}
+    other_team_still_syncs(o)
+    nothing_under_store_keys(o, [store_key])
 
 
 # --- 2. a device the store slipped into a roster -------------------------------------------------
@@ -231,11 +151,18 @@ def test_a_device_slipped_into_the_roster_gets_no_key_at_rotation(org: Org) -> N
         {"t": o.noord},
     )
     got = {r[0] for r in recipients}
-    assert rogue not in got
     assert {o.coord.device_id, o.worker.device_id} <= got
-    # The members go on under the new epoch.
+    assert not store_execute(
+        o.url, "SELECT epoch FROM team_keys WHERE recipient_id = :d", {"d": rogue}
+    ), "a team key was wrapped for the store's device"
+    # The members go on under the new epoch: a change in Noord is sealed under it.
+    home(o.worker, o.noord)
+    people(o.worker, 1, "Na de rotatie")
     o.worker.sync_once()
-    assert (o.noord, 2) in _keys(o.worker)
+    assert (o.noord, 2) in keys(o.worker)
+    assert store_epochs(o.url, o.noord) == {1, 2}
+    nothing_under_store_keys(o)
+    other_team_still_syncs(o)
 
 
 # --- 3. the recovery key -------------------------------------------------------------------------
@@ -257,7 +184,7 @@ def test_a_swapped_recovery_key_is_never_used(org: Org, tmp_path: Path) -> None:
     # A second coordinator enrols after the swap and makes a team.
     coord2 = Laptop(tmp_path, "coordinator-2")
     try:
-        _join(o.coord, coord2, o.store.base_url, [o.noord], role="coordinator")
+        join(o.coord, coord2, o.store.base_url, [o.noord], role="coordinator")
         team = coord2.sync.create_team("Team Oost")
         (row,) = store_execute(
             o.url,
@@ -274,16 +201,24 @@ def test_a_swapped_recovery_key_is_never_used(org: Org, tmp_path: Path) -> None:
         )
         with coord2.vault.context.read() as s:
             assert s.get(TeamKey, (team, 1)).key == real  # type: ignore[union-attr]
-        with pytest.raises(envelope.EnvelopeError):
-            envelope.unwrap_team_key(
-                bytes(row[0]),
-                team_id=team,
-                epoch=1,
-                recipient_id=org_id,
-                recipient_private=store_recovery,
-            )
+        # No recovery wrap of any team opens with the store's key.
+        for team_id, epoch, wrapped in store_execute(
+            o.url,
+            "SELECT team_id, epoch, wrapped FROM team_keys WHERE recipient_kind = 'recovery'",
+            {},
+        ):
+            with pytest.raises(envelope.EnvelopeError):
+                envelope.unwrap_team_key(
+                    bytes(wrapped),
+                    team_id=team_id,
+                    epoch=int(epoch),
+                    recipient_id=org_id,
+                    recipient_private=store_recovery,
+                )
     finally:
         coord2.close()
+    nothing_under_store_keys(o)
+    other_team_still_syncs(o)
 
 
 def test_an_organisation_of_the_stores_own_is_refused_at_enrolment(
@@ -329,10 +264,13 @@ def test_an_organisation_of_the_stores_own_is_refused_at_enrolment(
         with pytest.raises(TrustRefused) as err:
             newcomer.sync_once()
         assert "andere organisatie" in err.value.message
-        assert _keys(newcomer) == set()
-        assert _audit(newcomer, "sync_refused")
+        assert keys(newcomer) == set()
+        assert audit(newcomer, "sync_refused")
     finally:
         newcomer.close()
+    # The organisation's own devices go on.
+    nothing_under_store_keys(o)
+    other_team_still_syncs(o)
 
 
 # --- 4. a rolled-back roster ---------------------------------------------------------------------
@@ -342,10 +280,15 @@ def test_a_rolled_back_roster_is_refused(org: Org, tmp_path: Path) -> None:
     o = org
     thief = Laptop(tmp_path, "gestolen")
     try:
-        _join(o.coord, thief, o.store.base_url, [o.noord])
+        join(o.coord, thief, o.store.base_url, [o.noord])
         o.coord.sync.revoke(thief.device_id)
         o.worker.sync_once()  # has seen the revocation and the new epoch
         (head,) = store_execute(o.url, "SELECT max(seq) FROM org_log", {})[0]
+        dropped = store_execute(
+            o.url,
+            "SELECT seq, hash, statement, stored_at_ms FROM org_log WHERE seq > :h",
+            {"h": int(head) - 2},
+        )
         # The store goes back to before the revocation (a restored backup, or on purpose).
         store_execute(o.url, "DELETE FROM org_log WHERE seq > :h", {"h": int(head) - 2})
         store_execute(
@@ -353,14 +296,31 @@ def test_a_rolled_back_roster_is_refused(org: Org, tmp_path: Path) -> None:
             "UPDATE devices SET status = 'active' WHERE device_id = :d",
             {"d": thief.device_id},
         )
-        _people(o.worker, 1, "Na het terugzetten")
+        home(o.worker, o.noord)
+        people(o.worker, 1, "Na het terugzetten")
         outbox = o.worker.outbox()
         with pytest.raises(TrustRefused) as err:
             o.worker.sync_once()
         assert "oudere ledenlijst" in err.value.message
         assert o.worker.outbox() == outbox  # nothing was sent
         assert len(o.worker.people()) == 6
-        assert _audit(o.worker, "sync_refused")
+        assert audit(o.worker, "sync_refused")
+        assert store_epochs(o.url, o.noord) == {1}
+        # The log is the organisation's, so no team of this device syncs against the rolled-
+        # back store (there is no unaffected team to go on with). Once the store serves the
+        # log it had again, everything goes on: the waiting change goes out under the epoch
+        # made after the revocation, and the other team's news arrives.
+        for seq, hash_, statement, at in dropped:
+            store_execute(
+                o.url,
+                "INSERT INTO org_log (seq, hash, statement, stored_at_ms) VALUES (:s, :h, :t, :a)",
+                {"s": seq, "h": hash_, "t": statement, "a": at},
+            )
+        o.worker.sync_once()
+        assert o.worker.outbox() == []
+        assert store_epochs(o.url, o.noord) == {1, 2}
+        nothing_under_store_keys(o)
+        other_team_still_syncs(o)
     finally:
         thief.close()
 
@@ -418,8 +378,9 @@ def test_a_forged_purge_is_quarantined_and_deletes_nothing(org: Org) -> None:
     with o.worker.vault.context.read() as s:
         reasons = sorted(q.reason for q in s.scalars(select(QuarantineEntry)))
     assert reasons == ["bad_signer", "purge_bad_signature"]
-    assert len(_audit(o.worker, "sync_quarantined")) == 2
-    _other_team_still_syncs(o)
+    assert len(audit(o.worker, "sync_quarantined")) == 2
+    other_team_still_syncs(o)
+    nothing_under_store_keys(o)
 
 
 def test_a_members_mass_purge_is_refused_by_the_store_and_every_device(org: Org) -> None:
@@ -452,7 +413,7 @@ def test_a_members_mass_purge_is_refused_by_the_store_and_every_device(org: Org)
     report = o.coord.sync_once()
     assert o.coord.people() == before, "a member's mass purge deleted people"
     assert report.quarantined == 1
-    refused = _audit(o.coord, "sync_purge_refused")
+    refused = audit(o.coord, "sync_purge_refused")
     assert len(refused) == 1 and "worker" in (refused[0].detail or "")
     assert o.worker.device_id[:8] in (refused[0].detail or "")
     with o.coord.vault.context.read() as s:
@@ -460,6 +421,8 @@ def test_a_members_mass_purge_is_refused_by_the_store_and_every_device(org: Org)
     assert q.reason == "purge_beyond_person" and q.device_id == o.worker.device_id
     rows = o.coord.sync.quarantine()
     assert rows[0].device_label == "worker"
+    nothing_under_store_keys(o)
+    other_team_still_syncs(o)
 
 
 def test_one_persons_erasure_by_a_worker_reaches_every_device_with_who_asked(org: Org) -> None:
@@ -471,7 +434,7 @@ def test_one_persons_erasure_by_a_worker_reaches_every_device_with_who_asked(org
     o.worker.sync_once()
     o.coord.sync_once()
     assert victim not in o.coord.people()
-    (entry,) = _audit(o.coord, "sync_purge_applied")
+    (entry,) = audit(o.coord, "sync_purge_applied")
     assert entry.record_id == victim and "worker" in (entry.detail or "")
 
 
@@ -503,20 +466,22 @@ def _raw_push(lt: Laptop, team: str, epoch: int = 1, record_type: str = "person"
 def test_a_poison_revision_is_quarantined_and_the_rest_syncs(org: Org) -> None:
     o = org
     poison = _raw_push(o.worker, o.noord)
-    _home(o.worker, o.noord)
-    (after,) = _people(o.worker, 1, "Na het gif")
+    home(o.worker, o.noord)
+    (after,) = people(o.worker, 1, "Na het gif")
     o.worker.sync_once()
     before = o.coord.people()
     report = o.coord.sync_once()  # does not fail
     assert report.quarantined == 1
-    people = o.coord.people()
-    assert after in people and poison not in people
-    assert set(before) <= set(people)
+    held = o.coord.people()
+    assert after in held and poison not in held
+    assert set(before) <= set(held)
     (row,) = o.coord.sync.quarantine()
     assert row.device_id == o.worker.device_id and row.device_label == "worker"
     assert row.reason == "does_not_decrypt" and row.team == "Team Noord"
     # The next sync does not trip over it again.
     assert o.coord.sync_once().quarantined == 0
+    nothing_under_store_keys(o, garbage=[poison])
+    other_team_still_syncs(o)
 
 
 # --- 7. an enrolled device that no coordinator approved ------------------------------------------
@@ -552,8 +517,8 @@ def test_an_unapproved_device_can_neither_pull_nor_push(org: Org, tmp_path: Path
         )
         items = pending.sync.transport().get(f"/v2/pull?team={o.noord}&after=0")["items"]
         assert items and all("ciphertext" in i or i["kind"] == "purge" for i in items)
-        assert _keys(pending) == set()
-        _raw_push(pending, o.noord)
+        assert keys(pending) == set()
+        garbage = _raw_push(pending, o.noord)
         before = o.coord.people()
         assert o.coord.sync_once().quarantined == 1
         assert o.coord.people() == before
@@ -561,6 +526,8 @@ def test_an_unapproved_device_can_neither_pull_nor_push(org: Org, tmp_path: Path
         assert row.reason == "not_a_member" and row.device_id == pending.device_id
     finally:
         pending.close()
+    nothing_under_store_keys(o, garbage=[garbage])
+    other_team_still_syncs(o)
 
 
 # --- 8. invite teams or role widened by the store ------------------------------------------------
@@ -585,10 +552,12 @@ def test_invite_teams_and_role_widened_by_the_store_are_ignored(org: Org, tmp_pa
         status = lt.sync.status()
         assert status.role == "worker"
         assert [t for t, _ in status.teams] == [o.noord]
-        assert _keys(lt) == {(o.noord, 1)}
+        assert keys(lt) == {(o.noord, 1)}
         assert len(lt.people()) == 3  # Noord's people only
+        nothing_under_store_keys(o, laptops=[lt])
     finally:
         lt.close()
+    other_team_still_syncs(o)
 
 
 def test_a_wrong_safety_code_stops_the_approval(org: Org, tmp_path: Path) -> None:
@@ -615,20 +584,22 @@ def test_an_old_me_answer_replayed_does_not_bring_back_an_old_epoch(org: Org) ->
         **old_me,
         "server_time_ms": answer["server_time_ms"],
     }
-    _home(o.worker, o.noord)
-    _people(o.worker, 1, "Na de rotatie")
+    home(o.worker, o.noord)
+    people(o.worker, 1, "Na de rotatie")
     with pytest.raises(SyncError) as err:
         o.worker.sync_once()
     assert err.value.code == ErrorCode.NO_TEAM_KEY
     assert o.worker.outbox(), "the change was sent under an old epoch"
-    assert _store_epochs(o.url, o.noord) == {1}
+    assert store_epochs(o.url, o.noord) == {1}
     with o.worker.vault.context.read() as s:
         assert s.get(TeamState, o.noord).current_epoch == 2  # type: ignore[union-attr]
     # The real answer again: the change goes out under the new epoch.
     del o.worker.rewrites["/v2/me"]
     o.worker.sync_once()
     assert not o.worker.outbox()
-    assert _store_epochs(o.url, o.noord) == {1, 2}
+    assert store_epochs(o.url, o.noord) == {1, 2}
+    nothing_under_store_keys(o)
+    other_team_still_syncs(o)
 
 
 # --- protocol v1 → v2 ----------------------------------------------------------------------------
@@ -659,8 +630,8 @@ def test_a_v1_organisation_moves_to_v2_without_losing_data(org: Org) -> None:
     _as_v1(o)
     before_coord, before_worker = o.coord.people(), o.worker.people()
     # A worker first: it waits for a coordinator, and keeps everything.
-    _home(o.worker, o.noord)
-    (pid,) = _people(o.worker, 1, "Tijdens de overstap")
+    home(o.worker, o.noord)
+    (pid,) = people(o.worker, 1, "Tijdens de overstap")
     with pytest.raises(SyncError) as err:
         o.worker.sync_once()
     assert "coördinator" in err.value.message
@@ -672,11 +643,11 @@ def test_a_v1_organisation_moves_to_v2_without_losing_data(org: Org) -> None:
     assert set(before_worker) | {pid} <= set(o.worker.people())
     codes = {lt.sync.safety_codes().organisation for lt in (o.coord, o.worker)}
     assert len(codes) == 1 and None not in codes
-    assert _audit(o.worker, "sync_protocol_v2") and _audit(o.coord, "sync_protocol_v2")
+    assert audit(o.worker, "sync_protocol_v2") and audit(o.coord, "sync_protocol_v2")
     # From now on it is v2: a revocation is a signed statement everyone verifies.
     o.coord.sync.rotate(o.noord)
     o.worker.sync_once()
-    assert (o.noord, 2) in _keys(o.worker)
+    assert (o.noord, 2) in keys(o.worker)
 
 
 def test_during_the_move_a_log_the_store_made_is_refused(org: Org) -> None:
@@ -756,6 +727,14 @@ def test_during_the_move_a_log_the_store_made_is_refused(org: Org) -> None:
         o.worker.sync_once()
     assert o.worker.people() == before
     assert o.worker.sync.safety_codes().organisation is None  # nothing pinned
+    # Before the move the whole log is one answer, so no team of the worker goes on while the
+    # store serves its own. Once it serves the coordinator's, both teams sync again.
+    del o.worker.rewrites["/v2/log"]
+    o.coord.sync_once()  # writes the organisation's log (protocol v2)
+    o.worker.sync_once()
+    assert o.worker.sync.safety_codes().organisation == o.coord.sync.safety_codes().organisation
+    nothing_under_store_keys(o)
+    other_team_still_syncs(o)
 
 
 def test_a_v1_client_gets_a_clear_refusal(org: Org) -> None:
@@ -802,8 +781,9 @@ def test_a_coordinators_purge_beyond_one_person_waits_for_the_worker(org: Org) -
     (pending,) = err.value.purges
     assert pending.purge_id == signed.purge_id and pending.coordinator and pending.held == 2
     assert o.worker.people() == before
-    _other_team_still_syncs(o)
+    other_team_still_syncs(o)
     o.worker.sync.sync_once(confirm_purges=[signed.purge_id], confirm_mass_deletion=True)
     assert not set(noord_people[:2]) & set(o.worker.people())
-    asked = [a for a in _audit(o.worker, "sync_purge_applied") if "coordinator" in (a.detail or "")]
+    asked = [a for a in audit(o.worker, "sync_purge_applied") if "coordinator" in (a.detail or "")]
     assert len(asked) == 1 and asked[0].record_id == refs[0][1]
+    nothing_under_store_keys(o)
