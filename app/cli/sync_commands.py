@@ -193,15 +193,18 @@ def cmd_sync(args: SyncArgs, secrets: Secrets) -> int:
             should_stop=stop.is_set,
         )
         status = sync.status()
-    if report.approved_devices:
+        waiting = len(sync.pending_devices()) if status.role == "coordinator" else 0
+    if waiting:
         say(
-            f"{report.approved_devices} nieuw(e) toestel(len) goedgekeurd: hun uitnodiging "
-            "klopte en ze kregen de teamsleutels (zie 'devices')."
+            f"{waiting} toestel(len) wacht(en) op goedkeuring. Vergelijk de veiligheidscode op "
+            "het scherm van dat toestel met 'devices' en keur het dan goed met "
+            "'approve --device ID --code CODE'."
         )
     if status.enrolled and status.role != "coordinator" and not status.has_team_key:
         say(
-            "Dit toestel is ingeschreven maar nog niet goedgekeurd: het krijgt de teamsleutels "
-            "bij de volgende synchronisatie van een coördinator. Er werd nog niets uitgewisseld."
+            "Dit toestel is ingeschreven maar nog niet goedgekeurd: een coördinator vergelijkt "
+            "eerst de veiligheidscode van dit toestel en keurt het dan goed. Er werd nog niets "
+            "uitgewisseld."
         )
         return EXIT_ERROR
     say(

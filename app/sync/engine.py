@@ -98,7 +98,6 @@ class SyncReport:
     merged: int = 0
     purged: int = 0
     purges_pushed: int = 0
-    approved_devices: int = 0  # always 0 since protocol v2: approval is a coordinator's act
     pending_approvals: int = 0  # coordinator: devices waiting with an invite made here
     quarantined: int = 0
     verify_s: float = 0.0  # time spent checking signatures and roster membership of pulls

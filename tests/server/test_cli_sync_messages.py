@@ -4,6 +4,7 @@ plain Dutch without the store's code. In this process, against a real store on l
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -46,6 +47,7 @@ def cli(
     return code, out.strip(), err
 
 
+@pytest.mark.allow_logs("command sync failed: NotApproved")
 def test_sync_messages(store: LiveStore, tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
     coord, worker, other = tmp_path / "coord", tmp_path / "worker", tmp_path / "ander"
     for d in (coord, worker, other):
@@ -78,9 +80,19 @@ def test_sync_messages(store: LiveStore, tmp_path: Path, capfd: pytest.CaptureFi
     assert code == 0, err
     code, _, err = cli(capfd, worker, "sync")  # before any coordinator approved it
     assert code == 1 and "nog niet goedgekeurd" in err and "Gesynchroniseerd" not in err
+    # A coordinator's sync approves nothing by itself (protocol v2): it says who waits.
     code, _, err = cli(capfd, coord, "sync")
-    assert code == 0 and "1 nieuw(e) toestel(len) goedgekeurd" in err, err
+    assert code == 0 and "1 toestel(len) wacht(en) op goedkeuring" in err, err
+    assert "approve --device ID --code CODE" in err
+    code, _, err = cli(capfd, worker, "sync")
+    assert code == 1 and "nog niet goedgekeurd" in err, err
+    code, out, err = cli(capfd, coord, "devices")
+    (waiting,) = [d for d in json.loads(out) if d["status"] == "pending"]
+    code, _, err = cli(
+        capfd, coord, "approve", "--device", waiting["device_id"], "--code", waiting["safety_code"]
+    )
+    assert code == 0, err
     code, _, err = cli(capfd, worker, "sync")
     assert code == 0 and "Gesynchroniseerd" in err, err
     code, _, err = cli(capfd, coord, "sync")
-    assert code == 0 and "goedgekeurd" not in err  # nothing new to approve
+    assert code == 0 and "wacht" not in err  # nobody waits any more
