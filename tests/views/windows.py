@@ -217,6 +217,9 @@ def _builders() -> dict[str, Callable[[Ctx], QWidget]]:
             sync(c), c.runner, (("t1", "Straathoekwerk Gent"),), parent=c.parent
         ),
         "RevokeDialog": lambda c: syd.RevokeDialog("laptop van An", c.parent),
+        "ApproveDialog": lambda c: syd.ApproveDialog(
+            "laptop van An", "Straathoekwerk Gent", "worker", "12345 67890 12345 67890", c.parent
+        ),
         "ImportWizard": lambda c: ImportWizard(c.field, c.runner, c.parent),
         "ConfirmDeletionDialog": lambda c: syd.ConfirmDeletionDialog(
             "Er zouden 40 % van de gegevens verwijderd worden.", c.parent
