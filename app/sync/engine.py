@@ -372,7 +372,12 @@ class SyncEngine:
             next_after = int(answer.get("next_after", after))
         except (TypeError, ValueError) as exc:
             raise bad_response() from exc
-        return FetchedPage(team_id, after, items, next_after, bool(answer.get("more")))
+        more = bool(answer.get("more"))
+        if next_after < after or (more and next_after == after):
+            # A cursor that goes back, or "more" without moving on: a store that would keep
+            # this device pulling for ever.
+            raise bad_response()
+        return FetchedPage(team_id, after, items, next_after, more)
 
     def apply_page(self, s: Session, page: FetchedPage, report: SyncReport) -> PageResult:
         """Check, decrypt and apply one fetched page and advance its team's cursor, inside the

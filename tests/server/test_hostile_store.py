@@ -602,6 +602,31 @@ def test_an_old_me_answer_replayed_does_not_bring_back_an_old_epoch(org: Org) ->
     other_team_still_syncs(o)
 
 
+def test_a_pull_cursor_that_does_not_move_on_stops_the_sync(org: Org) -> None:
+    """A store that answers "more" without moving its cursor on (or moves it back) would keep
+    a device pulling for ever: the sync stops with the Dutch message instead."""
+    o = org
+    home(o.worker, o.noord)
+    people(o.worker, 1, "Voor de lus")
+    for lie in (
+        lambda path, answer: {**answer, "items": [], "more": True, "next_after": _after(path)},
+        lambda path, answer: {**answer, "next_after": _after(path) - 1},
+    ):
+        o.worker.rewrites["/v2/pull"] = lie
+        with pytest.raises(SyncError) as err:
+            o.worker.sync_once()
+        assert err.value.code == ErrorCode.BAD_RESPONSE
+        assert "opslag" in err.value.message
+    del o.worker.rewrites["/v2/pull"]
+    o.worker.sync_once()
+    assert not o.worker.outbox()
+    other_team_still_syncs(o)
+
+
+def _after(path: str) -> int:
+    return int(path.split("after=")[1].split("&")[0])
+
+
 # --- protocol v1 → v2 ----------------------------------------------------------------------------
 
 
