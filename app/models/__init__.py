@@ -1,10 +1,11 @@
 """SQLAlchemy models, one module per aggregate. No queries, no Qt."""
 
-from app.models.audit import AuditEntry
+from app.models.audit import AuditEntry, LocalAuditEntry
 from app.models.base import Base
 from app.models.contacts import Agreement, ContactMoment, ContactPerson
 from app.models.device import DeviceIdentity
 from app.models.draft import Draft
+from app.models.groups import Group, GroupMember, GroupSession
 from app.models.outbox import OutboxEntry
 from app.models.people import Person
 from app.models.purge import Purge
@@ -26,6 +27,7 @@ from app.models.sync import (
     TrustStatement,
 )
 from app.models.trajectory import FollowUp, PhaseEventRecord
+from app.models.transfers import CaseloadTransfer
 from app.models.vindplaatsen import PresenceLog, Vindplaats
 from app.models.workers import Worker
 from app.models.zrm import ZrmAssessment, ZrmCriterion
@@ -33,7 +35,8 @@ from app.models.zrm import ZrmAssessment, ZrmCriterion
 SYNCED_MODELS: tuple[type[SyncedRecord], ...] = (
     Person, PhaseEventRecord, FollowUp, ContactMoment, Agreement, Vindplaats, PresenceLog,
     NetworkMember, DrempelRecord, WorkReadinessItem, ZrmAssessment, Organisation, OrgContact,
-    Consent, Handover, SharedSetting, Worker,
+    Consent, Handover, SharedSetting, Worker, CaseloadTransfer, Group, GroupMember,
+    GroupSession, AuditEntry,
 )  # fmt: skip
 MODEL_BY_TYPE = {m.__record_type__: m for m in SYNCED_MODELS}
 
@@ -44,6 +47,7 @@ __all__ = [
     "Agreement",
     "AuditEntry",
     "Base",
+    "CaseloadTransfer",
     "ConflictRecord",
     "Consent",
     "ContactMoment",
@@ -52,8 +56,12 @@ __all__ = [
     "Draft",
     "DrempelRecord",
     "FollowUp",
+    "Group",
+    "GroupMember",
+    "GroupSession",
     "Handover",
     "IndexDebt",
+    "LocalAuditEntry",
     "NetworkMember",
     "OrgContact",
     "Organisation",

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.errors import NotFound
 from app.models import Agreement, FollowUp, Person, RecordTeam, SyncConfig, TeamState, Worker
 from app.services import search
+from app.services.agenda import mine_ids
 from app.services.audit import AuditEvent
 from app.services.base import FieldContext, from_iso
 from app.services.contacts import AgreementRow, ContactRow, ContactService, agreement_row
@@ -18,6 +19,7 @@ from app.services.people import PersonDetail, detail
 from app.services.search import NameIndex, SearchHit
 from app.services.situation import DrempelRow, NetworkRow, SituationService, WorkReadinessRow
 from app.services.trajectory import FollowUpRow, TrajectoryService, TrajectoryView, follow_up_row
+from app.services.transfers import TransferRow, TransferService
 from app.services.zrm import ReassessmentDue, ZrmService
 from app.settings import STALE_AFTER_WEEKS
 
@@ -95,6 +97,8 @@ class TodayOverview:
     stale_weeks: int
     names: dict[str, tuple[str, str | None]]  # person id -> (alias, full name)
     reassessments_due: tuple[ReassessmentDue, ...] = ()
+    worker_id: str | None = None  # whose day: a worker's, or None for the whole team
+    handed_to_me: tuple[TransferRow, ...] = ()  # people recently handed to this worker
 
 
 @dataclass(frozen=True)
@@ -143,6 +147,8 @@ class PersonFile:
     agreements: tuple[AgreementRow, ...]
     worker_name: str | None = None  # who follows the person
     glance: Glance | None = None
+    # Who followed the person when: (worker name, since, until or None, handover note).
+    followed_by: tuple[tuple[str, date, date | None, str], ...] = ()
 
 
 def _caseload_rows(s: Session) -> list[CaseloadRow]:
@@ -234,13 +240,21 @@ class CaseloadService:
     def stale_weeks(self) -> int:
         return self._fc.settings.value(STALE_AFTER_WEEKS)
 
-    def today(self, stale_weeks: int | None = None) -> TodayOverview:
+    def today(
+        self, stale_weeks: int | None = None, *, worker_id: str | bool | None = True
+    ) -> TodayOverview:
+        """Vandaag for one worker: by default this worker (their people, their to-dos, their
+        follow-ups), `worker_id=None` for the whole team (a coordinator's view), or another
+        worker's id. People without a worker count as their registrar's."""
         fc = self._fc
         today = fc.today()
         weeks = stale_weeks or self.stale_weeks()
         cutoff = (today - timedelta(weeks=weeks)).isoformat()
+        who = fc.ctx.device.worker_id if worker_id is True else (worker_id or None)
         with fc.ctx.read() as s:
-            people = _caseload_rows(s)
+            everyone = _caseload_rows(s)
+            scope = mine_ids(s, who)
+            people = everyone if scope is None else [r for r in everyone if r.id in scope]
             first_met = dict(
                 s.execute(
                     select(Person.id, Person.first_met_on).where(Person.deleted.is_(False))
@@ -258,6 +272,7 @@ class CaseloadService:
                     )
                     .order_by(Agreement.due_on)
                 )
+                if scope is None or (a.person_id in scope if a.person_id else a.created_by == who)
             ]
             follow = [
                 follow_up_row(f)
@@ -271,7 +286,7 @@ class CaseloadService:
                     .order_by(FollowUp.due_on)
                 )
             ]
-        names = {r.id: (r.alias, r.full_name) for r in people}
+        names = {r.id: (r.alias, r.full_name) for r in everyone}
         start, end = today.isoformat(), (today + timedelta(days=1)).isoformat()
         planned = sorted(
             (
@@ -294,10 +309,15 @@ class CaseloadService:
             weeks_ago = (today - last.date()).days // 7 if last else None
             stale.append(StalePerson(r.id, r.alias, r.full_name, last, weeks_ago))
         stale.sort(key=lambda x: (x.last_contact_at is not None, x.last_contact_at or datetime.min))
-        zrm_due = ZrmService(fc).reassessments_due(today)
-        live = set(names)
+        zrm_due = [
+            z
+            for z in ZrmService(fc).reassessments_due(today)
+            if scope is None or z.person_id in scope
+        ]
+        live = set(names) if scope is None else scope
         todos = [a for a in todos if a.person_id is None or a.person_id in live]
         follow = [f for f in follow if f.person_id in live]
+        handed = tuple(TransferService(fc).handed_to(who)) if who is not None else ()
         return TodayOverview(
             today=today,
             planned=tuple(planned),
@@ -308,6 +328,8 @@ class CaseloadService:
             stale_weeks=weeks,
             names=names,
             reassessments_due=tuple(zrm_due),
+            worker_id=who,
+            handed_to_me=handed,
         )
 
     def open_file(
@@ -319,8 +341,8 @@ class CaseloadService:
         with fc.ctx.read() as s:
             p = self._person(s, person_id)
             person = detail(p)
-            worker = fc.records.live(s, Worker, p.worker_id) if p.worker_id else None
-            worker_name = worker.name if worker is not None else None
+            names = dict(s.execute(select(Worker.id, Worker.name)).all())
+            worker_name = names.get(p.worker_id) if p.worker_id else None
         contacts = ContactService(fc)
         situation = SituationService(fc)
         trajectory = TrajectoryService(fc).view(person_id)
@@ -336,6 +358,10 @@ class CaseloadService:
             agreements=agreements,
             worker_name=worker_name,
             glance=self._glance(person, trajectory, agreements, drempels, worker_name),
+            followed_by=tuple(
+                (names.get(h.worker_id or "", "—"), h.since, h.until, h.note)
+                for h in TransferService(fc).history(person_id)
+            ),
         )
         if audited:
             fc.audit.record(AuditEvent.PERSON_OPENED, record_type="person", record_id=person_id)

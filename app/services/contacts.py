@@ -302,32 +302,39 @@ class ContactService:
 
     # --- writes ----------------------------------------------------------------------------
     def create(self, c: ContactInput) -> str:
-        fc = self._fc
-        with fc.ctx.transaction() as s:
-            values = self._values(s, c)
-            contact = fc.records.create(s, ContactMoment, values)
-            s.flush()
-            for a in c.agreements:
-                fc.records.create(
-                    s,
-                    Agreement,
-                    self._agreement_values(
-                        s, a, a.person_id or c.people[0].person_id, contact.id, c.occurred_at.date()
-                    ),
-                )
-            reindex_contact(s, contact)
-            self._remember(s, values)
+        with self._fc.ctx.transaction() as s:
+            contact = self.create_in(s, c)
+            self._remember(s, {"channel": contact.channel, "vindplaats_id": contact.vindplaats_id})
             return contact.id
 
-    def update(self, contact_id: str, c: ContactInput) -> bool:
+    def create_in(self, s: Session, c: ContactInput) -> ContactMoment:
+        """`create` inside the caller's transaction (e.g. a group session's attendance)."""
         fc = self._fc
-        with fc.ctx.transaction() as s:
-            contact = self._get(s, contact_id)
-            before = [p["person_id"] for p in contact.people]
-            changed = fc.records.update(s, contact, self._values(s, c))
-            if changed:
-                reindex_contact(s, contact, before)
-            return changed
+        values = self._values(s, c)
+        contact = fc.records.create(s, ContactMoment, values)
+        s.flush()
+        for a in c.agreements:
+            fc.records.create(
+                s,
+                Agreement,
+                self._agreement_values(
+                    s, a, a.person_id or c.people[0].person_id, contact.id, c.occurred_at.date()
+                ),
+            )
+        reindex_contact(s, contact)
+        return contact
+
+    def update(self, contact_id: str, c: ContactInput) -> bool:
+        with self._fc.ctx.transaction() as s:
+            return self.update_in(s, self._get(s, contact_id), c)
+
+    def update_in(self, s: Session, contact: ContactMoment, c: ContactInput) -> bool:
+        """`update` inside the caller's transaction."""
+        before = [p["person_id"] for p in contact.people]
+        changed = self._fc.records.update(s, contact, self._values(s, c))
+        if changed:
+            reindex_contact(s, contact, before)
+        return changed
 
     def delete(self, contact_id: str) -> None:
         fc = self._fc

@@ -919,6 +919,73 @@ def demo_workers(field: FieldServices, s: Session) -> list[str]:
     return ids
 
 
+def demo_groups(
+    field: FieldServices, rng: random.Random, worker_ids: list[str], vindplaatsen: list[str]
+) -> int:
+    """Two demo groups: a job club series (An) with sessions held and planned, and a cooking
+    workshop (Yasmina) at a vindplaats, each with enrolled people, attendance and a headcount
+    of people who came without being registered. Returns the contact moments written."""
+    from app.services.groups import Attendance, GroupInput
+
+    today = field.context.today()
+    with field.context.ctx.read() as s:
+        if s.execute(text("SELECT count(*) FROM groups")).scalar_one():
+            return 0  # filled before
+        people = [
+            (pid, wid)
+            for pid, wid in s.execute(
+                text(
+                    "SELECT id, worker_id FROM people WHERE deleted = 0 AND closed = 0 "
+                    "AND first_met_on <= :d ORDER BY id"
+                ),
+                {"d": (today - timedelta(days=70)).isoformat()},
+            )
+        ]
+    if len(people) < 8:
+        return 0
+    written = 0
+    plans = (
+        ("Jobclub: van cv tot gesprek", "reeks", 0, "Buurthuis De Sluis, Gent", None, 6, 4),
+        ("Kookatelier", "groep", 2 % len(worker_ids), None, vindplaatsen[0], 5, 3),
+    )
+    for name, kind, organiser, place, vindplaats, size, held in plans:
+        start = today - timedelta(days=7 * held + today.weekday() - 1)
+        gid = field.groups.create(
+            GroupInput(
+                name,
+                kind,
+                start,
+                organiser_id=worker_ids[organiser],
+                vindplaats_id=vindplaats,
+                place=place,
+                ends_on=start + timedelta(days=7 * 8) if kind == "reeks" else None,
+                description="Wekelijks samen werken aan een stap vooruit.",
+            )
+        )
+        members = [pid for pid, _ in rng.sample(people, k=min(size, len(people)))]
+        field.groups.enrol(gid, members, start)
+        first = datetime.combine(start, datetime.min.time()).replace(hour=14)
+        sessions = field.groups.plan_series(gid, first, held + 3, 7, 120)
+        now = field.context.now()
+        for i, sid in enumerate(sessions):
+            if first + timedelta(days=7 * i) >= now:
+                break
+            came = tuple(pid for pid in members if rng.random() < 0.75)
+            field.groups.record_attendance(
+                sid,
+                Attendance(
+                    came,
+                    unregistered=rng.randint(0, 4),
+                    summary=rng.choice(
+                        ["Cv's herwerkt.", "Oefengesprekken in duo's.", "Samen gekookt en gegeten."]
+                    ),
+                    life_domains=("werk",) if kind == "reeks" else ("sociaal_netwerk",),
+                ),
+            )
+            written += 1
+    return written
+
+
 def generate_demo(
     field: FieldServices,
     clients: int,
@@ -961,6 +1028,8 @@ def generate_demo(
             progress(done, clients)
     with ctx.transaction() as s:
         b.contacts += b.group_activities(s, vp_ids, max(1, clients // 50))
+    rng_groups = random.Random(seed + 14)  # noqa: S311 - fictional data, not security
+    b.contacts += demo_groups(field, rng_groups, b.worker_ids, vp_ids)
     return DemoSummary(
         people=clients,
         contacts=b.contacts,

@@ -7,16 +7,21 @@ from datetime import datetime
 
 from app.domain.vocab import Vocabularies
 from app.services import vocabularies
+from app.services.agenda import AgendaService
 from app.services.base import FieldContext
 from app.services.caseload import CaseloadService
 from app.services.contacts import ContactService
+from app.services.groups import GroupService
 from app.services.handovers import HandoverService
 from app.services.importing import ImportService
 from app.services.people import PeopleService
+from app.services.processing import ProcessingRecordService
+from app.services.retention import RetentionService
 from app.services.rights import RightsService
 from app.services.sharing import ConsentService, SocialMapService
 from app.services.situation import SituationService
 from app.services.trajectory import TrajectoryService
+from app.services.transfers import TransferService
 from app.services.vault import OpenVault
 from app.services.vindplaatsen import VindplaatsService
 from app.services.workers import WorkerService
@@ -28,6 +33,7 @@ class FieldServices:
         self.context = FieldContext(
             vault.context, vault.audit, vocabularies.load(vault.paths.data_dir), now=now
         )
+        self.settings = self.context.settings
         self.people = PeopleService(self.context)
         self.trajectory = TrajectoryService(self.context)
         self.contacts = ContactService(self.context)
@@ -41,6 +47,11 @@ class FieldServices:
         self.rights = RightsService(self.context, vault.verify_passphrase)
         self.workers = WorkerService(self.context.ctx, vault.audit, self.context.records)
         self.imports = ImportService(self.context, vault.paths.data_dir)
+        self.transfers = TransferService(self.context)
+        self.groups = GroupService(self.context)
+        self.agenda = AgendaService(self.context)
+        self.retention = RetentionService(self.context, self.rights)
+        self.processing = ProcessingRecordService(self.context)
 
     @property
     def vocab(self) -> Vocabularies:

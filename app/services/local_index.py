@@ -77,7 +77,8 @@ def refresh_contact_dates(s: Session, person_ids: Iterable[str]) -> None:
         )
         # The latest live contact moment of each person (contact_people holds live ones only;
         # SQLite takes a bare column of an aggregate query from the row that holds the max()),
-        # then what that one plans: a lookup per person, not per contact moment.
+        # then what that one plans: a lookup per person, not per contact moment. A group
+        # activity plans nothing for each of its people, so it leaves their plan as it was.
         latest = {
             contact_id: pid
             for pid, contact_id, _ in s.execute(
@@ -86,7 +87,8 @@ def refresh_contact_dates(s: Session, person_ids: Iterable[str]) -> None:
                     ContactPerson.contact_id,
                     func.max(ContactPerson.occurred_at),
                 )
-                .where(ContactPerson.person_id.in_(part))
+                .join(ContactMoment, ContactMoment.id == ContactPerson.contact_id)
+                .where(ContactPerson.person_id.in_(part), ContactMoment.group_activity.is_(None))
                 .group_by(ContactPerson.person_id)
             )
         }

@@ -80,6 +80,11 @@ class RightsService:
         self._fc = fc
         self._verify = verify_passphrase
 
+    def verify(self, passphrase: str) -> None:
+        if self._verify is None:
+            raise NotFound("Wachtwoordcontrole")
+        self._verify(passphrase)
+
     def _person(self, s: Session, person_id: str) -> Person:
         p = self._fc.records.live(s, Person, person_id)
         if p is None:
@@ -144,10 +149,16 @@ class RightsService:
 
     # --- erasure (art. 17) -------------------------------------------------------------------
     def erase(self, person_id: str, passphrase: str) -> Purge:
+        self.verify(passphrase)
+        purge = self.erase_verified(person_id)
+        self.compact()
+        return purge
+
+    def erase_verified(self, person_id: str, *, reason: str | None = None) -> Purge:
+        """Erase once the asker proved they know the passphrase (the one purge path: a
+        pulled purge performs the same deletion). `reason` goes into the audit entry (no
+        content: e.g. the retention rule). Call `compact()` after the last one."""
         fc = self._fc
-        if self._verify is None:
-            raise NotFound("Wachtwoordcontrole")
-        self._verify(passphrase)
         with fc.ctx.transaction() as s:
             self._person(s, person_id)
             # The same deletion a purge pulled from the store performs: every record about
@@ -175,14 +186,16 @@ class RightsService:
                 AuditEvent.PERSON_ERASED,
                 record_type="person",
                 record_id=person_id,
-                detail=f"{len(refs)} records",
+                detail=f"{len(refs)} records" + (f", {reason}" if reason else ""),
                 session=s,
             )
-        with fc.ctx.engine.connect() as conn:
-            # Merge the full-text index so deleted tokens leave its segments, then fold the WAL
-            # into the (secure_delete) database and truncate it.
+        log.info("person erased (%d records)", len(refs))
+        return purge
+
+    def compact(self) -> None:
+        """Merge the full-text index so deleted tokens leave its segments, then fold the WAL
+        into the (secure_delete) database and truncate it: no erased text lingers."""
+        with self._fc.ctx.engine.connect() as conn:
             conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")  # noqa: S608
             conn.commit()
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        log.info("person erased (%d records)", len(refs))
-        return purge

@@ -350,6 +350,7 @@ class VaultService:
         vault = OpenVault(self, header, ctx, data_key, forget, must_change_passphrase=must_change)
         try:
             vault.settings.upgrade()
+            vault.audit.drain_local()
         except BaseException:
             ctx.close()
             forget()
@@ -510,6 +511,9 @@ class OpenVault:
             return
         try:
             self.audit.record(AuditEvent.LOCK)
+        except Exception as exc:
+            # Locking happens whatever the log says (a damaged or a downgraded database).
+            log.warning("lock not audited: %s", type(exc).__name__)
         finally:
             self._ctx.close()
             self._ctx = None

@@ -141,6 +141,11 @@ class WorkerService:
         with self._ctx.read() as s:
             return worker_names(s)
 
+    def may_manage(self) -> bool:
+        """Hand on caseloads and mark who left: a coordinator (or a vault on its own)."""
+        with self._ctx.read() as s:
+            return is_coordinator(s) is not False
+
     def also_me(self) -> list[WorkerRow]:
         """Profiles with this worker's name made on other devices (or from a typed name):
         likely the same person, offered for `claim()`."""

@@ -227,6 +227,11 @@ class ZrmService:
     def reassessments_due(self, today: date | None = None) -> list[ReassessmentDue]:
         """Open files whose last (current) assessment is older than the interval."""
         today = today or self._fc.today()
+        return [x for x in self.next_reassessments() if x.due_on <= today]
+
+    def next_reassessments(self) -> list[ReassessmentDue]:
+        """When each open file's next assessment falls due (its last one plus the
+        interval), soonest first."""
         months = self.interval_months()
         with self._fc.ctx.read() as s:
             rows = s.execute(
@@ -242,7 +247,7 @@ class ZrmService:
             ).all()
         last = {pid: date.fromisoformat(on) for pid, on in rows}
         due = [ReassessmentDue(pid, d, add_months(d, months)) for pid, d in last.items()]
-        return sorted((x for x in due if x.due_on <= today), key=lambda x: x.due_on)
+        return sorted(due, key=lambda x: x.due_on)
 
     def team_distance(self) -> dict[str, z.TeamDistance]:
         # Only the columns the figures need, without loading whole records.

@@ -57,3 +57,30 @@ def test_demo_covers_phases_outcomes_groups_and_tallies(field: FieldServices) ->
         for r in rows[:5]
         for c in field.contacts.timeline(r.id)
     )
+
+
+def test_demo_has_a_team_of_four_and_its_group_work(field: FieldServices) -> None:
+    generate_demo(field, 60, contacts_per_person=6)
+    workers = field.workers.workers()
+    assert [w.name for w in workers] == [
+        "An Claes",
+        "Bram Peeters",
+        "Koen Wouters",
+        "Yasmina El Amrani",
+    ]
+    me = field.workers.me()
+    assert me is not None and me.name == "An Claes"
+    followed = collections.Counter(r.worker_name for r in field.caseload.rows())
+    assert set(followed) == {w.name for w in workers} and min(followed.values()) >= 5
+    groups = field.groups.groups()
+    assert [g.name for g in groups] == ["Jobclub: van cv tot gesprek", "Kookatelier"]
+    for g in groups:
+        d = field.groups.detail(g.id)
+        held = [x for x in d.sessions if x.held]
+        assert len(held) >= 3 and len(d.sessions) - len(held) in (2, 3)
+        now = field.context.now()
+        assert all(x.starts_at >= now for x in d.sessions if not x.held)  # none left to record
+        assert all(x.contact_id for x in held) and g.members >= 5
+    # A second call fills the same vault without doubling the team or its groups.
+    generate_demo(field, 10, contacts_per_person=2)
+    assert len(field.workers.workers()) == 4 and len(field.groups.groups()) == 2

@@ -31,7 +31,7 @@ from tests.conftest import PASSPHRASE
 
 def _audit(vault: OpenVault) -> list[tuple[str, str | None]]:
     with vault.context.read() as s:
-        return [(e.event, e.detail) for e in s.scalars(select(AuditEntry).order_by(AuditEntry.id))]
+        return [(e.event, e.detail) for e in s.scalars(select(AuditEntry).order_by(AuditEntry.at))]
 
 
 def test_every_declaration_is_typed_and_its_default_valid() -> None:
