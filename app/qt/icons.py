@@ -18,8 +18,10 @@ from app.paths import resource
 # Every icon the app uses; a test checks each file exists (resources/icons/NAME.svg).
 NAMES = (
     "sun",  # Vandaag
+    "calendar-days",  # Agenda
     "users",  # Caseload
     "map-pin",  # Vindplaatsen
+    "users-round",  # Groepswerk
     "building-2",  # Sociale kaart
     "chart-column",  # Rapporten
     "settings",  # Instellingen

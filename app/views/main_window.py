@@ -36,10 +36,12 @@ from app.qt.vaultgate import VaultGate
 from app.settings import AUTO_LOCK_MINUTES, SYNC_INTERVAL_MINUTES
 from app.views.discreet import Discretion
 from app.views.navigation import NavList
+from app.views.pages.agenda import AgendaPage
 from app.views.pages.audit import AuditLogPage
 from app.views.pages.base import Page
 from app.views.pages.caseload import CaseloadPage
 from app.views.pages.empty import EmptyStatePage
+from app.views.pages.groups import GroupsPage
 from app.views.pages.locations import LocationsPage
 from app.views.pages.person_file import PersonFilePage
 from app.views.pages.settings import SettingsPage
@@ -146,8 +148,11 @@ class MainWindow(QMainWindow):
 
         # --- pages ---------------------------------------------------------------------------
         self.today = TodayPage(runner, self.discretion)
+        self.agenda = AgendaPage(runner, self.discretion)
+        self.agenda.status_message.connect(self._flash)
         self.caseload = CaseloadPage(runner, self.discretion)
         self.locations = LocationsPage(runner)
+        self.groups = GroupsPage(runner, self.discretion)
         self.social_map = SocialMapPage(runner, self.discretion)
         self.reports = EmptyStatePage(
             runner,
@@ -158,14 +163,16 @@ class MainWindow(QMainWindow):
             ),
         )
         self.reports.icon_name = "chart-column"
-        self.settings = SettingsPage(runner)
+        self.settings = SettingsPage(runner, discretion=self.discretion)
         self.settings.auto_lock_changed.connect(self.set_auto_lock_minutes)
         self.settings.status_message.connect(self._flash)
         self.audit = AuditLogPage(runner)
         self.pages: list[Page] = [
             self.today,
+            self.agenda,
             self.caseload,
             self.locations,
+            self.groups,
             self.social_map,
             self.reports,
             self.settings,
@@ -197,6 +204,7 @@ class MainWindow(QMainWindow):
         runner.changes.notice.connect(self._flash)
         self.today.new_contact.connect(self.quick_entry)
         self.caseload.new_person.connect(self.new_person)
+        self.agenda.open_group.connect(self.open_group)
         self.person_file.new_contact.connect(lambda pid: self.quick_entry(person_id=pid))
         self.person_file.edit_contact.connect(self.edit_contact)
         self.person_file.closed_file.connect(lambda: self.go_to(self.pages.index(self.caseload)))
@@ -340,6 +348,19 @@ class MainWindow(QMainWindow):
             self.page_stack.setCurrentIndex(index)
             # From the keyboard (Ctrl+1…): straight into the page, e.g. Caseload's search.
             self.current_page().setFocus()
+
+    def open_group(self, session_id: str) -> None:
+        """A group session in the agenda: show its group."""
+        field = self.field
+        if field is None:
+            return
+
+        def show(group_id: str | None) -> None:
+            if group_id is not None:
+                self.go_to(self.pages.index(self.groups))
+                self.groups.select_group(group_id)
+
+        self._runner.submit(lambda: field.groups.group_of_session(session_id), show, owner=self)
 
     def _nav_changed(self, row: int) -> None:
         if 0 <= row < len(self.pages):

@@ -2,6 +2,142 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_BE">
 <context>
+    <name>Agenda</name>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Triogesprek</source>
+        <translation>Triogesprek</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Opvolging</translation>
+    </message>
+    <message>
+        <source>ZRM reassessment</source>
+        <translation>ZRM-meting</translation>
+    </message>
+    <message>
+        <source>Consent expires</source>
+        <translation>Toestemming verloopt</translation>
+    </message>
+    <message>
+        <source>Group session</source>
+        <translation>Groepssessie</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>maandag</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>dinsdag</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>woensdag</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>donderdag</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>vrijdag</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>zaterdag</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>zondag</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaPage</name>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Whose week</source>
+        <translation>Wiens week</translation>
+    </message>
+    <message>
+        <source>◀ Previous week</source>
+        <translation>◀ Vorige week</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Deze week</translation>
+    </message>
+    <message>
+        <source>Next week ▶</source>
+        <translation>Volgende week ▶</translation>
+    </message>
+    <message>
+        <source>Week shown</source>
+        <translation>Getoonde week</translation>
+    </message>
+    <message>
+        <source>Export as calendar file…</source>
+        <translation>Exporteren als agendabestand…</translation>
+    </message>
+    <message>
+        <source>An .ics file of your week: aliases and initials only, no names or places</source>
+        <translation>Een .ics-bestand van uw week: enkel aliassen en initialen, geen namen of plaatsen</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>My week</source>
+        <translation>Mijn week</translation>
+    </message>
+    <message>
+        <source>The whole team</source>
+        <translation>Het hele team</translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation>Week van %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Follow-up after %n month(s)</source>
+        <translation>
+            <numerusform>Opvolging na %n maand</numerusform>
+            <numerusform>Opvolging na %n maanden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Week %1 · %2 – %3</source>
+        <translation>Week %1 · %2 – %3</translation>
+    </message>
+    <message>
+        <source>Save your week as</source>
+        <translation>Uw week bewaren als</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics);;All files (*)</source>
+        <translation>Agendabestanden (*.ics);;Alle bestanden (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your week was saved in %1 (%n item(s)).</source>
+        <translation>
+            <numerusform>Uw week is bewaard in %1 (%n item).</numerusform>
+            <numerusform>Uw week is bewaard in %1 (%n items).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>Niet bewaard.</translation>
+    </message>
+</context>
+<context>
     <name>AgreementDialog</name>
     <message>
         <source>New agreement or to-do</source>
@@ -65,6 +201,49 @@
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceDialog</name>
+    <message>
+        <source>Who came on %1</source>
+        <translation>Wie kwam er op %1</translation>
+    </message>
+    <message>
+        <source>Each registered person gets this session as a group contact moment in their file, also when they did not come. People who came without being registered are only counted.</source>
+        <translation>Elke ingeschreven persoon krijgt deze sessie als groepscontact in het dossier, ook wie niet kwam. Wie kwam zonder ingeschreven te zijn, wordt enkel geteld.</translation>
+    </message>
+    <message>
+        <source>Registered people who came</source>
+        <translation>Ingeschreven personen die kwamen</translation>
+    </message>
+    <message>
+        <source>&amp;Came</source>
+        <translation>&amp;Aanwezig</translation>
+    </message>
+    <message>
+        <source>People who came without being registered</source>
+        <translation>Aanwezigen die niet ingeschreven zijn</translation>
+    </message>
+    <message>
+        <source>&amp;Not registered</source>
+        <translation>&amp;Niet ingeschreven</translation>
+    </message>
+    <message>
+        <source>What happened (shareable)</source>
+        <translation>Wat er gebeurde (deelbaar)</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>&amp;Samenvatting</translation>
+    </message>
+    <message>
+        <source>Life domains touched</source>
+        <translation>Aangeraakte levensdomeinen</translation>
+    </message>
+    <message>
+        <source>&amp;Life domains</source>
+        <translation>&amp;Levensdomeinen</translation>
     </message>
 </context>
 <context>
@@ -281,16 +460,56 @@
         <source>Sync moved to protocol v2</source>
         <translation>Synchronisatie overgeschakeld naar protocol v2</translation>
     </message>
+    <message>
+        <source>Organisation set up on the central store</source>
+        <translation>Organisatie opgezet op de centrale opslag</translation>
+    </message>
+    <message>
+        <source>Team created</source>
+        <translation>Team gemaakt</translation>
+    </message>
+    <message>
+        <source>Device joined the store</source>
+        <translation>Toestel ingeschreven bij de opslag</translation>
+    </message>
+    <message>
+        <source>Device approved</source>
+        <translation>Toestel goedgekeurd</translation>
+    </message>
+    <message>
+        <source>Device revoked</source>
+        <translation>Toestel ingetrokken</translation>
+    </message>
+    <message>
+        <source>Team key renewed</source>
+        <translation>Teamsleutel vernieuwd</translation>
+    </message>
+    <message>
+        <source>Synchronised</source>
+        <translation>Gesynchroniseerd</translation>
+    </message>
+    <message>
+        <source>Audit log exported</source>
+        <translation>Auditlog geëxporteerd</translation>
+    </message>
+    <message>
+        <source>Retention: files due erased</source>
+        <translation>Bewaartermijn: vervallen dossiers gewist</translation>
+    </message>
+    <message>
+        <source>Record of processing exported</source>
+        <translation>Register van verwerkingen geëxporteerd</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>toestel</translation>
+    </message>
 </context>
 <context>
     <name>AuditLogPage</name>
     <message>
         <source>Audit log</source>
         <translation>Auditlog</translation>
-    </message>
-    <message>
-        <source>Every unlock, lock, backup and change of settings is recorded here with time and device, newest first. The log never contains what you wrote.</source>
-        <translation>Elke ontgrendeling, vergrendeling, back-up en gewijzigde instelling wordt hier bijgehouden, met tijdstip en toestel. De nieuwste staan bovenaan. Wat u schreef, komt nooit in het auditlog.</translation>
     </message>
     <message>
         <source>Audit log entries</source>
@@ -320,6 +539,89 @@
         <source>%1 of %2 entries shown.</source>
         <translation>%1 van %2 regels getoond.</translation>
     </message>
+    <message>
+        <source>Who opened, printed, exported, handed on or erased what, and every unlock, sync and change of settings, newest first. The log never contains what you wrote: only times, devices and record ids.</source>
+        <translation>Wie wat opende, afdrukte, exporteerde, overdroeg of wiste, en elke ontgrendeling, synchronisatie en gewijzigde instelling, nieuwste eerst. De log bevat nooit wat u schreef: alleen tijdstippen, toestellen en kenmerken.</translation>
+    </message>
+    <message>
+        <source>Whose entries</source>
+        <translation>Van wie</translation>
+    </message>
+    <message>
+        <source>About which person</source>
+        <translation>Over welke persoon</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Tot</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Medewerker</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persoon</translation>
+    </message>
+    <message>
+        <source>Export as CSV…</source>
+        <translation>Exporteren als CSV…</translation>
+    </message>
+    <message>
+        <source>Export the entries shown as CSV</source>
+        <translation>De getoonde regels exporteren als CSV</translation>
+    </message>
+    <message>
+        <source>Export as PDF…</source>
+        <translation>Exporteren als PDF…</translation>
+    </message>
+    <message>
+        <source>Export the entries shown as PDF</source>
+        <translation>De getoonde regels exporteren als PDF</translation>
+    </message>
+    <message>
+        <source>Result of the export</source>
+        <translation>Resultaat van de export</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Iedereen</translation>
+    </message>
+    <message>
+        <source>All people</source>
+        <translation>Alle personen</translation>
+    </message>
+    <message>
+        <source>A worker&apos;s laptop shows that worker&apos;s own entries.</source>
+        <translation>De laptop van een medewerker toont enkel diens eigen regels.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-bestanden (*.csv);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf);;All files (*)</source>
+        <translation>PDF-bestanden (*.pdf);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Save the audit log as</source>
+        <translation>De auditlog bewaren als</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) saved in %1.</source>
+        <translation>
+            <numerusform>%n regel bewaard in %1.</numerusform>
+            <numerusform>%n regels bewaard in %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not exported.</source>
+        <translation>Niet geëxporteerd.</translation>
+    </message>
 </context>
 <context>
     <name>AuditTableModel</name>
@@ -342,6 +644,10 @@
     <message>
         <source>Details</source>
         <translation>Details</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Medewerker</translation>
     </message>
 </context>
 <context>
@@ -1032,6 +1338,24 @@
     </message>
 </context>
 <context>
+    <name>DayColumn</name>
+    <message>
+        <source>(today)</source>
+        <translation>(vandaag)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n item(s)</source>
+        <translation>
+            <numerusform>%1: %n item</numerusform>
+            <numerusform>%1: %n items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing planned</source>
+        <translation>Niets gepland</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>Demo vault with fictional data — passphrase: %1</source>
@@ -1286,6 +1610,45 @@
     <message>
         <source>(no specific drempel)</source>
         <translation>(geen specifieke drempel)</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Enrol people in %1</source>
+        <translation>Personen inschrijven in %1</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>Inschrijven</translation>
+    </message>
+    <message>
+        <source>Filter people</source>
+        <translation>Personen filteren</translation>
+    </message>
+    <message>
+        <source>Type part of an alias or name</source>
+        <translation>Typ een deel van een alias of naam</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Zoeken</translation>
+    </message>
+    <message>
+        <source>People to enrol</source>
+        <translation>In te schrijven personen</translation>
+    </message>
+    <message>
+        <source>&amp;People</source>
+        <translation>&amp;Personen</translation>
+    </message>
+    <message>
+        <source>Enrolled from</source>
+        <translation>Ingeschreven vanaf</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Vanaf</translation>
     </message>
 </context>
 <context>
@@ -1689,6 +2052,336 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDialog</name>
+    <message>
+        <source>Edit group</source>
+        <translation>Groep bewerken</translation>
+    </message>
+    <message>
+        <source>New group or series</source>
+        <translation>Nieuwe groep of reeks</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Naam</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Soort</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>Organisator</translation>
+    </message>
+    <message>
+        <source>&amp;Organiser</source>
+        <translation>&amp;Organisator</translation>
+    </message>
+    <message>
+        <source>Vindplaats</source>
+        <translation>Vindplaats</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— geen —</translation>
+    </message>
+    <message>
+        <source>&amp;Vindplaats</source>
+        <translation>&amp;Vindplaats</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plaats</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>&amp;Plaats</translation>
+    </message>
+    <message>
+        <source>An address, when not a vindplaats</source>
+        <translation>Een adres, als het geen vindplaats is</translation>
+    </message>
+    <message>
+        <source>Starts on</source>
+        <translation>Start op</translation>
+    </message>
+    <message>
+        <source>&amp;Starts on</source>
+        <translation>S&amp;tart op</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>Eindigt op</translation>
+    </message>
+    <message>
+        <source>&amp;Ends on</source>
+        <translation>&amp;Eindigt op</translation>
+    </message>
+    <message>
+        <source>What the group does</source>
+        <translation>Wat de groep doet</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Beschrijving</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPage</name>
+    <message>
+        <source>Group work</source>
+        <translation>Groepswerk</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>Organisator</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plaats</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Ingeschreven</translation>
+    </message>
+    <message>
+        <source>Next session</source>
+        <translation>Volgende sessie</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Tot</translation>
+    </message>
+    <message>
+        <source>ongoing</source>
+        <translation>lopend</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Groepen</translation>
+    </message>
+    <message>
+        <source>No groups yet. A group or series brings people together (a cooking workshop, a job club, an info session): start one with “New group”.</source>
+        <translation>Nog geen groepen. Een groep of reeks brengt mensen samen (een kookatelier, een jobclub, een infosessie): begin er een met “Nieuwe groep”.</translation>
+    </message>
+    <message>
+        <source>New group…</source>
+        <translation>Nieuwe groep…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bewerken…</translation>
+    </message>
+    <message>
+        <source>Edit group</source>
+        <translation>Groep bewerken</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Verwijderen…</translation>
+    </message>
+    <message>
+        <source>Delete group</source>
+        <translation>Groep verwijderen</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persoon</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Sinds</translation>
+    </message>
+    <message>
+        <source>Enrolled people</source>
+        <translation>Ingeschreven personen</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Aanwezigheid</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessies</translation>
+    </message>
+    <message>
+        <source>Selected group</source>
+        <translation>Gekozen groep</translation>
+    </message>
+    <message>
+        <source>Enrol…</source>
+        <translation>Inschrijven…</translation>
+    </message>
+    <message>
+        <source>Enrol people</source>
+        <translation>Personen inschrijven</translation>
+    </message>
+    <message>
+        <source>Stops</source>
+        <translation>Stopt</translation>
+    </message>
+    <message>
+        <source>Person stops</source>
+        <translation>Persoon stopt</translation>
+    </message>
+    <message>
+        <source>Plan sessions…</source>
+        <translation>Sessies plannen…</translation>
+    </message>
+    <message>
+        <source>Who came…</source>
+        <translation>Wie kwam er…</translation>
+    </message>
+    <message>
+        <source>Record attendance</source>
+        <translation>Aanwezigheden noteren</translation>
+    </message>
+    <message>
+        <source>Cancel session</source>
+        <translation>Sessie schrappen</translation>
+    </message>
+    <message>
+        <source>Groups and the selected group</source>
+        <translation>Groepen en de gekozen groep</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>gepland</translation>
+    </message>
+    <message>
+        <source>to record: who came?</source>
+        <translation>nog noteren: wie kwam er?</translation>
+    </message>
+    <message>
+        <source>%1 of %2 registered</source>
+        <translation>%1 van %2 ingeschreven</translation>
+    </message>
+    <message numerus="yes">
+        <source>+ %n not registered</source>
+        <translation>
+            <numerusform>+ %n niet ingeschreven</numerusform>
+            <numerusform>+ %n niet ingeschreven</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No group chosen</source>
+        <translation>Geen groep gekozen</translation>
+    </message>
+    <message>
+        <source>organised by %1</source>
+        <translation>georganiseerd door %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) held</source>
+        <translation>
+            <numerusform>%n sessie gehouden</numerusform>
+            <numerusform>%n sessies gehouden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participant(s) in all</source>
+        <translation>
+            <numerusform>%n deelnemer in totaal</numerusform>
+            <numerusform>%n deelnemers in totaal</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That did not work.</source>
+        <translation>Dat lukte niet.</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? Sessions already held stay in people&apos;s files as contact moments.</source>
+        <translation>“%1” verwijderen? Gehouden sessies blijven als contactmomenten in de dossiers.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>This session was held; its attendance stays in people&apos;s files.</source>
+        <translation>Deze sessie vond plaats; de aanwezigheden blijven in de dossiers.</translation>
+    </message>
+</context>
+<context>
+    <name>HandOnDialog</name>
+    <message>
+        <source>Hand %1 on to a colleague</source>
+        <translation>%1 overdragen aan een collega</translation>
+    </message>
+    <message>
+        <source>Hand on the caseload of %1</source>
+        <translation>De caseload van %1 overdragen</translation>
+    </message>
+    <message>
+        <source>Hand on</source>
+        <translation>Overdragen</translation>
+    </message>
+    <message>
+        <source>The colleague sees the people on their Vandaag with your note; the file keeps who followed the person when.</source>
+        <translation>De collega ziet de personen op Vandaag met uw nota; het dossier houdt bij wie de persoon wanneer volgde.</translation>
+    </message>
+    <message>
+        <source>Colleague who takes over</source>
+        <translation>Collega die overneemt</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Aan</translation>
+    </message>
+    <message>
+        <source>Handover note</source>
+        <translation>Overdrachtsnota</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Nota</translation>
+    </message>
+    <message>
+        <source>What the colleague should know first (no more than needed)</source>
+        <translation>Wat de collega eerst moet weten (niet meer dan nodig)</translation>
+    </message>
+    <message>
+        <source>Closed files too</source>
+        <translation>Ook afgesloten dossiers</translation>
+    </message>
+    <message>
+        <source>&amp;Closed files</source>
+        <translation>&amp;Afgesloten dossiers</translation>
+    </message>
+    <message>
+        <source>Choose the colleague who takes over.</source>
+        <translation>Kies de collega die overneemt.</translation>
     </message>
 </context>
 <context>
@@ -2767,6 +3460,97 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
 </context>
 <context>
+    <name>OrganisationBox</name>
+    <message>
+        <source>The organisation</source>
+        <translation>De organisatie</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation (controller)</source>
+        <translation>&amp;Organisatie (verwerkingsverantwoordelijke)</translation>
+    </message>
+    <message>
+        <source>&amp;Address and contact</source>
+        <translation>&amp;Adres en contact</translation>
+    </message>
+    <message>
+        <source>&amp;DPO</source>
+        <translation>&amp;Functionaris gegevensbescherming</translation>
+    </message>
+    <message>
+        <source>Central store &amp;location</source>
+        <translation>&amp;Locatie centrale opslag</translation>
+    </message>
+    <message>
+        <source>&amp;Purposes (one per line)</source>
+        <translation>&amp;Doeleinden (één per regel)</translation>
+    </message>
+    <message>
+        <source>Extra &amp;security measures</source>
+        <translation>Bijkomende &amp;beveiligingsmaatregelen</translation>
+    </message>
+    <message>
+        <source> years after closure</source>
+        <translation> jaar na afsluiting</translation>
+    </message>
+    <message>
+        <source>Erase a closed file after this many years</source>
+        <translation>Een afgesloten dossier wissen na zoveel jaar</translation>
+    </message>
+    <message>
+        <source>&amp;Retention</source>
+        <translation>&amp;Bewaartermijn</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Bewaren</translation>
+    </message>
+    <message>
+        <source>Save the organisation&apos;s rules</source>
+        <translation>De regels van de organisatie bewaren</translation>
+    </message>
+    <message>
+        <source>Record of processing (PDF)…</source>
+        <translation>Register van verwerkingen (PDF)…</translation>
+    </message>
+    <message>
+        <source>Export the record of processing activities as PDF</source>
+        <translation>Het register van verwerkingsactiviteiten exporteren als PDF</translation>
+    </message>
+    <message>
+        <source>Feedback on the organisation&apos;s rules</source>
+        <translation>Feedback over de regels van de organisatie</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s rules reach every laptop of your team. Together they make the record of processing activities (GDPR article 30) your DPO asks for. The retention rule: five years after closure unless you set otherwise, because the ESF+ asks to keep the documents of a funded trajectory five years, and the GDPR asks to keep nothing longer than needed.</source>
+        <translation>De regels van de organisatie bereiken elke laptop van uw team. Samen vormen ze het register van verwerkingsactiviteiten (AVG artikel 30) dat uw functionaris vraagt. De bewaartermijn: vijf jaar na de afsluiting tenzij u iets anders kiest, omdat ESF+ vraagt de stukken van een gesubsidieerd traject vijf jaar te bewaren, en de AVG vraagt niets langer te bewaren dan nodig.</translation>
+    </message>
+    <message>
+        <source>Only a coordinator can do this.</source>
+        <translation>Alleen een coördinator kan dit.</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s rules were saved.</source>
+        <translation>De regels van de organisatie zijn bewaard.</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>Niet bewaard.</translation>
+    </message>
+    <message>
+        <source>Save the record of processing as</source>
+        <translation>Het register van verwerkingen bewaren als</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf);;All files (*)</source>
+        <translation>PDF-bestanden (*.pdf);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Saved in %1.</source>
+        <translation>Bewaard in %1.</translation>
+    </message>
+</context>
+<context>
     <name>OrganisationDialog</name>
     <message>
         <source>Edit partner</source>
@@ -3841,6 +4625,18 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <source>Not deleted.</source>
         <translation>Niet verwijderd.</translation>
     </message>
+    <message>
+        <source>Hand on…</source>
+        <translation>Overdragen…</translation>
+    </message>
+    <message>
+        <source>Hand on to a colleague</source>
+        <translation>Overdragen aan een collega</translation>
+    </message>
+    <message>
+        <source>Followed by</source>
+        <translation>Gevolgd door</translation>
+    </message>
 </context>
 <context>
     <name>PersonPicker</name>
@@ -4298,6 +5094,75 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
 </context>
 <context>
+    <name>RetentionBox</name>
+    <message>
+        <source>Retention</source>
+        <translation>Bewaartermijn</translation>
+    </message>
+    <message>
+        <source>Closed files that fall due</source>
+        <translation>Afgesloten dossiers die vervallen</translation>
+    </message>
+    <message>
+        <source>Your passphrase</source>
+        <translation>Uw wachtwoordzin</translation>
+    </message>
+    <message>
+        <source>Erase the ticked files</source>
+        <translation>De aangevinkte dossiers wissen</translation>
+    </message>
+    <message>
+        <source>Erase the ticked files for good</source>
+        <translation>De aangevinkte dossiers definitief wissen</translation>
+    </message>
+    <message>
+        <source>Result of the retention run</source>
+        <translation>Resultaat van het wissen</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Wachtwoordzin</translation>
+    </message>
+    <message numerus="yes">
+        <source>Closed files are erased %n year(s) after closure (the organisation&apos;s rule).</source>
+        <translation>
+            <numerusform>Afgesloten dossiers worden %n jaar na de afsluiting gewist (regel van de organisatie).</numerusform>
+            <numerusform>Afgesloten dossiers worden %n jaar na de afsluiting gewist (regel van de organisatie).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No file falls due now.</source>
+        <translation>Nu vervalt geen enkel dossier.</translation>
+    </message>
+    <message>
+        <source>These fall due: tick the ones to erase and confirm with your passphrase. The erasure reaches every laptop and the central store.</source>
+        <translation>Deze vervallen: vink aan wat gewist mag worden en bevestig met uw wachtwoordzin. Het wissen bereikt elke laptop en de centrale opslag.</translation>
+    </message>
+    <message>
+        <source>A coordinator confirms their erasure.</source>
+        <translation>Een coördinator bevestigt het wissen.</translation>
+    </message>
+    <message>
+        <source>%1 — closed %2, due since %3</source>
+        <translation>%1 — afgesloten %2, vervallen sinds %3</translation>
+    </message>
+    <message>
+        <source>Type your passphrase to confirm.</source>
+        <translation>Typ uw wachtwoordzin om te bevestigen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) erased.</source>
+        <translation>
+            <numerusform>%n dossier gewist.</numerusform>
+            <numerusform>%n dossiers gewist.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing erased.</source>
+        <translation>Niets gewist.</translation>
+    </message>
+</context>
+<context>
     <name>RevokeDialog</name>
     <message>
         <source>Revoke a device</source>
@@ -4492,6 +5357,65 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>The official criteria are not loaded; our own short description is shown.</source>
         <translation>De officiële criteria zijn niet ingeladen; u ziet onze eigen korte beschrijving.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Plan sessions of %1</source>
+        <translation>Sessies plannen van %1</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plannen</translation>
+    </message>
+    <message>
+        <source>First session</source>
+        <translation>Eerste sessie</translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation>&amp;Wanneer</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <source>&amp;Duration</source>
+        <translation>&amp;Duur</translation>
+    </message>
+    <message>
+        <source>Number of sessions</source>
+        <translation>Aantal sessies</translation>
+    </message>
+    <message>
+        <source>&amp;Sessions</source>
+        <translation>&amp;Sessies</translation>
+    </message>
+    <message>
+        <source> days apart</source>
+        <translation> dagen na elkaar</translation>
+    </message>
+    <message>
+        <source>Days between sessions</source>
+        <translation>Dagen tussen de sessies</translation>
+    </message>
+    <message>
+        <source>&amp;Every</source>
+        <translation>&amp;Om de</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
+        <source>&amp;Topic</source>
+        <translation>&amp;Onderwerp</translation>
     </message>
 </context>
 <context>
@@ -5827,6 +6751,92 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
             <numerusform>%n conflict</numerusform>
             <numerusform>%n conflicten</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TeamBox</name>
+    <message>
+        <source>The team</source>
+        <translation>Het team</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source> (you)</source>
+        <translation> (u)</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>Functie</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>Open files</source>
+        <translation>Open dossiers</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>typed name</source>
+        <translation>getypte naam</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actief</translation>
+    </message>
+    <message>
+        <source>left the team</source>
+        <translation>verliet het team</translation>
+    </message>
+    <message>
+        <source>Workers of the team</source>
+        <translation>Medewerkers van het team</translation>
+    </message>
+    <message>
+        <source>Hand on caseload…</source>
+        <translation>Caseload overdragen…</translation>
+    </message>
+    <message>
+        <source>Left the team</source>
+        <translation>Verliet het team</translation>
+    </message>
+    <message>
+        <source>Active again</source>
+        <translation>Opnieuw actief</translation>
+    </message>
+    <message>
+        <source>Feedback on the team</source>
+        <translation>Feedback over het team</translation>
+    </message>
+    <message>
+        <source>Everyone who works with this team, as they introduced themselves. When someone leaves, hand their people on first: nobody should fall between two chairs.</source>
+        <translation>Iedereen die in dit team werkt, zoals ze zich voorstelden. Vertrekt iemand, draag dan eerst de personen over: niemand mag tussen twee stoelen vallen.</translation>
+    </message>
+    <message>
+        <source>Only a coordinator can do this.</source>
+        <translation>Alleen een coördinator kan dit.</translation>
+    </message>
+    <message>
+        <source>Choose whose caseload you hand on.</source>
+        <translation>Kies wiens caseload u overdraagt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) handed on.</source>
+        <translation>
+            <numerusform>%n persoon overgedragen.</numerusform>
+            <numerusform>%n personen overgedragen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>Niet bewaard.</translation>
     </message>
 </context>
 <context>

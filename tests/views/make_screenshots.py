@@ -156,7 +156,7 @@ def main(argv: list[str]) -> int:
     wait_for(main.today.loaded, timeout_ms=5_000)
     settle(app)
     save(main, out, "today.png")
-    main.go_to(1)
+    main.go_to(main.pages.index(main.caseload))
     wait_for(until=lambda: main.caseload.model.rowCount() > 0, timeout_ms=5_000)
     # Search as you type: names first, each row saying where it matched.
     named = next(r for r in main.caseload.model.rows if r.is_client and r.given_name)
@@ -208,7 +208,7 @@ def main(argv: list[str]) -> int:
     settle(app)
     save(main, out, "sociale-kaart.png")
 
-    main.go_to(1)
+    main.go_to(main.pages.index(main.caseload))
     main.quick.open()
     wait_for(main.quick.opened, timeout_ms=5_000)
     dialog = main.quick.dialog
@@ -228,11 +228,34 @@ def main(argv: list[str]) -> int:
     # safety code to compare.
     sync_screens(app, main, runner, out, data)
 
+    # Working as a team (issue 14): the week by day and group work, at 1366×768.
+    main.resize(1366, 768)
+    main.go_to(main.pages.index(main.agenda))
+    wait_for(main.agenda.loaded, timeout_ms=5_000)
+    agenda = main.agenda
+    agenda.whose.setCurrentIndex(agenda.whose.findData("__team__"))  # the coordinator's view
+    agenda.whose.activated.emit(agenda.whose.currentIndex())
+    wait_for(agenda.loaded, timeout_ms=5_000)
+    week = agenda.week
+    if week is not None and sum(1 for i in week.items if i.day >= week.start) < 8:
+        agenda.next_button.click()  # late in the week: show the coming one
+        wait_for(agenda.loaded, timeout_ms=5_000)
+    settle(app)
+    save(main, out, "agenda.png")
+    main.go_to(main.pages.index(main.groups))
+    wait_for(main.groups.loaded, timeout_ms=5_000)
+    held = [i for i, x in enumerate(main.groups.session_model.rows) if x.held]
+    if held:
+        main.groups.session_table.selectRow(held[-1])
+    settle(app)
+    save(main, out, "groups.png")
+    main.resize(1100, 720)
+
     # A long sync in the status bar: determinate progress while receiving, with Stop.
     from app.sync.engine import SyncProgress
     from tests.views.test_sync_progress import RELEASE, SteppedService
 
-    main.go_to(1)
+    main.go_to(main.pages.index(main.caseload))
     syncing = SteppedService()
     main.scheduler.start(syncing)
     wait_for(until=lambda: main.scheduler.state.enrolled, timeout_ms=5_000)

@@ -268,7 +268,7 @@ def test_every_model_of_the_screens_passes_the_model_tester(
         pf.agreements_model,
     ]
     with qtbot.waitSignal(w.locations.loaded):
-        w.go_to(2)
+        w.go_to(w.pages.index(w.locations))
     models += [w.locations.model, w.locations.presence_model]
     for m in models:
         qtmodeltester.check(m)  # type: ignore[attr-defined]
@@ -280,7 +280,7 @@ def test_caseload_search_filters_and_enter_opens_the_file(
 ) -> None:
     w = window
     with qtbot.waitSignal(w.caseload.loaded):
-        w.go_to(1)
+        w.go_to(w.pages.index(w.caseload))
     page = w.caseload
     assert page.proxy.rowCount() == 3
     w.activateWindow()
@@ -399,7 +399,7 @@ def test_vindplaatsen_add_and_log_presence(
 ) -> None:
     w = window
     with qtbot.waitSignal(w.locations.loaded):
-        w.go_to(2)
+        w.go_to(w.pages.index(w.locations))
     page = w.locations
     assert page.model.index(0, 1).data() == field.vocab["vindplaats_types"].label("plek")
     page._presence()
@@ -470,7 +470,7 @@ def test_discreet_mode_hides_full_names_everywhere(
     check("vandaag")
     assert "14:00 — Mo (M.E.)" in [w.today.planned.item(i).text() for i in range(1)]
     with qtbot.waitSignal(w.caseload.loaded):
-        w.go_to(1)
+        w.go_to(w.pages.index(w.caseload))
     check("caseload")
     for pid in (seeded["Zoë"], seeded["Mo"]):
         w.open_person(pid)
@@ -483,7 +483,7 @@ def test_discreet_mode_hides_full_names_everywhere(
         for i in range(w.person_file.tabs.count()):
             w.person_file.tabs.setCurrentIndex(i)
             check(f"dossier {i}")
-    w.go_to(1)
+    w.go_to(w.pages.index(w.caseload))
     keys = KeyCounter(qtbot)
     dialog = _open_quick_entry(qtbot, w, keys)
     keys.type("ver")  # matches Vermeulen by name, shows only alias and initials

@@ -327,7 +327,8 @@ def test_f1_lists_shortcuts(qtbot: QtBot, window: MainWindow) -> None:
     ]
     assert ("Ctrl+L", "Brugfiguur vergrendelen") in rows
     assert ("F1", "Sneltoetsen tonen") in rows
-    assert ("Ctrl+6", "Naar Instellingen") in rows
+    assert ("Ctrl+8", "Naar Instellingen") in rows
+    assert ("Ctrl+2", "Naar Agenda") in rows
     dialog.reject()
 
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
+from PySide6.QtCore import QCoreApplication, QDir, QModelIndex, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -17,14 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import BrugfiguurError
 from app.qt.tasks import TaskRunner
 from app.views.formatting import format_timestamp
+from app.views.forms import OptionalDate
 from app.views.models.table import Column, RowsModel
 from app.views.pages.base import Page
-from app.views.widgets import heading, paragraph
+from app.views.widgets import Feedback, field_label, heading, paragraph
 
 if TYPE_CHECKING:
-    from app.services.audit import AuditRow
+    from app.services.audit import AuditFilter, AuditRow
     from app.services.vault import OpenVault
 
 PAGE_SIZE = 200
@@ -89,6 +95,20 @@ def event_label(code: str) -> str:
         ),
         "agenda_exported": QCoreApplication.translate("AuditLabels", "Agenda exported"),
         "import": QCoreApplication.translate("AuditLabels", "Spreadsheet imported"),
+        "organisation_created": QCoreApplication.translate(
+            "AuditLabels", "Organisation set up on the central store"
+        ),
+        "team_created": QCoreApplication.translate("AuditLabels", "Team created"),
+        "device_enrolled": QCoreApplication.translate("AuditLabels", "Device joined the store"),
+        "device_approved": QCoreApplication.translate("AuditLabels", "Device approved"),
+        "device_revoked": QCoreApplication.translate("AuditLabels", "Device revoked"),
+        "team_key_rotated": QCoreApplication.translate("AuditLabels", "Team key renewed"),
+        "sync": QCoreApplication.translate("AuditLabels", "Synchronised"),
+        "audit_exported": QCoreApplication.translate("AuditLabels", "Audit log exported"),
+        "retention_run": QCoreApplication.translate("AuditLabels", "Retention: files due erased"),
+        "processing_record_exported": QCoreApplication.translate(
+            "AuditLabels", "Record of processing exported"
+        ),
     }
     return labels.get(code, code)
 
@@ -113,6 +133,7 @@ def record_type_label(code: str | None) -> str:
         "agreements": QCoreApplication.translate("AuditLabels", "agreements"),
         "vindplaatsen": QCoreApplication.translate("AuditLabels", "vindplaatsen"),
         "partners": QCoreApplication.translate("AuditLabels", "sociale kaart"),
+        "device": QCoreApplication.translate("AuditLabels", "device"),
     }
     return labels.get(code or "", code or "")
 
@@ -152,6 +173,10 @@ class AuditTableModel(RowsModel["AuditRow"]):
                     lambda r: event_label(r.event),
                 ),
                 Column(
+                    QCoreApplication.translate("AuditTableModel", "Worker"),
+                    lambda r: r.worker_name or "",
+                ),
+                Column(
                     QCoreApplication.translate("AuditTableModel", "Device"),
                     lambda r: r.device_label,
                 ),
@@ -188,9 +213,17 @@ class AuditTableModel(RowsModel["AuditRow"]):
         self.set_rows([], 0)
 
 
+ALL = "__all__"
+
+
 class AuditLogPage(Page):
+    """The audit log: this worker's own entries, or, for a coordinator (and a vault on its
+    own), the whole team's, filtered by worker, person and period, and exported as CSV or
+    PDF for the DPO."""
+
     icon_name = "scroll-text"
     loaded = Signal()
+    exported = Signal(str)
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(runner, parent)
@@ -199,14 +232,36 @@ class AuditLogPage(Page):
         layout.setContentsMargins(24, 24, 24, 24)
         layout.setSpacing(12)
         layout.addWidget(heading(self.tr("Audit log")))
-        layout.addWidget(
-            paragraph(
-                self.tr(
-                    "Every unlock, lock, backup and change of settings is recorded here with "
-                    "time and device, newest first. The log never contains what you wrote."
-                )
+        self.intro = paragraph(
+            self.tr(
+                "Who opened, printed, exported, handed on or erased what, and every unlock, "
+                "sync and change of settings, newest first. The log never contains what you "
+                "wrote: only times, devices and record ids."
             )
         )
+        layout.addWidget(self.intro)
+        filters = QHBoxLayout()
+        self.worker_filter = QComboBox(self)
+        self.worker_filter.setAccessibleName(self.tr("Whose entries"))
+        self.person_filter = QComboBox(self)
+        self.person_filter.setAccessibleName(self.tr("About which person"))
+        self.person_filter.setMinimumWidth(200)
+        self.since = OptionalDate(self.tr("From"))
+        self.until = OptionalDate(self.tr("Until"))
+        for label, w in (
+            (self.tr("Worker"), self.worker_filter),
+            (self.tr("Person"), self.person_filter),
+            (self.tr("From"), self.since),
+            (self.tr("Until"), self.until),
+        ):
+            filters.addWidget(field_label(label, w))
+            filters.addWidget(w)
+        filters.addStretch(1)
+        layout.addLayout(filters)
+        self.worker_filter.activated.connect(lambda _: self.reload())
+        self.person_filter.activated.connect(lambda _: self.reload())
+        self.since.changed.connect(self.reload)
+        self.until.changed.connect(self.reload)
         self.model = AuditTableModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -232,7 +287,18 @@ class AuditLogPage(Page):
         self.more_button.setAccessibleName(self.tr("Load older entries"))
         self.more_button.clicked.connect(self.load_more)
         row.addWidget(self.more_button)
+        self.csv_button = QPushButton(self.tr("Export as CSV…"), self)
+        self.csv_button.setAccessibleName(self.tr("Export the entries shown as CSV"))
+        self.csv_button.clicked.connect(lambda: self.choose_export("csv"))
+        row.addWidget(self.csv_button)
+        self.pdf_button = QPushButton(self.tr("Export as PDF…"), self)
+        self.pdf_button.setAccessibleName(self.tr("Export the entries shown as PDF"))
+        self.pdf_button.clicked.connect(lambda: self.choose_export("pdf"))
+        row.addWidget(self.pdf_button)
         layout.addLayout(row)
+        self.feedback = Feedback(self.tr("Result of the export"), self)
+        layout.addWidget(self.feedback)
+        self._people: dict[str, str] = {}
         self._update_summary()
 
     def on_unlocked(self, vault: OpenVault) -> None:
@@ -243,7 +309,41 @@ class AuditLogPage(Page):
     def on_locked(self) -> None:
         super().on_locked()
         self.model.clear()
+        self.worker_filter.clear()
+        self.person_filter.clear()
+        self._people = {}
+        self.feedback.clear_message()
         self._update_summary()
+
+    def audit_filter(self) -> AuditFilter:
+        from app.services.audit import AuditFilter
+
+        worker = self.worker_filter.currentData()
+        person = self.person_filter.currentData()
+        return AuditFilter(
+            person_id=person if isinstance(person, str) and person != ALL else None,
+            since=self.since.date_value(),
+            until=self.until.date_value(),
+            worker_id=worker if isinstance(worker, str) and worker != ALL else None,
+        )
+
+    def _fill_filters(
+        self, team: bool, workers: list[tuple[str, str]], people: list[tuple[str, str]]
+    ) -> None:
+        for combo, everyone, items in (
+            (self.worker_filter, self.tr("Everyone"), workers),
+            (self.person_filter, self.tr("All people"), people),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everyone, ALL)
+            for key, text in items:
+                combo.addItem(text, key)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+        self.worker_filter.setEnabled(team)
+        self._people = dict(people)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Fresh entries each time the page is opened."""
@@ -255,13 +355,28 @@ class AuditLogPage(Page):
         if vault is None:
             return
 
-        def load() -> tuple[list[AuditRow], int]:
-            return vault.audit.entries(PAGE_SIZE, 0), vault.audit.count()
+        f = self.audit_filter()
+        field = self.field
 
-        def show(result: tuple[list[AuditRow], int]) -> None:
+        def load() -> tuple[
+            list[AuditRow], int, bool, list[tuple[str, str]], list[tuple[str, str]]
+        ]:
+            team = vault.audit.is_team_view()
+            workers = [(w.id, w.name) for w in vault.workers.workers(include_inactive=True)]
+            people = [(r.id, r.alias) for r in field.caseload.rows()] if field is not None else []
+            return vault.audit.entries(PAGE_SIZE, 0, f), vault.audit.count(f), team, workers, people
+
+        def show(
+            result: tuple[list[AuditRow], int, bool, list[tuple[str, str]], list[tuple[str, str]]],
+        ) -> None:
             if self.vault is None:
                 return
-            self.model.set_rows(*result)
+            rows, total, team, workers, people = result
+            self._fill_filters(team, workers, people)
+            self.intro.setToolTip(
+                "" if team else self.tr("A worker's laptop shows that worker's own entries.")
+            )
+            self.model.set_rows(rows, total)
             self._update_summary()
             self.loaded.emit()
 
@@ -272,9 +387,10 @@ class AuditLogPage(Page):
         if vault is None:
             return
         offset = self.model.rowCount()
+        f = self.audit_filter()
 
         def load() -> tuple[list[AuditRow], int]:
-            return vault.audit.entries(PAGE_SIZE, offset), vault.audit.count()
+            return vault.audit.entries(PAGE_SIZE, offset, f), vault.audit.count(f)
 
         def show(result: tuple[list[AuditRow], int]) -> None:
             if self.vault is None:
@@ -292,3 +408,50 @@ class AuditLogPage(Page):
         )
         self.summary.setAccessibleName(self.summary.text())
         self.more_button.setEnabled(shown < total)
+
+    # --- export --------------------------------------------------------------------------------
+    def choose_export(self, fmt: str) -> None:
+        if self.vault is None:
+            return
+        stamp = datetime.now().strftime("%Y-%m-%d")
+        start = QDir.home().filePath(f"auditlog-{stamp}.{fmt}")
+        filters = (
+            self.tr("CSV files (*.csv);;All files (*)")
+            if fmt == "csv"
+            else self.tr("PDF files (*.pdf);;All files (*)")
+        )
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the audit log as"), start, filters
+        )
+        if chosen:
+            self.export(Path(chosen), fmt)
+
+    def export(self, out: Path, fmt: str) -> None:
+        vault = self.vault
+        if vault is None:
+            return
+        if out.suffix.lower() != f".{fmt}":
+            out = out.with_suffix(f".{fmt}")
+        f = self.audit_filter()
+        from app.services.audit import AuditEvent
+
+        labels = {e.value: event_label(e.value) for e in AuditEvent}
+        person = self._people.get(f.person_id) if f.person_id else None
+
+        def done(count: int) -> None:
+            message = self.tr("%n entry(ies) saved in %1.", "", count).replace("%1", str(out))
+            self.feedback.show_ok(message)
+            self.status_message.emit(message)
+            self.exported.emit(str(out))
+            self.reload()
+
+        def failed(exc: BaseException) -> None:
+            msg = exc.message if isinstance(exc, BrugfiguurError) else self.tr("Not exported.")
+            self.feedback.show_errors([msg])
+
+        self.runner.submit(
+            lambda: vault.audit.export(out, fmt, f, labels=labels, person_label=person),
+            done,
+            failed,
+            owner=self,
+        )

@@ -263,7 +263,13 @@ class PersonFilePage(Page):
         self.delete_button = button(self.tr("Delete a file made by mistake…"), self)
         self.delete_button.setIcon(icon("trash-2"))
         self.delete_button.clicked.connect(self.delete_person)
-        self._buttons(v, self.edit_button, self.upgrade_button, self.delete_button)
+        self.hand_on_button = button(
+            self.tr("Hand on…"), self, name=self.tr("Hand on to a colleague")
+        )
+        self.hand_on_button.clicked.connect(self.open_hand_on)
+        self._buttons(
+            v, self.edit_button, self.upgrade_button, self.hand_on_button, self.delete_button
+        )
         rights = QGroupBox(self.tr("Rights of the person"), self)
         rights.setAccessibleName(self.tr("Rights of the person"))
         rv = QVBoxLayout(rights)
@@ -842,6 +848,12 @@ class PersonFilePage(Page):
         groups = ", ".join(self._label("target_groups", g) for g in p.target_groups)
         rows.append((self.tr("Target groups"), groups or "—"))
         rows.append((self.tr("Worker"), f.worker_name or "—"))
+        if len(f.followed_by) > 1:
+            stretches = []
+            for name, since, until, note in f.followed_by:
+                when = format_date(since) + (" – " + format_date(until) if until else "")
+                stretches.append(f"{name} ({when})" + (f": “{note}”" if note else ""))
+            rows.append((self.tr("Followed by"), "\n".join(stretches)))
         rows.append((self.tr("Last contact"), format_iso_minutes(p.last_contact_at) or "—"))
         rows.append((self.tr("Next contact"), format_iso_minutes(p.next_contact_at) or "—"))
         if p.note:
@@ -945,6 +957,24 @@ class PersonFilePage(Page):
             self._run_dialog(
                 PersonEditDialog(self.field, self.runner, self.discretion, self.file.person, self)
             )
+
+    def open_hand_on(self) -> None:
+        """Hand this person on to a colleague (a coordinator's decision)."""
+        field, f = self.field, self.file
+        if field is None or f is None:
+            return
+        from app.views.team import HandOnDialog
+
+        p = f.person
+        label = self.discretion.label(p.alias, p.full_name, p.initials)
+
+        def open_dialog(workers: list[Any]) -> None:
+            if self.field is field and self.file is f:
+                self._run_dialog(
+                    HandOnDialog(field, self.runner, workers, person=(p.id, label), parent=self)
+                )
+
+        self.runner.submit(field.workers.workers, open_dialog, owner=self)
 
     # --- rights of the person ----------------------------------------------------------------
     def choose_export(self, fmt: str) -> None:

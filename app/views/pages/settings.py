@@ -28,12 +28,15 @@ from app.qt.changes import SETTINGS, Changes
 from app.qt.operations import run
 from app.qt.tasks import TaskRunner
 from app.settings import AUTO_LOCK_MINUTES, CONTACT_REQUIRES_LIFE_DOMAIN
+from app.views.discreet import Discretion
 from app.views.formatting import format_size, format_timestamp
+from app.views.organisation import OrganisationBox, RetentionBox
 from app.views.pages.base import Page
 from app.views.passphrase import PassphraseDialog
 from app.views.recovery import RecoveryKeyDialog
 from app.views.sharing.settings import DocumentDetailsBox
 from app.views.sync.settings import SyncSettingsBox
+from app.views.team import TeamBox
 from app.views.widgets import (
     BusyIndicator,
     Feedback,
@@ -100,7 +103,13 @@ class SettingsPage(Page):
     loaded = Signal()
     backup_done = Signal(object)
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        discretion: Discretion | None = None,
+    ) -> None:
         super().__init__(runner, parent)
         self.setAccessibleName(self.tr("Settings"))
         self._loading = False
@@ -235,6 +244,16 @@ class SettingsPage(Page):
 
         self.details_box = DocumentDetailsBox(runner, content)
         v.addWidget(self.details_box)
+        self.team_box = TeamBox(runner, content)
+        self.team_box.changed.connect(self.data_changed)
+        self.details_box.claimed.connect(self.data_changed)
+        v.addWidget(self.team_box)
+        self.organisation_box = OrganisationBox(runner, content)
+        self.organisation_box.saved.connect(self._rules_saved)
+        v.addWidget(self.organisation_box)
+        self.retention_box = RetentionBox(runner, discretion or Discretion(self), content)
+        self.retention_box.erased.connect(lambda _: self.data_changed.emit())
+        v.addWidget(self.retention_box)
         self.zrm_box = ZrmSettingsBox(runner, parent=content)
         v.addWidget(self.zrm_box)
         v.addStretch(1)
@@ -267,6 +286,9 @@ class SettingsPage(Page):
     def on_unlocked(self, vault: OpenVault) -> None:
         super().on_unlocked(vault)
         self.details_box.set_vault(vault)
+        self.team_box.set_field(self.field)
+        self.organisation_box.set_field(self.field)
+        self.retention_box.set_field(self.field)
         self.zrm_box.set_field(self.field)
         self.reload()
 
@@ -274,6 +296,9 @@ class SettingsPage(Page):
         self._auto_lock_timer.stop()
         super().on_locked()
         self.details_box.set_vault(None)
+        self.team_box.set_field(None)
+        self.organisation_box.set_field(None)
+        self.retention_box.set_field(None)
         self.zrm_box.set_field(None)
         self.sync_box.set_session(None, None)
         self.auto_lock.setEnabled(False)
@@ -497,3 +522,13 @@ class SettingsPage(Page):
             log.error("backup failed: %s", type(exc).__name__, exc_info=exc)
             message = self.tr("The backup could not be made; nothing was changed.")
         self.backup_feedback.show_errors([message])
+
+    def on_data_changed(self) -> None:
+        """A sync or another page changed the team: show it."""
+        if self.field is not None:
+            self.team_box.reload()
+            self.retention_box.reload()
+
+    def _rules_saved(self) -> None:
+        self.retention_box.reload()
+        self.data_changed.emit()
