@@ -45,6 +45,28 @@ def _when(at: str) -> str:
     return f"{moment:%d/%m/%Y %H.%M}"
 
 
+RECORD_TYPES = {
+    "person": "persoon",
+    "contact_moment": "contact",
+    "handover": "overdracht",
+    "consent": "toestemming",
+    "zrm_assessment": "ZRM",
+    "worker": "medewerker",
+    "group": "groep",
+    "group_session": "sessie",
+    "device": "toestel",
+    "vindplaats": "vindplaats",
+    "organisation": "partner",
+}
+
+
+def _short(what: str) -> str:
+    """"person 3f2a9c1e-…" as "persoon 3f2a9c1e…" (the CSV export has whole ids)."""
+    kind, _, ident = what.rpartition(" ")
+    short = ident[:8] + "…" if len(ident) > 9 else ident
+    return f"{RECORD_TYPES.get(kind, kind)} {short}".strip()
+
+
 def build_audit_export(data: AuditExportData, out: BinaryIO) -> None:
     st = make_styles(8.5)
     info = PageInfo("Auditlog", data.generated_on, DOCUMENT_VERSION)
@@ -73,19 +95,20 @@ def build_audit_export(data: AuditExportData, out: BinaryIO) -> None:
         Spacer(1, 4 * mm),
     ]
     if data.rows:
-        widths = [26 * mm, 38 * mm, 28 * mm, 20 * mm, 40 * mm]
+        widths = [25 * mm, 46 * mm, 30 * mm, 17 * mm, 28 * mm]
         widths.append(CONTENT_WIDTH - sum(widths))
         story.append(
             data_table(
                 ["Tijdstip", "Gebeurtenis", "Medewerker", "Toestel", "Gegeven", "Details"],
                 [
-                    [_when(at), event, worker, device, what, detail]
+                    [_when(at), event, worker[:18], device[:10], _short(what), detail]
                     for at, event, worker, device, what, detail in data.rows
                 ],
                 widths,
                 st,
                 long=True,
-                plain_columns=frozenset({0}),
+                # Short values drawn as they are: thousands of rows stay quick to lay out.
+                plain_columns=frozenset({0, 2, 3, 4}),
             )
         )
     else:

@@ -111,7 +111,7 @@ def build_processing_record(data: ProcessingRecordData, out: BinaryIO) -> None:
         data_table(
             ["Categorie", "Wat", "Gevoelig"],
             [[c.name, c.what, "JA — art. 9/10" if c.sensitive else "nee"] for c in data.data],
-            [40 * mm, CONTENT_WIDTH - 72 * mm, 32 * mm],
+            [46 * mm, CONTENT_WIDTH - 76 * mm, 30 * mm],
             st,
         ),
         heading("5. Ontvangers", st),

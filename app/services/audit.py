@@ -112,6 +112,48 @@ class AuditFilter:
     worker_id: str | None = None
 
 
+# The events in words, for exports that leave the app (Dutch, like every document; the screen
+# shows the same words through its translations).
+EVENT_LABELS = {
+    "vault_created": "Kluis gemaakt",
+    "unlock": "Ontgrendeld",
+    "unlock_recovery": "Ontgrendeld met de noodsleutel",
+    "unlock_failed": "Mislukte poging tot ontgrendelen",
+    "lock": "Vergrendeld",
+    "passphrase_changed": "Wachtwoordzin gewijzigd",
+    "recovery_key_renewed": "Nieuwe noodsleutel gemaakt",
+    "backup": "Back-up gemaakt",
+    "restore": "Back-up teruggezet",
+    "settings_changed": "Instelling gewijzigd",
+    "person_opened": "Persoonsdossier geopend",
+    "record_deleted": "Gegeven verwijderd",
+    "consent_override": "Gedeeld buiten de toestemming (met reden)",
+    "fiche_exported": "Overdrachtsfiche geëxporteerd",
+    "person_copy_exported": "Kopie voor de persoon geëxporteerd",
+    "mlp_summary_copied": "MLP-samenvatting gekopieerd",
+    "person_exported": "Alles over een persoon geëxporteerd",
+    "person_erased": "Persoon gewist",
+    "zrm_pdf_exported": "ZRM-overzicht geëxporteerd",
+    "zrm_criteria_imported": "Officiële ZRM-criteria ingelezen",
+    "worker_profile_saved": "Profiel van een medewerker bewaard",
+    "worker_claimed": "Toestel sloot aan bij een bestaand profiel",
+    "worker_left": "Medewerker verliet het team",
+    "worker_active": "Medewerker opnieuw actief",
+    "caseload_moved": "Caseload overgedragen",
+    "group_attendance": "Aanwezigheden van een groepssessie genoteerd",
+    "agenda_exported": "Agenda geëxporteerd",
+    "organisation_created": "Organisatie opgezet op de centrale opslag",
+    "team_created": "Team gemaakt",
+    "device_enrolled": "Toestel ingeschreven bij de opslag",
+    "device_approved": "Toestel goedgekeurd",
+    "device_revoked": "Toestel ingetrokken",
+    "team_key_rotated": "Teamsleutel vernieuwd",
+    "sync": "Gesynchroniseerd",
+    "audit_exported": "Auditlog geëxporteerd",
+    "retention_run": "Bewaartermijn: vervallen dossiers gewist",
+    "processing_record_exported": "Register van verwerkingen geëxporteerd",
+}
+
 CSV_COLUMNS = (
     "tijdstip",
     "gebeurtenis",
@@ -267,7 +309,7 @@ class AuditService:
         if fmt not in ("csv", "pdf"):
             raise ValueError(fmt)
         rows = self.entries(1_000_000, 0, f)
-        words = labels or {}
+        words = {**EVENT_LABELS, **(labels or {})}
         if fmt == "csv":
             buf = io.StringIO(newline="")
             writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")

@@ -421,7 +421,10 @@ class GroupService:
                 AuditEvent.GROUP_ATTENDANCE,
                 record_type="group_session",
                 record_id=session_id,
-                detail=f"{len(came)} van {len(enrolled)} + {a.unregistered}",
+                detail=(
+                    f"{len(came)} van {len(enrolled)} ingeschreven aanwezig, "
+                    f"{a.unregistered} niet ingeschreven"
+                ),
                 session=s,
             )
             return contact_id

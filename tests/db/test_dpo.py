@@ -109,7 +109,7 @@ def test_the_audit_of_one_person_and_one_period_exports_as_csv_and_pdf(
     assert raw.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:3] == ["tijdstip", "gebeurtenis", "medewerker"]
-    assert [r[1] for r in rows[1:]] == ["Persoonsdossier geopend", "fiche_exported"]
+    assert [r[1] for r in rows[1:]] == ["Persoonsdossier geopend", "Overdrachtsfiche geëxporteerd"]
     assert {r[2] for r in rows[1:]} == {"An Claes"}
     assert "Vermeulen" not in raw.decode("utf-8-sig")
     # The handover note's text never reaches the log; a detail can never become a formula.
@@ -260,3 +260,10 @@ def test_the_record_of_processing_comes_from_the_organisations_settings(
     assert "processing_record_exported" in events
     with vault.context.read() as s:
         assert s.execute(text("SELECT count(*) FROM shared_settings")).scalar_one() == 4
+
+
+def test_every_audit_event_has_dutch_words_for_exports() -> None:
+    from app.services.audit import EVENT_LABELS
+
+    assert set(EVENT_LABELS) == {e.value for e in AuditEvent}
+    assert all(label[0].isupper() for label in EVENT_LABELS.values())
