@@ -148,6 +148,17 @@ class Laptop:
             for r in x.answer.get("results", [])
         ]
 
+    def statuses_of(self, queued: list[tuple[str, str, str]]) -> list[str]:
+        """The store's latest answer for each of these queued revisions, in their order (a
+        pass may push more, e.g. its own audit entry)."""
+        latest = {
+            str(r["revision"]): str(r["status"])
+            for x in self.log
+            if x.path == "/v1/push"
+            for r in x.answer.get("results", [])
+        }
+        return [latest.get(rev, "never pushed") for _, _, rev in queued]
+
     def sync_once(self) -> SyncReport:
         return self.sync.sync_once(confirm_mass_deletion=True)
 

@@ -147,7 +147,7 @@ def test_store_killed_after_storing_a_push(world: World) -> None:
     assert {r for _, _, r in pending} <= stored, "the push was committed before the kill"
     w.store.start()
     w.a.sync_once()
-    assert w.a.push_statuses()[-len(pending) :] == ["duplicate"] * len(pending)
+    assert w.a.statuses_of(pending) == ["duplicate"] * len(pending)
     w.b.sync_once()
     assert set(ids) <= set(w.b.people())
     assert sorted(c[CONTACT_SUMMARY] for c in w.b.contacts().values()) == [
@@ -172,7 +172,7 @@ def test_store_killed_before_storing_a_push(world: World) -> None:
     assert not {r for _, _, r in pending} & {r for _, _, r, _ in store_records(w.database_url)}
     w.store.start()
     w.a.sync_once()
-    assert w.a.push_statuses()[-len(pending) :] == ["stored"] * len(pending)
+    assert w.a.statuses_of(pending) == ["stored"] * len(pending)
     w.b.sync_once()
     assert_same_state(w.a, w.b)
     assert_store_has_one_leaf_per_record(w.database_url)
@@ -225,7 +225,7 @@ def test_device_killed_after_push_before_acknowledgement(sqlite_world: World) ->
     assert w.a.outbox() == pending, "the acknowledgement must not have committed"
     assert {r for _, _, r in pending} <= {r for _, _, r, _ in store_records(w.database_url)}
     w.a.sync_once()
-    assert w.a.push_statuses()[-len(pending) :] == ["duplicate"] * len(pending)
+    assert w.a.statuses_of(pending) == ["duplicate"] * len(pending)
     w.b.sync_once()
     assert set(ids) <= set(w.b.people()) and len(w.b.contacts()) == 3
     assert_same_state(w.a, w.b)
@@ -270,7 +270,7 @@ def test_dropped_stalled_and_cut_connections_then_recovery(sqlite_world: World) 
         assert {r for _, _, r in pending} <= {r for _, _, r, _ in store_records(w.database_url)}
         proxy.mode = "pass"
         c.sync_once()
-        assert c.push_statuses()[-len(pending) :] == ["duplicate"] * len(pending)
+        assert c.statuses_of(pending) == ["duplicate"] * len(pending)
         w.a.sync_once()
         assert set(ids) <= set(w.a.people())
         assert_same_state(c, w.a)
