@@ -54,9 +54,7 @@ def run(data_dir: Path, clients: int, contacts: int, runs: int) -> None:
     report("vandaag_mine", ms(field.caseload.today, runs), "ms", "{:.1f}")
     report("vandaag_team", ms(lambda: field.caseload.today(worker_id=None), runs), "ms", "{:.1f}")
     report("agenda_week_mine", ms(field.agenda.week, runs), "ms", "{:.1f}")
-    report(
-        "agenda_week_team", ms(lambda: field.agenda.week(worker_id=None), runs), "ms", "{:.1f}"
-    )
+    report("agenda_week_team", ms(lambda: field.agenda.week(worker_id=None), runs), "ms", "{:.1f}")
     for pid in (r.id for r in rows[:300]):  # some audit entries to read back
         field.caseload.open_file(pid, contact_limit=1)
     week = field.agenda.week(worker_id=None)

@@ -39,14 +39,6 @@ def _contact(field: FieldServices, pid: str, on: datetime, nxt: datetime | None)
     )
 
 
-def _contact(field: FieldServices, pid: str, on: datetime, nxt: datetime | None) -> str:
-    return field.contacts.create(
-        ContactInput(
-            occurred_at=on, channel="telefoon", people=(Participant(pid),), next_contact_at=nxt
-        )
-    )
-
-
 def seed_team(field: FieldServices, vault: OpenVault) -> Known:
     me = field.workers.save_profile(WorkerProfile("An Claes", "straathoekwerker")).id
     with vault.context.transaction() as s:

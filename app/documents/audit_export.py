@@ -61,7 +61,7 @@ RECORD_TYPES = {
 
 
 def _short(what: str) -> str:
-    """"person 3f2a9c1e-…" as "persoon 3f2a9c1e…" (the CSV export has whole ids)."""
+    """ "person 3f2a9c1e-…" as "persoon 3f2a9c1e…" (the CSV export has whole ids)."""
     kind, _, ident = what.rpartition(" ")
     short = ident[:8] + "…" if len(ident) > 9 else ident
     return f"{RECORD_TYPES.get(kind, kind)} {short}".strip()

@@ -1354,6 +1354,14 @@
         <source>Nothing planned</source>
         <translation>Niets gepland</translation>
     </message>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>What is planned that day</source>
+        <translation>Wat die dag gepland is</translation>
+    </message>
 </context>
 <context>
     <name>Demo</name>

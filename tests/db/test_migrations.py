@@ -50,6 +50,8 @@ def test_a_database_from_a_newer_app_is_refused_and_never_touched(
     assert after == before
 
 
+# Locking a vault whose tables were downgraded under it cannot write the audit entry.
+@pytest.mark.allow_logs("lock not audited")
 def test_an_older_vault_is_upgraded_at_unlock(
     created: CreatedVault, paths: AppPaths, vault_service: VaultService
 ) -> None:

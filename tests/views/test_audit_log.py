@@ -23,12 +23,12 @@ def test_model_passes_modeltester_and_speaks_dutch(
     qtmodeltester.check(model)
     assert model.rowCount() == vault.audit.count() == 4
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["Tijdstip", "Gebeurtenis", "Toestel", "Gegeven", "Details"]
+    assert headers == ["Tijdstip", "Gebeurtenis", "Medewerker", "Toestel", "Gegeven", "Details"]
     events = [model.data(model.index(r, 1)) for r in range(model.rowCount())]
     assert events == ["Back-up gemaakt", "Instelling gewijzigd", "Ontgrendeld", "Kluis gemaakt"]
-    assert model.data(model.index(0, 3)) == "kluis abc-123"
-    assert model.data(model.index(1, 4)) == "automatisch vergrendelen: 7"
-    assert model.data(model.index(0, 2)) == "testlaptop"
+    assert model.data(model.index(0, 4)) == "kluis abc-123"
+    assert model.data(model.index(1, 5)) == "automatisch vergrendelen: 7"
+    assert model.data(model.index(0, 3)) == "testlaptop"
     when = model.data(model.index(0, 0))
     assert len(when) == 16 and when[2] == "/" and when[5] == "/" and when[13] == ":"
     assert model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole).endswith("+00:00")
@@ -36,7 +36,7 @@ def test_model_passes_modeltester_and_speaks_dutch(
     assert model.rowCount(model.index(0, 0)) == 0
 
     # Appending the next page keeps the model consistent.
-    extra = AuditRow(999, "2026-01-05T10:00:00+00:00", "lock", "d", "d", "w", None, None, None)
+    extra = AuditRow("999", "2026-01-05T10:00:00+00:00", "lock", "d", "d", "w", None, None, None)
     model.append_rows([extra], 5)
     qtmodeltester.check(model)
     assert model.rowCount() == 5

@@ -265,8 +265,10 @@ def test_main_window_is_dutch_and_accessible(qtbot: QtBot, window: MainWindow) -
     nav = [w.nav.item(i).text() for i in range(w.nav.count())]
     assert nav == [
         "Vandaag",
+        "Agenda",
         "Caseload",
         "Vindplaatsen",
+        "Groepswerk",
         "Sociale kaart",
         "Rapporten",
         "Instellingen",

@@ -131,8 +131,12 @@ class DayColumn(QFrame):
         font.setBold(True)
         self.title.setFont(font)
         self.list = DayList(self)
+        self.setAccessibleName(self.tr("Day"))
+        self.list.setAccessibleName(self.tr("What is planned that day"))
+        self.title.setAccessibleName(self.tr("Day"))
         self.empty = QLabel(self)
         self.empty.setWordWrap(True)
+        self.empty.setAccessibleName(self.tr("Nothing planned"))
         self.empty.setStyleSheet("color: palette(mid);")
         v = QVBoxLayout(self)
         v.setContentsMargins(6, 6, 6, 6)
@@ -144,10 +148,12 @@ class DayColumn(QFrame):
     def set_day(self, day: date, today: date, count: int) -> None:
         text = f"{weekday_name(day)} {day:%d/%m}"
         self.title.setText(("● " if day == today else "") + text)
+        self.title.setAccessibleName(self.title.text())
         name = text + (" " + self.tr("(today)") if day == today else "")
         self.setAccessibleName(name)
         self.list.setAccessibleName(self.tr("%1: %n item(s)", "", count).replace("%1", name))
         self.empty.setText(self.tr("Nothing planned") if count == 0 else "")
+        self.empty.setAccessibleName(self.empty.text() or self.tr("Nothing planned"))
         self.empty.setVisible(count == 0)
 
 
