@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from app.services.field import FieldServices
     from app.services.importing import ImportReport
 
+
 @dataclass(frozen=True)
 class ImportArgs:
     kind: Kind

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
@@ -99,6 +99,8 @@ class TodayOverview:
     reassessments_due: tuple[ReassessmentDue, ...] = ()
     worker_id: str | None = None  # whose day: a worker's, or None for the whole team
     handed_to_me: tuple[TransferRow, ...] = ()  # people recently handed to this worker
+    person_workers: dict[str, str] = field(default_factory=dict)  # person id -> worker name
+    worker_names: dict[str, str] = field(default_factory=dict)  # worker id -> name
 
 
 @dataclass(frozen=True)
@@ -330,7 +332,13 @@ class CaseloadService:
             reassessments_due=tuple(zrm_due),
             worker_id=who,
             handed_to_me=handed,
+            person_workers={r.id: r.worker_name for r in everyone if r.worker_name},
+            worker_names=self._worker_names(),
         )
+
+    def _worker_names(self) -> dict[str, str]:
+        with self._fc.ctx.read() as s:
+            return dict(s.execute(select(Worker.id, Worker.name)).all())
 
     def open_file(
         self, person_id: str, contact_limit: int | None = None, *, audited: bool = True

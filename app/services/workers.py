@@ -141,6 +141,11 @@ class WorkerService:
         with self._ctx.read() as s:
             return worker_names(s)
 
+    def is_coordinator(self) -> bool:
+        """This device is a coordinator's (enrolled as one)."""
+        with self._ctx.read() as s:
+            return is_coordinator(s) is True
+
     def may_manage(self) -> bool:
         """Hand on caseloads and mark who left: a coordinator (or a vault on its own)."""
         with self._ctx.read() as s:

@@ -403,7 +403,7 @@ class MainWindow(QMainWindow):
 
     def search_caseload(self) -> None:
         if self._ready:
-            self.go_to(1)
+            self.go_to(self.pages.index(self.caseload))
             self.caseload.focus_search()
 
     def new_person(self) -> None:

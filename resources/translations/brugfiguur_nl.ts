@@ -2385,7 +2385,7 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
     <message>
         <source>&amp;Closed files</source>
-        <translation>&amp;Afgesloten dossiers</translation>
+        <translation>Afgesloten &amp;dossiers</translation>
     </message>
     <message>
         <source>Choose the colleague who takes over.</source>
@@ -3475,7 +3475,7 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
     <message>
         <source>&amp;Organisation (controller)</source>
-        <translation>&amp;Organisatie (verwerkingsverantwoordelijke)</translation>
+        <translation>Or&amp;ganisatie (verwerkingsverantwoordelijke)</translation>
     </message>
     <message>
         <source>&amp;Address and contact</source>
@@ -3483,7 +3483,7 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
     <message>
         <source>&amp;DPO</source>
-        <translation>&amp;Functionaris gegevensbescherming</translation>
+        <translation>Functionaris gegevens&amp;bescherming</translation>
     </message>
     <message>
         <source>Central store &amp;location</source>
@@ -3495,7 +3495,7 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
     <message>
         <source>Extra &amp;security measures</source>
-        <translation>Bijkomende &amp;beveiligingsmaatregelen</translation>
+        <translation>Bijkomende be&amp;veiligingsmaatregelen</translation>
     </message>
     <message>
         <source> years after closure</source>
@@ -3507,7 +3507,7 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
     <message>
         <source>&amp;Retention</source>
-        <translation>&amp;Bewaartermijn</translation>
+        <translation>Bewaa&amp;rtermijn</translation>
     </message>
     <message>
         <source>Save</source>
@@ -5415,7 +5415,7 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
     <message>
         <source>&amp;Every</source>
-        <translation>&amp;Om de</translation>
+        <translation>&amp;Herhalen om de</translation>
     </message>
     <message>
         <source>Topic</source>
@@ -7010,6 +7010,34 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>Nobody in your caseload yet. Write down a first contact moment (Ctrl+N) or add a person you met (Ctrl+Shift+N).</source>
         <translation>Nog niemand in uw caseload. Noteer een eerste contactmoment (Ctrl+N) of voeg iemand toe die u ontmoette (Ctrl+Shift+N).</translation>
+    </message>
+    <message>
+        <source>Whose day</source>
+        <translation>Wiens dag</translation>
+    </message>
+    <message>
+        <source>Handed to you</source>
+        <translation>Aan u overgedragen</translation>
+    </message>
+    <message>
+        <source>Nobody was handed to you in the last two weeks.</source>
+        <translation>De voorbije twee weken werd niemand aan u overgedragen.</translation>
+    </message>
+    <message>
+        <source>My day</source>
+        <translation>Mijn dag</translation>
+    </message>
+    <message>
+        <source>The whole team</source>
+        <translation>Het hele team</translation>
+    </message>
+    <message>
+        <source>Day of %1</source>
+        <translation>Dag van %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2, from %3</source>
+        <translation>%1 — %2, van %3</translation>
     </message>
 </context>
 <context>

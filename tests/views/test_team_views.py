@@ -262,3 +262,49 @@ def test_the_dpo_gets_the_audit_the_rules_and_the_retention_list(
         page.export(tmp_path / "audit-zoe", "csv")
     rows = (tmp_path / "audit-zoe.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(rows) == 2 and "Persoonsdossier geopend" in rows[1]
+
+
+def test_vandaag_is_mine_with_a_team_switch_for_a_coordinator_and_shows_who_was_handed_on(
+    qtbot: QtBot, window: MainWindow, known: Known, field: FieldServices, vault: OpenVault
+) -> None:
+    from app.models import SyncConfig
+
+    w = window
+    today = w.today
+    qtbot.waitUntil(lambda: today.overview is not None, timeout=10_000)
+    assert not today.whose.isVisible()  # a laptop on its own: only one worker's day
+    assert today.card_for(today.todos_overdue).count == 0  # Yusuf's to-do is Bram's
+    assert not today.handed_card.isVisible()
+    with vault.context.transaction() as s:
+        s.add(
+            SyncConfig(
+                server_url="http://127.0.0.1:1",
+                organisation_id="o",
+                role="coordinator",
+                sign_private_key=b"\0" * 32,
+                enrolled_at="2026-11-20T10:00:00+00:00",
+            )
+        )
+    with qtbot.waitSignal(today.loaded, timeout=10_000):
+        today.reload()
+    assert today.whose.isVisible()
+    names = [today.whose.itemText(i) for i in range(today.whose.count())]
+    assert names == ["Mijn dag", "Het hele team", "Dag van Bram Peeters"]
+    with qtbot.waitSignal(today.loaded, timeout=10_000):
+        today.whose.setCurrentIndex(1)
+        today.whose.activated.emit(1)
+    assert today.overview is not None and today.overview.worker_id is None
+    overdue = [today.todos_overdue.item(i).text() for i in range(today.todos_overdue.count())]
+    assert overdue == ["10/11/2026 — Yusuf (Bram Peeters) — Attest OCMW halen"]
+    with qtbot.waitSignal(today.loaded, timeout=10_000):
+        today.whose.setCurrentIndex(0)
+        today.whose.activated.emit(0)
+    # Yusuf is handed to this worker: Vandaag opens on him, with the note.
+    field.transfers.move_person(known.yusuf, known.me, "Komt op woensdag naar het plein.")
+    with qtbot.waitSignal(today.loaded, timeout=10_000):
+        today.reload()
+    assert today.handed_card.isVisible() and today.handed_card.count == 1
+    assert today.list_stack.currentWidget() is today.handed
+    assert today.handed.item(0).text() == (
+        "20/11/2026 — Yusuf, van Bram Peeters: “Komt op woensdag naar het plein.”"
+    )

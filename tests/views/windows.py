@@ -88,9 +88,11 @@ def _builders() -> dict[str, Callable[[Ctx], QWidget]]:
     from app.sync.service import SyncService
     from app.views import person_dialogs as pd
     from app.views import person_rights as pr
+    from app.views import team
     from app.views.demo import DemoWindow
     from app.views.import_wizard import ImportWizard
     from app.views.main_window import MainWindow
+    from app.views.pages import groups as gp
     from app.views.pages import locations as loc
     from app.views.pages.settings import ConfirmPassphraseDialog
     from app.views.passphrase import PassphraseDialog
@@ -125,6 +127,9 @@ def _builders() -> dict[str, Callable[[Ctx], QWidget]]:
             if cs:
                 return cs[0]
         raise AssertionError("the demo vault has no consent")
+
+    def group(c: Ctx):  # type: ignore[no-untyped-def]
+        return c.field.groups.groups()[0]
 
     def sync(c: Ctx) -> SyncService:
         return SyncService(c.vault.context)
@@ -223,6 +228,36 @@ def _builders() -> dict[str, Callable[[Ctx], QWidget]]:
         "ImportWizard": lambda c: ImportWizard(c.field, c.runner, c.parent),
         "ConfirmDeletionDialog": lambda c: syd.ConfirmDeletionDialog(
             "Er zouden 40 % van de gegevens verwijderd worden.", c.parent
+        ),
+        # Working as a team (issue 14).
+        "GroupDialog": lambda c: gp.GroupDialog(
+            c.field,
+            c.runner,
+            ([(w.id, w.name) for w in c.field.workers.workers()], []),
+            group(c),
+            c.parent,
+        ),
+        "EnrolDialog": lambda c: gp.EnrolDialog(
+            c.field,
+            c.runner,
+            group(c),
+            [(r.id, r.alias) for r in c.field.caseload.rows()][:8],
+            c.parent,
+        ),
+        "SessionDialog": lambda c: gp.SessionDialog(c.field, c.runner, group(c), c.parent),
+        "AttendanceDialog": lambda c: gp.AttendanceDialog(
+            c.field,
+            c.runner,
+            c.field.groups.detail(group(c).id).sessions[0],
+            [(m.person_id, m.alias) for m in c.field.groups.detail(group(c).id).members],
+            c.parent,
+        ),
+        "HandOnDialog": lambda c: team.HandOnDialog(
+            c.field,
+            c.runner,
+            c.field.workers.workers(),
+            from_worker=c.field.workers.workers()[1],
+            parent=c.parent,
         ),
     }
     return b

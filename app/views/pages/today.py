@@ -12,6 +12,7 @@ from PySide6.QtCore import QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -80,6 +81,7 @@ class PeopleList(QListWidget):
 
 
 AUTOSAVE_MS = 1500
+TEAM_DAY = "__team__"
 
 
 @dataclass(frozen=True)
@@ -240,6 +242,13 @@ class TodayPage(Page):
         self.date_label = paragraph("")
         titles.addWidget(self.date_label)
         top.addLayout(titles, 1)
+        # A coordinator looks at the team's day (or one colleague's) as well as their own.
+        self.whose = QComboBox(self)
+        self.whose.setAccessibleName(self.tr("Whose day"))
+        self.whose.setMinimumWidth(200)
+        self.whose.hide()
+        self.whose.activated.connect(lambda _: self.reload())
+        top.addWidget(self.whose, 0, Qt.AlignmentFlag.AlignTop)
         self.new_button = primary_button(
             self.tr("New contact moment (Ctrl+N)"), "message-square-plus", self
         )
@@ -274,6 +283,10 @@ class TodayPage(Page):
             self.tr("Not contacted for a while"),
             self.tr("Everyone in your caseload was contacted recently."),
         )
+        self.handed = PeopleList(
+            self.tr("Handed to you"),
+            self.tr("Nobody was handed to you in the last two weeks."),
+        )
         specs = (
             (self.planned, self.tr("Planned today"), "calendar-clock", False),
             (self.todos_due, self.tr("To-dos today"), "list-todo", False),
@@ -283,6 +296,7 @@ class TodayPage(Page):
             (self.consents_expiring, self.tr("Consents ending"), "shield-check", False),
             (self.feedback_overdue, self.tr("Feedback overdue"), "handshake", True),
             (self.stale, self.tr("Not seen for a while"), "hourglass", False),
+            (self.handed, self.tr("Handed to you"), "users-round", False),
         )
         self.cards: list[CountCard] = []
         self.card_box = QWidget(content)
@@ -301,6 +315,8 @@ class TodayPage(Page):
             self.list_stack.addWidget(lst)
         for col in range(4):
             grid.setColumnStretch(col, 1)
+        self.handed_card = self.cards[8]  # shown when someone was handed to this worker
+        self.handed_card.hide()
         layout.addWidget(self.card_box)
         self.list_title = heading("", level=2)
         layout.addWidget(self.list_title)
@@ -402,24 +418,51 @@ class TodayPage(Page):
             self.consents_expiring,
             self.feedback_overdue,
             self.stale,
+            self.handed,
         ]
+
+    def _whose(self) -> str | bool | None:
+        data = self.whose.currentData()
+        if not self.whose.isVisible() or data in (None, ""):
+            return True  # this worker's day
+        return None if data == TEAM_DAY else str(data)
 
     def reload(self) -> None:
         field = self.field
         if field is None:
             return
+        whose = self._whose()
 
-        def load() -> tuple[TodayOverview, SharingToday]:
-            return field.caseload.today(), load_sharing_today(field)
+        def load() -> tuple[TodayOverview, SharingToday, list[Any] | None]:
+            workers = field.workers.workers() if field.workers.is_coordinator() else None
+            return field.caseload.today(worker_id=whose), load_sharing_today(field), workers
 
-        def show(result: tuple[TodayOverview, SharingToday]) -> None:
+        def show(result: tuple[TodayOverview, SharingToday, list[Any] | None]) -> None:
             if self.field is not field:
                 return
-            self.overview, self.sharing = result
+            self.overview, self.sharing, workers = result
+            self._fill_whose(workers)
             self._render()
             self.loaded.emit()
 
         self.runner.submit(load, show, owner=self)
+
+    def _fill_whose(self, workers: list[Any] | None) -> None:
+        """The switch, for a coordinator only: my day, the team's, or a colleague's."""
+        if workers is None:
+            self.whose.hide()
+            return
+        current = self.whose.currentData()
+        self.whose.blockSignals(True)
+        self.whose.clear()
+        self.whose.addItem(self.tr("My day"), "")
+        self.whose.addItem(self.tr("The whole team"), TEAM_DAY)
+        for w in workers:
+            if not w.is_me:
+                self.whose.addItem(self.tr("Day of %1").replace("%1", w.name), w.id)
+        self.whose.setCurrentIndex(max(0, self.whose.findData(current)))
+        self.whose.blockSignals(False)
+        self.whose.show()
 
     def _who(self, person_id: str | None) -> str:
         o = self.overview
@@ -429,7 +472,10 @@ class TodayPage(Page):
         if person_id is None or person_id not in names:
             return ""
         alias, full = names[person_id]
-        return self.discretion.label(alias, full, initials_of(full, alias))
+        label = self.discretion.label(alias, full, initials_of(full, alias))
+        if o is not None and o.worker_id is None and o.person_workers.get(person_id):
+            label += f" ({o.person_workers[person_id]})"  # the team's day: whose person
+        return label
 
     def _render(self) -> None:
         o = self.overview
@@ -537,6 +583,20 @@ class TodayPage(Page):
                 for s in o.not_contacted
             ]
         )
+        self.handed.set_lines(
+            [
+                (
+                    t.person_id,
+                    self.tr("%1 — %2, from %3")
+                    .replace("%1", format_date(t.on))
+                    .replace("%2", self._who(t.person_id))
+                    .replace("%3", o.worker_names.get(t.from_worker_id or "", "—"))
+                    + (f": “{t.note}”" if t.note else ""),
+                )
+                for t in o.handed_to_me
+            ]
+        )
+        self.handed_card.setVisible(bool(o.handed_to_me))
         if nobody:
             for lst in self.lists:
                 lst.set_lines([])
@@ -549,12 +609,15 @@ class TodayPage(Page):
             len(sh.expiring) if sh is not None else None,
             len(sh.overdue) if sh is not None else None,
             len(o.not_contacted),
+            len(o.handed_to_me),
         ]
         for card, count in zip(self.cards, counts, strict=True):
             card.set_count(count)
         if self._chosen is None:
-            # Until the worker picks a card: the first that has something to do.
-            first = next((i for i, n in enumerate(counts) if n), 0)
+            # Until the worker picks a card: people just handed to them, else the first card
+            # that has something to do.
+            handed = self.lists.index(self.handed)
+            first = handed if o.handed_to_me else next((i for i, n in enumerate(counts) if n), 0)
             self._check(first)
         else:
             self._show_list(self._chosen, by_worker=False)
