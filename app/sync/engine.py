@@ -29,7 +29,6 @@ from app.crypto.header import now_iso
 from app.domain.hlc import Stamp
 from app.models import (
     MODEL_BY_TYPE,
-    AuditEntry,
     ContactMoment,
     OutboxEntry,
     Person,
@@ -39,6 +38,7 @@ from app.models import (
     TeamState,
 )
 from app.services import local_index, vocabularies
+from app.services.audit import AuditService, audit_sync_pass, queued_types
 from app.services.records import Records
 from app.services.search import chunks
 from app.services.sync_purge import erased_people, purge_person_leftovers
@@ -102,6 +102,8 @@ class SyncReport:
     quarantined: int = 0
     verify_s: float = 0.0  # time spent checking signatures and roster membership of pulls
     outcomes: dict[str, int] = field(default_factory=dict)
+    # Pulled revisions that changed something here, by record type (the audit of a pass).
+    changed_types: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -179,6 +181,7 @@ class SyncEngine:
         self._pending = {}
         with self._link.ctx.read() as s:
             self._link.require(s)
+            queued = queued_types(s)
         roster = self._members.refresh()
         if roster.coordinator(self._link.ctx.device.device_id) is not None:
             report.pending_approvals = len(self._members.pending_devices())
@@ -197,6 +200,9 @@ class SyncEngine:
             cfg2 = self._link.config(s)
             assert cfg2 is not None
             cfg2.last_sync_at = now_iso()
+            audited = audit_sync_pass(self._auditor(), s, report, queued)
+        if audited:
+            report.pushed += self._push(confirm_mass_deletion)  # the pass's own entry goes too
         if self._members.refused_teams:
             raise TeamsRefused(dict(self._members.refused_teams))
         if self._pending:
@@ -661,6 +667,9 @@ class SyncEngine:
                     outcome = self._apply_one(s, team, inc, erased, debt)
                     held[key] = ""  # changed or gone: look it up again if it comes back
             report.outcomes[outcome] = report.outcomes.get(outcome, 0) + 1
+            if p.incoming is not None and outcome not in (Outcome.SAME, Outcome.OLDER, "skipped"):
+                kind = p.incoming.record_type
+                report.changed_types[kind] = report.changed_types.get(kind, 0) + 1
             pulled += 1
             if outcome == Outcome.MERGED:
                 merged += 1
@@ -766,18 +775,14 @@ class SyncEngine:
         record_id: str | None = None,
         detail: str | None = None,
     ) -> None:
-        device = self._link.ctx.device
-        s.add(
-            AuditEntry(
-                at=now_iso(),
-                event=event,
-                device_id=device.device_id,
-                worker_id=device.worker_id,
-                record_type=record_type,
-                record_id=record_id,
-                detail=None if detail is None else detail[:200],
-            )
+        """An audit entry in the pass's transaction (a synced record: it reaches the
+        coordinator's device with the next push)."""
+        self._auditor().record(
+            event, record_type=record_type, record_id=record_id, detail=detail, session=s
         )
+
+    def _auditor(self) -> AuditService:
+        return AuditService(self._link.ctx, self._link.records())
 
     def _apply_one(
         self, s: Session, team: str, inc: Incoming, erased: set[str], debt: local_index.Debt

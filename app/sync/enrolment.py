@@ -21,6 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from app.crypto.header import now_iso
 from app.errors import ValidationError
 from app.models import SyncConfig
+from app.services.audit import AuditEvent, AuditService
 from app.sync import trust
 from app.sync.codes import Role
 from app.sync.link import SyncLink, raw_private, raw_public
@@ -102,6 +103,9 @@ class Enrolment:
                 )
             )
             Membership.pin(s, org_id, trust.fingerprint(root_public), genesis)
+            AuditService(link.ctx, link.records()).record(
+                AuditEvent.ORGANISATION_CREATED, record_id=org_id, session=s
+            )
         link.use_transport(transport)
         return OrganisationCreated(
             org_id, format_recovery_private(recovery), trust.safety_code(root_public)
@@ -147,5 +151,12 @@ class Enrolment:
                 )
             )
             Membership.pin(s, org_id, invite.root_fingerprint)
+            AuditService(link.ctx, link.records()).record(
+                AuditEvent.DEVICE_ENROLLED,
+                record_type="device",
+                record_id=link.ctx.device.device_id,
+                detail=f"uitnodiging {invite.invite_id[:8]}",
+                session=s,
+            )
         link.use_transport(transport)
         return Enrolled(org_id, trust.device_safety_code(raw_public(sign.public_key()), kem))

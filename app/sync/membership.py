@@ -22,10 +22,10 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.crypto.device import load_private_key
-from app.crypto.header import now_iso
 from app.errors import ValidationError
-from app.models import AuditEntry, Setting, TeamKey, TeamState, TrustState
+from app.models import Setting, TeamKey, TeamState, TrustState
 from app.models import TrustStatement as LogRow
+from app.services.audit import AuditEvent, AuditService
 from app.sync import envelope, trust
 from app.sync.codes import ErrorCode, RecipientKind, Role
 from app.sync.errors import (
@@ -341,17 +341,9 @@ class Membership:
         record_id: str | None = None,
         detail: str | None = None,
     ) -> None:
-        device = self._link.ctx.device
-        s.add(
-            AuditEntry(
-                at=now_iso(),
-                event=event,
-                device_id=device.device_id,
-                worker_id=device.worker_id,
-                record_type=record_type,
-                record_id=record_id,
-                detail=detail,
-            )
+        """An audit entry in this transaction (a synced record, like every record)."""
+        AuditService(self._link.ctx, self._link.records()).record(
+            event, record_type=record_type, record_id=record_id, detail=detail, session=s
         )
 
     # --- every sync: the roster, this device's teams and keys ----------------------------------
@@ -563,6 +555,7 @@ class Membership:
             cfg = self._link.require(s)
             if cfg.home_team_id is None:
                 cfg.home_team_id = team_id
+            self._audit(s, AuditEvent.TEAM_CREATED, record_type="team", record_id=team_id)
         return team_id
 
     def create_invite(self, team_ids: Iterable[str], role: str = Role.WORKER, days: int = 3) -> str:
@@ -718,7 +711,11 @@ class Membership:
                 invites.pop(p.invite_id, None)
                 row.value = json.dumps(invites)
             self._audit(
-                s, "sync_device_approved", detail=f"{p.row.label} ({p.row.device_id[:8]})"[:200]
+                s,
+                AuditEvent.SYNC_DEVICE_APPROVED,
+                record_type="device",
+                record_id=p.row.device_id,
+                detail=f"{p.row.label}; teams {', '.join(t[:8] for t in sorted(p.teams))}"[:200],
             )
 
     def approve_pending(self) -> int:
@@ -778,7 +775,13 @@ class Membership:
         self._append(build)
         self._keep_keys(new_keys)
         with self._link.ctx.transaction() as s:
-            self._audit(s, "sync_device_revoked", detail=device_id)
+            self._audit(
+                s,
+                AuditEvent.SYNC_DEVICE_REVOKED,
+                record_type="device",
+                record_id=device_id,
+                detail=f"nieuwe teamsleutel voor {len(new_keys)} team(s)",
+            )
         return sorted(new_keys)
 
     def rotate(self, team_id: str) -> int:
@@ -810,6 +813,13 @@ class Membership:
                 st = s.get(TeamState, team_id)
                 if st is not None:
                     st.current_epoch = max(st.current_epoch, epoch)
+                self._audit(
+                    s,
+                    AuditEvent.TEAM_KEY_ROTATED,
+                    record_type="team",
+                    record_id=team_id,
+                    detail=f"epoch {epoch}",
+                )
 
     # --- pinning --------------------------------------------------------------------------------
 

@@ -11,7 +11,15 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from app.models import ConflictRecord, OutboxEntry, Purge, QuarantineEntry, TeamKey, TeamState
+from app.models import (
+    AuditEntry,
+    ConflictRecord,
+    OutboxEntry,
+    Purge,
+    QuarantineEntry,
+    TeamKey,
+    TeamState,
+)
 from app.services.context import VaultContext
 from app.sync.conflicts import ConflictRow, Conflicts
 from app.sync.engine import ProgressCallback, SyncEngine, SyncReport
@@ -79,7 +87,15 @@ class SyncService:
         with self._ctx.read() as s:
             cfg = self.link.config(s)
             teams = tuple((t.team_id, t.name) for t in s.scalars(select(TeamState)))
-            pending = int(s.scalar(select(func.count()).select_from(OutboxEntry)) or 0)
+            # The worker's changes: audit entries travel too, but are not theirs to wait for.
+            pending = int(
+                s.scalar(
+                    select(func.count())
+                    .select_from(OutboxEntry)
+                    .where(OutboxEntry.record_type != AuditEntry.__record_type__)
+                )
+                or 0
+            )
             pending += int(
                 s.scalar(select(func.count()).select_from(Purge).where(Purge.pushed_at.is_(None)))
                 or 0

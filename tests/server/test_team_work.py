@@ -233,9 +233,14 @@ def test_the_coordinator_sees_the_audit_of_a_move_a_revocation_and_an_erasure(
     seen = {(e.event, e.record_id, e.worker_name) for e in entries}
     assert ("caseload_moved", pid, "Carla Verhoeven") in seen
     assert ("person_erased", gone, "Koen Wouters") in seen  # who asked, from Koen's laptop
-    assert ("device_revoked", koen2.device_id, "Carla Verhoeven") in seen
+    assert ("sync_device_revoked", koen2.device_id, "Carla Verhoeven") in seen
+    # The erasure reached every laptop still in the team (Koen's first one too, holding
+    # nothing of it any more), each saying who asked for it; the coordinator sees them all.
+    applied = [e for e in entries if e.event == "sync_purge_applied" and e.record_id == gone]
+    assert {e.device_id for e in applied} == {lt.device_id for lt in team.all} - {koen2.device_id}
+    assert all("gevraagd door" in (e.detail or "") for e in applied)
     assert ("team_key_rotated", team.team_id, "Carla Verhoeven") in seen
-    assert any(e.event == "device_approved" for e in entries)
+    assert any(e.event == "sync_device_approved" for e in entries)
     assert any(e.event == "sync" and e.worker_name == "Koen Wouters" for e in entries)
     # A worker's laptop holds the team's entries too (encrypted), but shows its own.
     an1 = team.laptops["An"][0]

@@ -100,8 +100,6 @@ def event_label(code: str) -> str:
         ),
         "team_created": QCoreApplication.translate("AuditLabels", "Team created"),
         "device_enrolled": QCoreApplication.translate("AuditLabels", "Device joined the store"),
-        "device_approved": QCoreApplication.translate("AuditLabels", "Device approved"),
-        "device_revoked": QCoreApplication.translate("AuditLabels", "Device revoked"),
         "team_key_rotated": QCoreApplication.translate("AuditLabels", "Team key renewed"),
         "sync": QCoreApplication.translate("AuditLabels", "Synchronised"),
         "audit_exported": QCoreApplication.translate("AuditLabels", "Audit log exported"),

@@ -1,8 +1,8 @@
 """Audit entries become synced records (encrypted like every record), so a coordinator sees the
 team's audit; the old local table stays as an inbox that the app drains at unlock.
 
-Revision ID: 0016_synced_audit
-Revises: 0015_team_work
+Revision ID: 0017_synced_audit
+Revises: 0016_team_work
 Create Date: 2026-11-23
 """
 
@@ -13,8 +13,8 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0016_synced_audit"
-down_revision = "0015_team_work"
+revision = "0017_synced_audit"
+down_revision = "0016_team_work"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """Working as a team: caseload transfers, group work (groups, members, sessions).
 
-Revision ID: 0015_team_work
-Revises: 0014_external_ids
+Revision ID: 0016_team_work
+Revises: 0015_sync_trust
 Create Date: 2026-11-23
 """
 
@@ -12,8 +12,8 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0015_team_work"
-down_revision = "0014_external_ids"
+revision = "0016_team_work"
+down_revision = "0015_sync_trust"
 branch_labels = None
 depends_on = None
 
