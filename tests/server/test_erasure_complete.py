@@ -60,9 +60,10 @@ def _mentions(lt: Laptop, person_id: str) -> list[str]:
 
 
 # Tables that keep the erased person's id on purpose, without content: the erasure's own
-# record (to refuse the records if they come back), the audit log (ids only, by design) and
-# the sync routing of the record ids (which team a purge goes to).
-_IDS_ONLY = {"purges", "purged_records", "audit_log", "record_teams"}
+# record (to refuse the records if they come back), the audit log (ids only, by design; its
+# entries are synced records, so every device holds the erasure's entries) and the sync routing
+# of the record ids (which team a purge goes to).
+_IDS_ONLY = {"purges", "purged_records", "audit_log", "audit_entries", "record_teams"}
 
 
 def test_erasure_removes_deleted_contacts_agreements_and_drempels_everywhere(
