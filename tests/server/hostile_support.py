@@ -87,8 +87,15 @@ def organisation(database_url: str, tmp_path: Path) -> Iterator[Org]:
 
 
 def audit(lt: Laptop, event: str) -> list[AuditEntry]:
+    """The entries this laptop wrote itself (audit entries sync: others' arrive too)."""
     with lt.vault.context.read() as s:
-        return list(s.scalars(select(AuditEntry).where(AuditEntry.event == event)))
+        return list(
+            s.scalars(
+                select(AuditEntry).where(
+                    AuditEntry.event == event, AuditEntry.device_id == lt.device_id
+                )
+            )
+        )
 
 
 def team_keys(lt: Laptop) -> dict[tuple[str, int], bytes]:

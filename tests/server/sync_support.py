@@ -160,7 +160,7 @@ class Laptop:
         latest = {
             str(r["revision"]): str(r["status"])
             for x in self.log
-            if x.path == "/v1/push"
+            if x.path == "/v2/push"
             for r in x.answer.get("results", [])
         }
         return [latest.get(rev, "never pushed") for _, _, rev in queued]
