@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
@@ -382,14 +382,26 @@ def queued_types(s: Session) -> dict[str, int]:
     return {str(t): int(n) for t, n in rows}
 
 
-def audit_sync_pass(audit: AuditService, s: Session, report: Any, queued: dict[str, int]) -> bool:
+class PassReport(Protocol):
+    """What the audit of a sync pass reads from its report (app.sync.engine.SyncReport)."""
+
+    pushed: int
+    merged: int
+    purged: int
+    purges_pushed: int
+    changed_types: dict[str, int]
+
+
+def audit_sync_pass(
+    audit: AuditService, s: Session, report: PassReport, queued: dict[str, int]
+) -> bool:
     """Audit a sync pass that moved something besides audit entries: otherwise every pass
     would push the entry of the pass before it, and an idle laptop would write one an
     interval for ever. Returns whether an entry was written."""
     own = AuditEntry.__record_type__
     sent = sum(n for t, n in queued.items() if t != own)
     received = sum(n for t, n in report.changed_types.items() if t != own)
-    if not (sent or received or report.purged or report.purges_pushed or report.approved_devices):
+    if not (sent or received or report.purged or report.purges_pushed):
         return False
     detail = (
         f"verstuurd {report.pushed}, ontvangen {received}, samengevoegd {report.merged}, "

@@ -353,7 +353,13 @@ class Membership:
         the team keys the store holds for it that match a verified epoch commitment. A team
         whose key does not verify is refused for this pass (`refused_teams`, audited)."""
         me = self._link.transport().get("/v2/me")
-        offset = self._link.now_ms() - int(me.get("server_time_ms", 0))
+        try:
+            offset = self._link.now_ms() - int(me.get("server_time_ms", 0))
+        except (TypeError, ValueError) as exc:
+            raise bad_response() from exc
+        wrapped_keys = me.get("wrapped_keys", [])
+        if not isinstance(wrapped_keys, list):  # a lying store: refused, nothing changes
+            raise bad_response()
         if abs(offset) > MAX_SKEW_MS:
             raise ClockSkewError(offset)
         roster = self.sync_log()
@@ -371,7 +377,7 @@ class Membership:
             have = {(k.team_id, k.epoch) for k in s.scalars(select(TeamKey))}
         fresh: list[TeamKey] = []
         refused: dict[str, str] = {}
-        for w in me.get("wrapped_keys", []):
+        for w in wrapped_keys:
             try:
                 team_id, epoch = str(w["team_id"]), int(w["epoch"])
                 wrapped = b64d(w["wrapped"], max_bytes=256)

@@ -17,7 +17,7 @@ from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QPoint, Qt, QTime, Signal
 from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QToolButton, QWidget
 
 from app.qt.icons import icon
 
@@ -149,6 +149,8 @@ class DateField(QLineEdit):
         )
         self._calendar_action.triggered.connect(self.open_calendar)
         self.addAction(self._calendar_action, QLineEdit.ActionPosition.TrailingPosition)
+        for button in self.findChildren(QToolButton):  # the action's button: named for AT
+            button.setAccessibleName(self._calendar_action.text())
         self.textChanged.connect(lambda _: self.changed.emit())
         self.set_value(value)
 
