@@ -10,6 +10,7 @@ what is wrong and how to fix it. Nothing here does I/O.
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 import unicodedata
@@ -121,12 +122,9 @@ def _century(yy: int, month: int, day: int, today: date, future_ok: bool) -> int
         return min(candidates, key=lambda y: abs(y - today.year))
     past = []
     for y in candidates:
-        try:
-            if date(y, month, day) <= today:
-                past.append(y)
-        except ValueError:
-            if y <= today.year:
-                past.append(y)
+        # A day the month lacks that year (29/02) compares as the month's last day.
+        if date(y, month, min(day, calendar.monthrange(y, month)[1])) <= today:
+            past.append(y)
     return max(past) if past else min(candidates)
 
 
@@ -214,7 +212,7 @@ def parse_datetime_parts(
         raise CellError("Er staat geen datum.")
     y, mo, d, hour, minute, two_digit = _date_parts(s)
     if two_digit:
-        y = _century(y, mo if 1 <= mo <= 12 else 1, d if 1 <= d <= 28 else 1, today, future_ok)
+        y = _century(y, mo if 1 <= mo <= 12 else 1, d if 1 <= d <= 31 else 1, today, future_ok)
     day = _make_date(y, mo, d, s)
     if day.year < MIN_YEAR:
         raise CellError(f"'{s}': het jaar {day.year} is niet mogelijk.")

@@ -88,6 +88,13 @@ def test_any_past_date_in_a_belgian_format_reads_back(d: date, fmt: str) -> None
     assert cv.parse_date(d.strftime(fmt), today=TODAY) == d
 
 
+def test_a_two_digit_year_later_this_month_is_a_century_ago() -> None:
+    # Nine days after TODAY (20/11/2026) in '26 has not come yet: 1926 (Hypothesis found it).
+    assert cv.parse_date("29/11/26", today=TODAY) == date(1926, 11, 29)
+    assert cv.parse_date("20/11/26", today=TODAY) == date(2026, 11, 20)
+    assert cv.parse_date("29/02/28", today=TODAY) == date(1928, 2, 29)
+
+
 @given(dates)
 def test_two_digit_years_are_the_latest_century_not_in_the_future(d: date) -> None:
     parsed = cv.parse_date(d.strftime("%d/%m/%y"), today=TODAY)
