@@ -101,6 +101,8 @@ class TodayOverview:
     handed_to_me: tuple[TransferRow, ...] = ()  # people recently handed to this worker
     person_workers: dict[str, str] = field(default_factory=dict)  # person id -> worker name
     worker_names: dict[str, str] = field(default_factory=dict)  # worker id -> name
+    # The people this day is about (their consents, handovers): None for the whole team.
+    people: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -334,6 +336,7 @@ class CaseloadService:
             handed_to_me=handed,
             person_workers={r.id: r.worker_name for r in everyone if r.worker_name},
             worker_names=self._worker_names(),
+            people=None if scope is None else frozenset(scope),
         )
 
     def _worker_names(self) -> dict[str, str]:

@@ -267,24 +267,37 @@ def test_the_dpo_gets_the_audit_the_rules_and_the_retention_list(
 def test_vandaag_is_mine_with_a_team_switch_for_a_coordinator_and_shows_who_was_handed_on(
     qtbot: QtBot, window: MainWindow, known: Known, field: FieldServices, vault: OpenVault
 ) -> None:
+    from sqlalchemy import select
+
     from app.models import SyncConfig
 
     w = window
     today = w.today
     qtbot.waitUntil(lambda: today.overview is not None, timeout=10_000)
-    assert not today.whose.isVisible()  # a laptop on its own: only one worker's day
+    # A laptop on its own holding a colleague's people (the demo team): my day by default,
+    # with the switch, as for a coordinator.
+    assert today.whose.isVisible() and today.whose.currentData() == ""
     assert today.card_for(today.todos_overdue).count == 0  # Yusuf's to-do is Bram's
     assert not today.handed_card.isVisible()
+    # A worker's enrolled laptop: only their own day.
     with vault.context.transaction() as s:
         s.add(
             SyncConfig(
                 server_url="http://127.0.0.1:1",
                 organisation_id="o",
-                role="coordinator",
+                role="worker",
                 sign_private_key=b"\0" * 32,
                 enrolled_at="2026-11-20T10:00:00+00:00",
             )
         )
+    with qtbot.waitSignal(today.loaded, timeout=10_000):
+        today.reload()
+    assert not today.whose.isVisible()
+    assert today.card_for(today.todos_overdue).count == 0
+    # A coordinator's laptop: the switch again.
+    with vault.context.transaction() as s:
+        cfg = s.scalars(select(SyncConfig)).one()
+        cfg.role = "coordinator"
     with qtbot.waitSignal(today.loaded, timeout=10_000):
         today.reload()
     assert today.whose.isVisible()
@@ -296,6 +309,13 @@ def test_vandaag_is_mine_with_a_team_switch_for_a_coordinator_and_shows_who_was_
     assert today.overview is not None and today.overview.worker_id is None
     overdue = [today.todos_overdue.item(i).text() for i in range(today.todos_overdue.count())]
     assert overdue == ["10/11/2026 — Yusuf (Bram Peeters) — Attest OCMW halen"]
+    assert today.card_for(today.consents_expiring).count == 1  # Lina's, An's client
+    # Bram's day: his to-do, not An's client's consent.
+    with qtbot.waitSignal(today.loaded, timeout=10_000):
+        today.whose.setCurrentIndex(2)
+        today.whose.activated.emit(2)
+    assert today.card_for(today.todos_overdue).count == 1
+    assert today.card_for(today.consents_expiring).count == 0
     with qtbot.waitSignal(today.loaded, timeout=10_000):
         today.whose.setCurrentIndex(0)
         today.whose.activated.emit(0)

@@ -94,9 +94,14 @@ class SharingToday:
     recipients: dict[str, str]  # consent id -> organisation names
 
 
-def load_sharing_today(field: FieldServices) -> SharingToday:
-    expiring = tuple(field.consents.expiring())
-    overdue = tuple(field.handovers.overdue_feedback())
+def load_sharing_today(field: FieldServices, people: frozenset[str] | None = None) -> SharingToday:
+    """`people`: only theirs (a worker's day); None: the whole team's."""
+    expiring = tuple(
+        c for c in field.consents.expiring() if people is None or c.person_id in people
+    )
+    overdue = tuple(
+        h for h in field.handovers.overdue_feedback() if people is None or h.person_id in people
+    )
     names: dict[str, tuple[str, str | None]] = {}
     for pid in {c.person_id for c in expiring} | {h.person_id for h in overdue}:
         try:
@@ -434,8 +439,10 @@ class TodayPage(Page):
         whose = self._whose()
 
         def load() -> tuple[TodayOverview, SharingToday, list[Any] | None]:
-            workers = field.workers.workers() if field.workers.is_coordinator() else None
-            return field.caseload.today(worker_id=whose), load_sharing_today(field), workers
+            # A coordinator (or a vault on its own, like the demo team's) switches days.
+            workers = field.workers.workers() if field.workers.may_manage() else None
+            overview = field.caseload.today(worker_id=whose)
+            return overview, load_sharing_today(field, overview.people), workers
 
         def show(result: tuple[TodayOverview, SharingToday, list[Any] | None]) -> None:
             if self.field is not field:
@@ -449,8 +456,8 @@ class TodayPage(Page):
 
     def _fill_whose(self, workers: list[Any] | None) -> None:
         """The switch, for a coordinator only: my day, the team's, or a colleague's."""
-        if workers is None:
-            self.whose.hide()
+        if workers is None or not any(not w.is_me for w in workers):
+            self.whose.hide()  # a worker's laptop, or nobody else to look at
             return
         current = self.whose.currentData()
         self.whose.blockSignals(True)
