@@ -95,7 +95,7 @@ def build_audit_export(data: AuditExportData, out: BinaryIO) -> None:
         Spacer(1, 4 * mm),
     ]
     if data.rows:
-        widths = [25 * mm, 46 * mm, 30 * mm, 17 * mm, 28 * mm]
+        widths = [29 * mm, 42 * mm, 27 * mm, 15 * mm, 25 * mm]  # the time fits its column
         widths.append(CONTENT_WIDTH - sum(widths))
         story.append(
             data_table(

@@ -72,8 +72,11 @@ MEASURES = (
     "exports die niet gevraagd werden, staan nooit onversleuteld op schijf.",
     "Synchronisatie end-to-end versleuteld (AES-256-GCM met een teamsleutel, via HPKE "
     "verdeeld): de centrale opslag ziet alleen versleutelde gegevens en routering.",
-    "Een toestel komt pas in het team na goedkeuring door een coördinator; een ingetrokken "
-    "toestel wordt meteen geweigerd en de teamsleutel wordt vernieuwd.",
+    "Een toestel komt pas in het team na goedkeuring door een coördinator, die eerst de "
+    "veiligheidscode van het toestel vergelijkt; elk toestel vertrouwt alleen wat een "
+    "coördinator van de organisatie ondertekende (een ledenlijst die het naar de sleutel van "
+    "de organisatie nagaat), niet de centrale opslag. Een ingetrokken toestel wordt meteen "
+    "geweigerd en de teamsleutel wordt vernieuwd.",
     "Delen gebeurt alleen binnen de toestemming van de persoon; wie daarvan afwijkt, geeft "
     "een reden en dat wordt gelogd. Persoonlijke nota's worden nooit gedeeld.",
     "Een auditlog houdt bij wie wat opende, afdrukte, exporteerde, overdroeg of wiste (zonder "
