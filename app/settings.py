@@ -169,6 +169,33 @@ class ChoiceSetting(SettingSpec[str]):
         return value
 
 
+@dataclass(frozen=True, kw_only=True)
+class IntListSetting(SettingSpec[tuple[int, ...]]):
+    """A few whole numbers (e.g. follow-up terms in months), kept sorted and unique."""
+
+    minimum: int
+    maximum: int
+    max_items: int
+    unit: str = ""
+
+    def check(self, value: object) -> tuple[int, ...]:
+        if not isinstance(value, list | tuple) or not value:
+            raise SettingValueError(f"{self.description}: geef minstens één getal.")
+        out: set[int] = set()
+        for item in value:
+            if isinstance(item, bool) or not isinstance(item, int):
+                raise SettingValueError(f"{self.description}: geef gehele getallen.")
+            if not self.minimum <= item <= self.maximum:
+                unit = f" {self.unit}" if self.unit else ""
+                raise SettingValueError(
+                    f"{self.description}: elk getal tussen {self.minimum} en {self.maximum}{unit}."
+                )
+            out.add(item)
+        if len(out) > self.max_items:
+            raise SettingValueError(f"{self.description}: hoogstens {self.max_items} getallen.")
+        return tuple(sorted(out))
+
+
 REGISTRY: dict[str, SettingSpec[Any]] = {}
 
 S = TypeVar("S", bound=SettingSpec[Any])
@@ -350,6 +377,33 @@ SECURITY_MEASURES = declare(
         multiline=True,
         level=Level.ORGANISATION,
         description="Bijkomende organisatorische beveiligingsmaatregelen",
+    )
+)
+# Reports that leave the team hide counts under this number (and whatever would give them
+# away); five is the usual floor for published social statistics.
+REPORT_SUPPRESSION_THRESHOLD = declare(
+    IntSetting(
+        key="report_suppression_threshold",
+        default=5,
+        minimum=3,
+        maximum=50,
+        unit="personen",
+        level=Level.ORGANISATION,
+        description="Kleinste aantal dat een rapport buiten het team toont",
+    )
+)
+# How lasting a job, training or handover was: follow-ups this many months later (people with
+# ESF+ data also get the six-month one after a closure, for the ESF+ result indicators).
+FOLLOW_UP_MONTHS = declare(
+    IntListSetting(
+        key="follow_up_months",
+        default=(3, 12, 24),
+        minimum=1,
+        maximum=60,
+        max_items=6,
+        unit="maanden",
+        level=Level.ORGANISATION,
+        description="Opvolging na zoveel maanden",
     )
 )
 

@@ -58,6 +58,7 @@ log = logging.getLogger("brugfiguur.cli")
 COMMAND_MODULES = (
     "app.cli.vault_commands",
     "app.cli.field_commands",
+    "app.cli.report_command",
     "app.cli.import_command",
     "app.cli.sync_commands",
     "app.cli.serve_command",

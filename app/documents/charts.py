@@ -257,3 +257,313 @@ def _rl_marker(d: object, kind: str, x: float, y: float, r: float, colour: objec
         )
     else:
         add(Circle(x, y, r, fillColor=colour, strokeColor=None))
+
+
+# --- report charts: the same rows and scale for the screen (Qt) and the PDF (ReportLab) ---------
+
+# Series colours for bars, with a second cue (fill pattern) so colour is never the only signal.
+BAR_COLOURS = ("#1f5f9e", "#e08a2e", "#2e7d4f", "#8a8f98", "#7b4f9d", "#a0522d", "#c0392b")
+BAR_OUTLINED = (False, False, False, True, False, True, True)  # drawn as outline + light fill
+
+
+@dataclass(frozen=True)
+class ChartRow:
+    label: str
+    values: tuple[float | None, ...]  # one per series; None: not drawn (hidden or empty)
+    texts: tuple[str, ...]  # what each value reads as ("12", "73%", "<5", "x")
+
+
+@dataclass(frozen=True)
+class ChartData:
+    kind: str  # figures.ChartKind value
+    series: tuple[str, ...]
+    rows: tuple[ChartRow, ...]
+    scale_min: float
+    scale_max: float
+    percent: bool
+
+
+def chart_data(table: object) -> ChartData | None:
+    """The chart of a report table (app.domain.figures.Table), or None when it has none or
+    nothing to draw."""
+    from app.documents.report_tabular import fmt_value
+    from app.domain.figures import Count, Hidden, Share, Stat, Table
+
+    assert isinstance(table, Table)
+    spec = table.chart
+    if spec is None:
+        return None
+    rows = []
+    percent = False
+    for i in table.chart_rows():
+        r = table.rows[i]
+        values: list[float | None] = []
+        texts: list[str] = []
+        for c in spec.series:
+            v = r.values[c]
+            texts.append(fmt_value(v, table.columns[c]))
+            if isinstance(v, Count):
+                values.append(float(v.value))
+            elif isinstance(v, Share):
+                percent = True
+                values.append(v.value)
+            elif isinstance(v, Stat):
+                values.append(v.value)
+            else:
+                values.append(None)
+            if isinstance(v, Hidden):
+                values[-1] = None
+        rows.append(ChartRow(r.label, tuple(values), tuple(texts)))
+    if not rows or all(v is None or v == 0 for r in rows for v in r.values):
+        return None
+    if spec.scale_max is not None:
+        top = spec.scale_max
+    else:
+        if spec.kind == "stacked":
+            top = max(sum(v or 0 for v in r.values) for r in rows)
+        else:
+            top = max(v or 0 for r in rows for v in r.values)
+        top = nice_max(top)
+    return ChartData(
+        str(spec.kind),
+        tuple(table.columns[c].label for c in spec.series),
+        tuple(rows),
+        spec.scale_min,
+        top,
+        percent,
+    )
+
+
+def nice_max(value: float) -> float:
+    """A round axis maximum at or above `value` (1, 2, 2.5, 5 × 10^n)."""
+    if value <= 0:
+        return 1.0
+    exp = math.floor(math.log10(value))
+    for step in (1, 2, 2.5, 5, 10):
+        top = step * 10**exp
+        if top >= value:
+            return float(top)
+    return float(10 ** (exp + 1))
+
+
+def ticks(lo: float, hi: float, n: int = 4) -> list[float]:
+    step = (hi - lo) / n
+    return [lo + i * step for i in range(n + 1)]
+
+
+def bar_span(value: float, lo: float, hi: float, width: float) -> float:
+    """Length of a bar for `value` on an axis from lo to hi drawn over `width`."""
+    if hi <= lo:
+        return 0.0
+    return max(0.0, min(1.0, (value - lo) / (hi - lo))) * width
+
+
+def report_chart_drawing(
+    data: ChartData,
+    width: float,
+    *,
+    font: str = "Helvetica",
+    bold: str = "Helvetica-Bold",
+    font_size: float = 7.5,
+) -> object:
+    """A ReportLab `Drawing` of a report chart: horizontal bars (grouped or stacked), a
+    funnel, or ranges (first → latest). Hidden values are not drawn; their mark is."""
+    from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
+    from reportlab.lib.colors import HexColor, white
+
+    text = HexColor(TEXT_COLOUR)
+    grid = HexColor(GRID_COLOUR)
+    n_series = len(data.series)
+    grouped = data.kind == "bars" and n_series > 1
+    bar_h = font_size * 1.15
+    row_h = (bar_h * n_series + 5) if grouped else bar_h + 6
+    label_w = min(170.0, max(60.0, width * 0.33))
+    value_w = 34.0
+    plot_w = width - label_w - value_w
+    legend_h = 14.0 if (n_series > 1 or data.kind == "range") else 0.0
+    axis_h = 12.0
+    height = legend_h + axis_h + row_h * len(data.rows) + 4
+    d = Drawing(width, height)
+    x0 = label_w
+    top = height - legend_h
+
+    def colour(i: int) -> object:
+        return HexColor(BAR_COLOURS[i % len(BAR_COLOURS)])
+
+    def fmt_tick(v: float) -> str:
+        if data.percent:
+            return f"{round(v * 100)}%"
+        return f"{v:g}".replace(".", ",")
+
+    # axis and grid
+    axis_y = top - row_h * len(data.rows) - 2
+    if data.kind != "funnel":
+        for tv in ticks(data.scale_min, data.scale_max):
+            x = x0 + bar_span(tv, data.scale_min, data.scale_max, plot_w)
+            d.add(Line(x, axis_y, x, top, strokeColor=grid, strokeWidth=0.4))
+            d.add(
+                String(
+                    x,
+                    axis_y - font_size,
+                    fmt_tick(tv),
+                    fontName=font,
+                    fontSize=font_size - 1,
+                    fillColor=text,
+                    textAnchor="middle",
+                )
+            )
+    for k, r in enumerate(data.rows):
+        y_top = top - k * row_h
+        label = short_label(r.label, int(label_w / (font_size * 0.5)))
+        d.add(
+            String(
+                x0 - 4,
+                y_top - row_h / 2 - font_size / 3,
+                label,
+                fontName=font,
+                fontSize=font_size,
+                fillColor=text,
+                textAnchor="end",
+            )
+        )
+        if data.kind == "stacked":
+            x = x0
+            y = y_top - row_h / 2 - bar_h / 2
+            for i, v in enumerate(r.values):
+                if not v:
+                    continue
+                w = bar_span(v, 0, data.scale_max, plot_w)
+                d.add(Rect(x, y, w, bar_h, fillColor=colour(i), strokeColor=white, strokeWidth=0.6))
+                x += w
+            total = sum(v or 0 for v in r.values)
+            hidden = any(
+                v is None and t not in ("", "0") for v, t in zip(r.values, r.texts, strict=True)
+            )
+            label_text = f"{total:g}".replace(".", ",") + (" + verborgen" if hidden else "")
+            d.add(
+                String(
+                    x + 3,
+                    y + bar_h / 2 - font_size / 3,
+                    label_text,
+                    fontName=font,
+                    fontSize=font_size - 0.5,
+                    fillColor=text,
+                )
+            )
+        elif data.kind == "funnel":
+            v = r.values[0]
+            first = data.rows[0].values[0] or 0
+            w = bar_span(v or 0, 0, max(first, 1e-9), plot_w)
+            y = y_top - row_h / 2 - bar_h / 2
+            if v:
+                d.add(
+                    Rect(x0 + (plot_w - w) / 2, y, w, bar_h, fillColor=colour(0), strokeColor=None)
+                )
+            d.add(
+                String(
+                    x0 + plot_w + 3,
+                    y + bar_h / 2 - font_size / 3,
+                    r.texts[0],
+                    fontName=bold,
+                    fontSize=font_size,
+                    fillColor=text,
+                )
+            )
+        elif data.kind == "range":
+            a, b = r.values[0], r.values[1] if len(r.values) > 1 else None
+            y = y_top - row_h / 2
+            if a is not None and b is not None:
+                xa = x0 + bar_span(a, data.scale_min, data.scale_max, plot_w)
+                xb = x0 + bar_span(b, data.scale_min, data.scale_max, plot_w)
+                d.add(Line(xa, y, xb, y, strokeColor=colour(0), strokeWidth=2.2))
+                d.add(
+                    Rect(
+                        xa - 2.4,
+                        y - 2.4,
+                        4.8,
+                        4.8,
+                        fillColor=HexColor(BAR_COLOURS[3]),
+                        strokeColor=None,
+                    )
+                )
+                d.add(Circle(xb, y, 2.8, fillColor=colour(0), strokeColor=None))
+                change = b - a
+                d.add(
+                    String(
+                        x0 + plot_w + 3,
+                        y - font_size / 3,
+                        f"{change:+.1f}".replace(".", ","),
+                        fontName=font,
+                        fontSize=font_size - 0.5,
+                        fillColor=text,
+                    )
+                )
+            else:
+                d.add(
+                    String(
+                        x0 + 2,
+                        y - font_size / 3,
+                        r.texts[0] or "geen gegevens",
+                        fontName=font,
+                        fontSize=font_size - 0.5,
+                        fillColor=HexColor(AXIS_COLOUR),
+                    )
+                )
+        else:  # bars, one or more series side by side
+            for i, v in enumerate(r.values):
+                y = y_top - 2.5 - (i + 1) * bar_h if grouped else y_top - row_h / 2 - bar_h / 2
+                if v:
+                    w = bar_span(v, data.scale_min, data.scale_max, plot_w)
+                    outlined = BAR_OUTLINED[i % len(BAR_OUTLINED)]
+                    d.add(
+                        Rect(
+                            x0,
+                            y + 1,
+                            w,
+                            bar_h - 2,
+                            fillColor=white if outlined else colour(i),
+                            strokeColor=colour(i),
+                            strokeWidth=0.9,
+                        )
+                    )
+                    x_text = x0 + w + 3
+                else:
+                    x_text = x0 + 3
+                d.add(
+                    String(
+                        x_text,
+                        y + bar_h / 2 - font_size / 3,
+                        r.texts[i],
+                        fontName=font,
+                        fontSize=font_size - 1,
+                        fillColor=text,
+                    )
+                )
+    d.add(Line(x0, axis_y, x0, top, strokeColor=HexColor(AXIS_COLOUR), strokeWidth=0.6))
+    # legend
+    if legend_h:
+        x = x0
+        names = list(data.series) if data.kind != "range" else ["eerste meting", "laatste meting"]
+        for i, name in enumerate(names):
+            y = height - legend_h + 3
+            if data.kind == "range":
+                if i == 0:
+                    d.add(Rect(x, y, 6, 6, fillColor=HexColor(BAR_COLOURS[3]), strokeColor=None))
+                else:
+                    d.add(Circle(x + 3, y + 3, 3, fillColor=colour(0), strokeColor=None))
+            else:
+                outlined = BAR_OUTLINED[i % len(BAR_OUTLINED)] and data.kind == "bars"
+                d.add(
+                    Rect(
+                        x,
+                        y,
+                        9,
+                        6,
+                        fillColor=white if outlined else colour(i),
+                        strokeColor=colour(i),
+                        strokeWidth=0.9,
+                    )
+                )
+            d.add(String(x + 12, y, name, fontName=font, fontSize=font_size - 0.5, fillColor=text))
+            x += 12 + len(name) * font_size * 0.5 + 12
+    return d

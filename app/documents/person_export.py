@@ -55,8 +55,23 @@ SECTION_TITLES: dict[str, str] = {
     "zrm_assessments": "Metingen zelfredzaamheid (ZRM)",
     "consents": "Toestemmingen",
     "handovers": "Overdrachten",
+    "esf_participant": "ESF+-gegevens (deelnemer)",
 }
 FIELD_LABELS: dict[str, str] = {
+    # follow-ups, referral, ESF+
+    "anchor": "Na",
+    "anchor_on": "Start",
+    "referral_kind": "Doorverwezen door (soort)",
+    "referral_organisation_id": "Doorverwezen door (partner)",
+    "entry_on": "Start van de deelname",
+    "gender": "Geslacht",
+    "labour_status": "Situatie op de arbeidsmarkt bij de start",
+    "education": "Opleidingsniveau",
+    "disability": "Handicap",
+    "third_country": "Onderdaan van een derde land",
+    "foreign_background": "Buitenlandse herkomst",
+    "minority": "Minderheid",
+    "homeless": "Dakloos of uitgesloten van huisvesting",
     # shared
     "id": "Kenmerk",
     "created_at": "Aangemaakt",

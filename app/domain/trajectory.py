@@ -117,6 +117,19 @@ def replay(events: Iterable[PhaseEvent], order: Sequence[str] = ()) -> Trajector
     return state
 
 
+def states(
+    events: Iterable[PhaseEvent], order: Sequence[str] = ()
+) -> list[tuple[PhaseEvent, TrajectoryState]]:
+    """Each event in replay order with the state right after it (for reports: when someone
+    closed, with which outcome, and what the state was on a given day)."""
+    state = TrajectoryState()
+    out = []
+    for e in _sorted(events):
+        state = _fold(state, e, order)
+        out.append((e, state))
+    return out
+
+
 def check_next(
     state: TrajectoryState,
     e: PhaseEvent,
@@ -168,6 +181,9 @@ def add_months(d: date, months: int) -> date:
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
-def follow_up_dates(closed_on: date) -> list[tuple[int, date]]:
-    """Sustainability follow-ups after a work outcome: 3, 12 and 24 months."""
-    return [(m, add_months(closed_on, m)) for m in FOLLOW_UP_MONTHS]
+def follow_up_dates(
+    anchor_on: date, months: Sequence[int] = FOLLOW_UP_MONTHS
+) -> list[tuple[int, date]]:
+    """Sustainability follow-ups after a closure, handover, job or training start: by default
+    3, 12 and 24 months later."""
+    return [(m, add_months(anchor_on, m)) for m in sorted(set(months))]

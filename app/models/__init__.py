@@ -5,6 +5,7 @@ from app.models.base import Base
 from app.models.contacts import Agreement, ContactMoment, ContactPerson
 from app.models.device import DeviceIdentity
 from app.models.draft import Draft
+from app.models.esf import EsfProfile
 from app.models.groups import Group, GroupMember, GroupSession
 from app.models.outbox import OutboxEntry
 from app.models.people import Person
@@ -13,6 +14,7 @@ from app.models.record import SyncedRecord
 from app.models.search import FTS_TABLE, IndexDebt, SearchDoc
 from app.models.setting import Setting, SharedSetting
 from app.models.sharing import Consent, Handover, Organisation, OrgContact
+from app.models.signals import Signal
 from app.models.situation import DrempelRecord, NetworkMember, WorkReadinessItem
 from app.models.sync import (
     ConflictRecord,
@@ -36,7 +38,7 @@ SYNCED_MODELS: tuple[type[SyncedRecord], ...] = (
     Person, PhaseEventRecord, FollowUp, ContactMoment, Agreement, Vindplaats, PresenceLog,
     NetworkMember, DrempelRecord, WorkReadinessItem, ZrmAssessment, Organisation, OrgContact,
     Consent, Handover, SharedSetting, Worker, CaseloadTransfer, Group, GroupMember,
-    GroupSession, AuditEntry,
+    GroupSession, AuditEntry, Signal, EsfProfile,
 )  # fmt: skip
 MODEL_BY_TYPE = {m.__record_type__: m for m in SYNCED_MODELS}
 
@@ -55,6 +57,7 @@ __all__ = [
     "DeviceIdentity",
     "Draft",
     "DrempelRecord",
+    "EsfProfile",
     "FollowUp",
     "Group",
     "GroupMember",
@@ -77,6 +80,7 @@ __all__ = [
     "SearchDoc",
     "Setting",
     "SharedSetting",
+    "Signal",
     "SyncConfig",
     "SyncedRecord",
     "TeamKey",

@@ -49,7 +49,19 @@ class ContactPerson(Base):
     """Local index: which people a contact moment concerns (rebuilt from `people`)."""
 
     __tablename__ = "contact_people"
-    __table_args__ = (Index("ix_contact_people_person", "person_id", "occurred_at"),)
+    __table_args__ = (
+        Index("ix_contact_people_person", "person_id", "occurred_at"),
+        # Reports: a period's contacts by channel and status, with their people, from the
+        # index alone.
+        Index(
+            "ix_contact_people_report",
+            "occurred_at",
+            "channel",
+            "status",
+            "contact_id",
+            "person_id",
+        ),
+    )
 
     contact_id: Mapped[str] = mapped_column(
         String(36), ForeignKey("contact_moments.id", ondelete="CASCADE"), primary_key=True
@@ -58,6 +70,8 @@ class ContactPerson(Base):
     attended: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     occurred_at: Mapped[str] = mapped_column(String(16), nullable=False)
     reached: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    channel: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+    status: Mapped[str] = mapped_column(String(40), nullable=False, default="")
 
 
 class Agreement(SyncedRecord):

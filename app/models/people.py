@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from sqlalchemy import JSON, Boolean, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -15,8 +17,16 @@ class Person(SyncedRecord):
         "alias", "first_met_on", "first_met_how", "first_met_vindplaats_id", "referral_source",
         "is_client", "client_since", "given_name", "family_name", "date_of_birth", "phone",
         "national_number", "languages", "interpreter_needed", "interpreter_language",
-        "radar_status", "target_groups", "worker_id", "note", "external_id", "deleted",
+        "radar_status", "target_groups", "worker_id", "note", "referral_kind",
+        "referral_organisation_id", "external_id", "deleted",
     )  # fmt: skip
+    # Before structured referral sources, a referral was free text: "other" with that text.
+    __sync_upgrades__ = MappingProxyType(
+        {
+            "referral_kind": lambda f: "andere" if f.get("referral_source") else None,
+            "referral_organisation_id": lambda _: None,
+        }
+    )
     __table_args__ = (
         Index("ix_people_phase", "phase"),
         Index("ix_people_worker", "worker_id"),
@@ -27,7 +37,9 @@ class Person(SyncedRecord):
     first_met_on: Mapped[str] = mapped_column(String(10), nullable=False)
     first_met_how: Mapped[str] = mapped_column(String(40), nullable=False)
     first_met_vindplaats_id: Mapped[str | None] = mapped_column(String(36))
-    referral_source: Mapped[str | None] = mapped_column(String(200))
+    referral_source: Mapped[str | None] = mapped_column(String(200))  # free text for "andere"
+    referral_kind: Mapped[str | None] = mapped_column(String(40))  # vocabulary referral_sources
+    referral_organisation_id: Mapped[str | None] = mapped_column(String(36))  # sociale kaart
     is_client: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     client_since: Mapped[str | None] = mapped_column(String(10))
     given_name: Mapped[str | None] = mapped_column(String(100))

@@ -7,6 +7,7 @@ times `YYYY-MM-DDTHH:MM`, so payloads are plain JSON.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
 from sqlalchemy import JSON, Boolean, String
@@ -19,6 +20,11 @@ class SyncedRecord(Base):
     __abstract__ = True
     __record_type__: ClassVar[str]
     __sync_fields__: ClassVar[tuple[str, ...]]
+    # Synced fields added after the record type first synced, each with what a payload made
+    # before (which lacks the field) means, computed from that payload's fields. A pulled old
+    # payload is read as if it had these values, and the migration that added the column
+    # fills it the same way, so every device agrees.
+    __sync_upgrades__: ClassVar[Mapping[str, Callable[[Mapping[str, Any]], Any]]] = {}
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     created_at: Mapped[str] = mapped_column(String(40), nullable=False)

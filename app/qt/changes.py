@@ -26,6 +26,7 @@ SOCIAL_MAP = "social_map"  # organisations and their contact people
 VINDPLAATSEN = "vindplaatsen"  # vindplaatsen and presence moments
 SETTINGS = "settings"  # vault settings (worker name, organisation, checks)
 CONFLICTS = "conflicts"  # sync conflicts resolved or undone
+SIGNALS = "signals"  # structural signals (barriers of the system, no person)
 
 ALL_KINDS = frozenset(
     {
@@ -40,6 +41,7 @@ ALL_KINDS = frozenset(
         VINDPLAATSEN,
         SETTINGS,
         CONFLICTS,
+        SIGNALS,
     }
 )
 

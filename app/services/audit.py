@@ -67,6 +67,7 @@ class AuditEvent(StrEnum):
     CASELOAD_MOVED = "caseload_moved"
     GROUP_ATTENDANCE = "group_attendance"
     AGENDA_EXPORTED = "agenda_exported"
+    REPORT_EXPORTED = "report_exported"
     IMPORTED = "import"
     SYNC_PURGE_APPLIED = "sync_purge_applied"
     SYNC_PURGE_REFUSED = "sync_purge_refused"
@@ -158,6 +159,7 @@ EVENT_LABELS = {
     "audit_exported": "Auditlog geëxporteerd",
     "retention_run": "Bewaartermijn: vervallen dossiers gewist",
     "processing_record_exported": "Register van verwerkingen geëxporteerd",
+    "report_exported": "Rapport geëxporteerd",
 }
 
 CSV_COLUMNS = (

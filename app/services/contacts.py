@@ -166,7 +166,7 @@ def reindex_contact(
     the people are only noted there, for a set-wise rebuild later (a pull)."""
     s.execute(delete(ContactPerson).where(ContactPerson.contact_id == c.id))
     if not c.deleted:
-        for row in contact_people_rows(c.id, c.people, c.occurred_at, c.status):
+        for row in contact_people_rows(c.id, c.people, c.occurred_at, c.status, c.channel):
             s.add(ContactPerson(**row))
     s.flush()
     people = list(dict.fromkeys([*(p["person_id"] for p in c.people), *previous_people]))

@@ -24,6 +24,7 @@ from app.models import (
     ContactMoment,
     ContactPerson,
     DrempelRecord,
+    EsfProfile,
     FollowUp,
     Handover,
     NetworkMember,
@@ -32,6 +33,7 @@ from app.models import (
     Person,
     PhaseEventRecord,
     PresenceLog,
+    Signal,
     Vindplaats,
     WorkReadinessItem,
     ZrmAssessment,
@@ -269,6 +271,11 @@ class _Builder:
         self.assessments = 0
         self.orgs: list[tuple[str, str, str]] = []
         self.worker_ids: list[str] = []
+        # Report data (follow-up results, ESF+, signals) draws from its own generator, so the
+        # rest of the demo stays as it was; seeded from the main generator's state, so the same
+        # seed gives the same demo (a text seed is hashed the same way in every process).
+        self.xrng = random.Random(repr(rng.getstate()[1][:8]))  # noqa: S311
+        self.esf: set[str] = set()
         from app.services.zrm import editions
 
         self.zrm_codes = editions()["2017"].codes()
@@ -313,7 +320,7 @@ class _Builder:
                 Vindplaats,
                 {
                     "name": name,
-                    "type": self.rng.choice(types),
+                    "type": vindplaats_type(name, self.rng.choice(types)),
                     "area": self.rng.choice(AREAS),
                     "address": None,
                     "best_times": self.rng.choice(
@@ -374,9 +381,7 @@ class _Builder:
             "first_met_on": first_met.isoformat(),
             "first_met_how": how,
             "first_met_vindplaats_id": rng.choice(vindplaatsen) if how == "vindplaats" else None,
-            "referral_source": rng.choice(["OCMW", "CAW", "school", "huisarts"])
-            if how == "doorverwijzing"
-            else None,
+            **demo_referral(self, rng.choice(["OCMW", "CAW", "school", "huisarts"]), how),
             "is_client": is_client,
             "client_since": (first_met + timedelta(days=rng.randint(7, 120))).isoformat()
             if is_client
@@ -403,6 +408,8 @@ class _Builder:
             ),
         }
         p = self.create(s, Person, values)
+        if is_client:
+            demo_esf(self, s, p)
         self._trajectory(s, p, first_met)
         self._contacts(s, p, first_met, vindplaatsen, contacts_mean)
         if is_client:
@@ -440,6 +447,7 @@ class _Builder:
                 )
             events.append((day, "fase", order[idx], reason, None))
         roll = rng.random()
+        pending_closure: tuple[date, str] | None = None
         if roll < 0.22 and day < self.today - timedelta(days=5):
             closed_on = min(self.today, day + timedelta(days=rng.randint(5, 60)))
             codes = self.voc["outcomes"].codes()
@@ -456,19 +464,8 @@ class _Builder:
                         None,
                     )
                 )
-            elif self.voc["outcomes"].term(outcome).attrs.get("work"):  # type: ignore[union-attr]
-                for months, due in t.follow_up_dates(closed_on):
-                    self.create(
-                        s,
-                        FollowUp,
-                        {
-                            "person_id": p.id,
-                            "months": months,
-                            "due_on": due.isoformat(),
-                            "done_on": None,
-                            "result": None,
-                        },
-                    )
+            else:
+                pending_closure = (closed_on, outcome)
         elif roll < 0.32:
             events.append(
                 (
@@ -480,7 +477,7 @@ class _Builder:
                 )
             )
         for e_on, e_kind, phase_code, e_reason, e_outcome in events:
-            self.create(
+            ev = self.create(
                 s,
                 PhaseEventRecord,
                 {
@@ -492,6 +489,8 @@ class _Builder:
                     "outcome": e_outcome,
                 },
             )
+            if pending_closure is not None and e_kind == "afsluiting":
+                demo_follow_ups(self, s, p.id, "afsluiting", closed_on, ev.id, e_outcome)
         s.flush()
         refresh_person_state(self.voc, s, p)
 
@@ -569,6 +568,8 @@ class _Builder:
                     "attended": True,
                     "occurred_at": c.occurred_at,
                     "reached": status == "bereikt",
+                    "channel": c.channel,
+                    "status": status,
                 }
             )
             if status == "bereikt" and rng.random() < 0.2:
@@ -733,7 +734,7 @@ class _Builder:
         )
         held = planned < self.today
         feedback = held and rng.random() < 0.6
-        self.create(
+        handover = self.create(
             s,
             Handover,
             {
@@ -781,6 +782,8 @@ class _Builder:
                 "document_version": 0,
             },
         )
+        if held:
+            demo_follow_ups(self, s, p.id, "overdracht", planned, handover.id, None)
 
     def group_activities(self, s: Session, vindplaatsen: list[str], n: int) -> int:
         """Group contacts: one moment with several people and their attendance."""
@@ -1028,6 +1031,7 @@ def generate_demo(
             progress(done, clients)
     with ctx.transaction() as s:
         b.contacts += b.group_activities(s, vp_ids, max(1, clients // 50))
+        demo_signals(b, s, max(3, clients // 25))
     rng_groups = random.Random(seed + 14)  # noqa: S311 - fictional data, not security
     b.contacts += demo_groups(field, rng_groups, b.worker_ids, vp_ids)
     return DemoSummary(
@@ -1037,3 +1041,218 @@ def generate_demo(
         presence_logs=presence,
         assessments=b.assessments,
     )
+
+
+# --- report data: vindplaats types, referral sources, follow-up results, ESF+, signals --------
+
+VINDPLAATS_TYPES = (
+    ("plein", "plek"),
+    ("bib", "plek"),
+    ("schoolpoort", "plek"),
+    ("station", "plek"),
+    ("park", "plek"),
+    ("marktplein", "plek"),
+    ("speelplein", "plek"),
+    ("huisarts", "plek"),
+    ("jeugdhuis", "organisatie"),
+    ("dagcentrum", "organisatie"),
+    ("moskee", "organisatie"),
+    ("huis van het kind", "organisatie"),
+    ("buurtcentrum", "organisatie"),
+    ("sportclub", "organisatie"),
+    ("wijkgezondheidscentrum", "organisatie"),
+    ("koffiebar", "organisatie"),
+    ("voedselbank", "organisatie"),
+    ("dienstencentrum", "organisatie"),
+    ("sociaal restaurant", "organisatie"),
+    ("facebook", "virtueel"),
+    ("whatsapp", "virtueel"),
+    ("jobbeurs", "activiteit"),
+    ("straatfeest", "activiteit"),
+    ("zitdag", "netwerk"),
+    ("deur-aan-deur", "deur_aan_deur"),
+)
+REFERRAL_CODES = {"OCMW": "ocmw", "CAW": "caw", "school": "school_clb", "huisarts": "huisarts"}
+SIGNALS = (
+    ("wachtlijst", "huisvesting", "Wachtlijst voor een sociale woning van meer dan twee jaar"),
+    ("wachtlijst", "geestelijke_gezondheid", "Maanden wachten op een eerste gesprek bij het CGG"),
+    ("bereikbaarheid", "administratie", "Afspraken enkel nog online te maken"),
+    ("taal", "werk", "Geen tolk bij het intakegesprek"),
+    ("regelgeving", "financien", "Leefloon stopt bij een korte interimjob"),
+    ("ontbrekend_aanbod", "kinderopvang", "Geen kinderopvang voor wie avondwerk doet"),
+    ("kosten", "mobiliteit", "Abonnement openbaar vervoer te duur bij de start van een job"),
+    ("doorverwijzing", "werk", "Doorverwijzing naar de trajectbegeleider blijft hangen"),
+    (
+        "administratie",
+        "administratie",
+        "Attest van de ziekteverzekering laat weken op zich wachten",
+    ),
+)
+
+
+def vindplaats_type(name: str, fallback: str) -> str:
+    """A vindplaats type that fits the place's name (the demo's names are telling)."""
+    folded = name.casefold()
+    for word, code in VINDPLAATS_TYPES:
+        if word in folded:
+            return code
+    return fallback
+
+
+def demo_referral(b: _Builder, text: str, how: str) -> dict[str, Any]:
+    """Who referred someone: a partner of the sociale kaart for some, a code for the rest."""
+    none = {"referral_source": None, "referral_kind": None, "referral_organisation_id": None}
+    if how != "doorverwijzing":
+        return none
+    if b.orgs and b.xrng.random() < 0.35:
+        return {**none, "referral_organisation_id": b.xrng.choice(b.orgs)[0]}
+    return {**none, "referral_kind": REFERRAL_CODES.get(text, "andere")}
+
+
+def demo_esf(b: _Builder, s: Session, p: Person) -> None:
+    """ESF+ participant data for about half of the clients, with the answers a worker gets:
+    often, but not always, asked."""
+    rng = b.xrng
+    if rng.random() > 0.5:
+        return
+
+    def answer(yes: float) -> str:
+        options = [
+            ("ja", int(yes * 80)),
+            ("nee", int((1 - yes) * 80)),
+            ("niet_gevraagd", 12),
+            ("wil_niet_zeggen", 8),
+        ]
+        return str(_w(rng, options))
+
+    b.create(
+        s,
+        EsfProfile,
+        {
+            "person_id": p.id,
+            "entry_on": p.client_since,
+            "gender": _w(
+                rng,
+                [
+                    ("vrouw", 46),
+                    ("man", 46),
+                    ("non_binair", 2),
+                    ("niet_gevraagd", 4),
+                    ("wil_niet_zeggen", 2),
+                ],
+            ),
+            "labour_status": _w(
+                rng,
+                [
+                    ("werkloos", 25),
+                    ("langdurig_werkloos", 35),
+                    ("inactief", 30),
+                    ("werkend", 5),
+                    ("niet_gevraagd", 5),
+                ],
+            ),
+            "education": _w(
+                rng,
+                [
+                    ("isced_0_2", 50),
+                    ("isced_3_4", 30),
+                    ("isced_5_8", 8),
+                    ("niet_gevraagd", 10),
+                    ("wil_niet_zeggen", 2),
+                ],
+            ),
+            "disability": answer(0.12),
+            "third_country": answer(0.3),
+            "foreign_background": answer(0.5),
+            "minority": answer(0.1),
+            "homeless": answer(0.08),
+        },
+    )
+    b.esf.add(p.id)
+
+
+def demo_follow_ups(
+    b: _Builder,
+    s: Session,
+    person_id: str,
+    anchor: str,
+    anchor_on: date,
+    anchor_id: str,
+    outcome: str | None,
+) -> None:
+    """The follow-ups the services schedule (after a closure whose outcome asks for it, after
+    a held handover; six months for ESF+ participants), with results for those that fell due:
+    mostly still working after a job, less so the longer ago."""
+    rng = b.xrng
+    months: set[int] = set()
+    if anchor == "overdracht":
+        months |= set(t.FOLLOW_UP_MONTHS)
+    else:
+        term = b.voc["outcomes"].term(outcome or "")
+        if term is not None and term.attrs.get("follow_up"):
+            months |= set(t.FOLLOW_UP_MONTHS)
+        if person_id in b.esf:
+            months.add(6)
+    work = bool(
+        (term := b.voc["outcomes"].term(outcome or "")) is not None and term.attrs.get("work")
+    )
+    for m, due in t.follow_up_dates(anchor_on, sorted(months)):
+        done = due <= b.today and rng.random() < 0.8
+        status = None
+        if done:
+            keep = (0.8 if work else 0.45) - m / 100
+            status = _w(
+                rng,
+                [
+                    ("werkt_zelfde", int(keep * 60)),
+                    ("werkt_andere", int(keep * 25)),
+                    ("opleiding", 8 if outcome == "opleiding" else 3),
+                    ("zoekt_werk", 15),
+                    ("werkt_niet", 8),
+                    ("onbekend", 6),
+                ],
+            )
+        b.create(
+            s,
+            FollowUp,
+            {
+                "person_id": person_id,
+                "months": m,
+                "due_on": due.isoformat(),
+                "done_on": min(b.today, due + timedelta(days=rng.randint(0, 20))).isoformat()
+                if done
+                else None,
+                "result": None,
+                "anchor": anchor,
+                "anchor_on": anchor_on.isoformat(),
+                "anchor_id": anchor_id,
+                "status": status,
+            },
+        )
+
+
+def demo_signals(b: _Builder, s: Session, n: int) -> None:
+    """Structural signals noted over the last two years, some naming a partner."""
+    rng = b.xrng
+    workers = [name for name, *_ in DEMO_WORKERS]
+    for _ in range(n):
+        theme, domain, text = rng.choice(SIGNALS)
+        org = rng.choice(b.orgs)[0] if b.orgs and rng.random() < 0.5 else None
+        b.create(
+            s,
+            Signal,
+            {
+                "noted_on": (b.today - timedelta(days=rng.randint(0, 700))).isoformat(),
+                "theme": theme,
+                "life_domains": [domain],
+                "organisation_id": org,
+                "organisation_name": None
+                if org
+                else rng.choice([None, "Huisvestingsmaatschappij", "Ziekenfonds"]),
+                "description": text,
+                "people_count": rng.choice([None, None, 2, 3, 5, 8, 12]),
+                "status": _w(rng, [("genoteerd", 5), ("doorgegeven", 4), ("opgevolgd", 2)]),
+                "team": None,  # as the demo's people: no sync team yet
+                "noted_by": rng.choice(workers),
+            },
+        )

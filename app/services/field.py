@@ -11,14 +11,19 @@ from app.services.agenda import AgendaService
 from app.services.base import FieldContext
 from app.services.caseload import CaseloadService
 from app.services.contacts import ContactService
+from app.services.esf import EsfService
+from app.services.follow_ups import FollowUpService
 from app.services.groups import GroupService
 from app.services.handovers import HandoverService
 from app.services.importing import ImportService
 from app.services.people import PeopleService
 from app.services.processing import ProcessingRecordService
+from app.services.report_settings import ReportSettings
+from app.services.reports import ReportService
 from app.services.retention import RetentionService
 from app.services.rights import RightsService
 from app.services.sharing import ConsentService, SocialMapService
+from app.services.signals import SignalService
 from app.services.situation import SituationService
 from app.services.trajectory import TrajectoryService
 from app.services.transfers import TransferService
@@ -46,6 +51,12 @@ class FieldServices:
         self.handovers = HandoverService(self.context, vault.verify_passphrase)
         self.rights = RightsService(self.context, vault.verify_passphrase)
         self.workers = WorkerService(self.context.ctx, vault.audit, self.context.records)
+        # Reports and the countable data they rest on.
+        self.follow_ups = FollowUpService(self.context)
+        self.signals = SignalService(self.context)
+        self.esf = EsfService(self.context)
+        self.report_settings = ReportSettings(vault.context, vault.settings)
+        self.reports = ReportService(self.context, self.report_settings)
         self.imports = ImportService(self.context, vault.paths.data_dir)
         self.transfers = TransferService(self.context)
         self.groups = GroupService(self.context)

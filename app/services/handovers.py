@@ -31,6 +31,7 @@ from app.models import Handover, Organisation, OrgContact, Person
 from app.services.audit import AuditEvent
 from app.services.base import FieldContext, from_iso, iso, iso_minutes
 from app.services.contacts import ContactService
+from app.services.follow_ups import schedule
 from app.services.people import detail
 from app.services.sharing import ConsentService, SocialMapService
 from app.services.situation import SituationService
@@ -238,9 +239,10 @@ class HandoverService:
         fc = self._fc
         v.not_in_future(on, fc.today(), "held_on", "Het triogesprek")
         with fc.ctx.transaction() as s:
-            fc.records.update(
-                s, self._get(s, handover_id), {"held_on": on.isoformat(), "status": "gehouden"}
-            )
+            h = self._get(s, handover_id)
+            fc.records.update(s, h, {"held_on": on.isoformat(), "status": "gehouden"})
+            # How is the person doing some months after the handover: follow-ups (countable).
+            schedule(fc, s, h.person_id, "overdracht", on, h.id)
 
     def record_feedback(self, handover_id: str, on: date, feedback: str) -> None:
         fc = self._fc

@@ -39,9 +39,14 @@ class Debt(dict[str, int]):
 
 
 def contact_people_rows(
-    contact_id: str, people: Sequence[Mapping[str, Any]], occurred_at: str, status: str
+    contact_id: str,
+    people: Sequence[Mapping[str, Any]],
+    occurred_at: str,
+    status: str,
+    channel: str,
 ) -> list[dict[str, Any]]:
-    """The `contact_people` rows of a live contact moment, one per person on it."""
+    """The `contact_people` rows of a live contact moment, one per person on it (with the
+    contact's channel and status, which reports count by)."""
     seen: dict[str, dict[str, Any]] = {}
     for p in people:
         seen.setdefault(
@@ -52,6 +57,8 @@ def contact_people_rows(
                 "attended": bool(p.get("attended", True)),
                 "occurred_at": occurred_at,
                 "reached": status == REACHED,
+                "channel": channel,
+                "status": status,
             },
         )
     return list(seen.values())

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from app.domain import validation as v
 from app.domain.trajectory import FIRST_PHASE, EventKind
 from app.errors import DuplicateSuspected, NotFound, ValidationError
-from app.models import Person, PhaseEventRecord, Vindplaats, Worker
+from app.models import Organisation, Person, PhaseEventRecord, Vindplaats, Worker
 from app.services import search
 from app.services.audit import AuditEvent
 from app.services.base import FieldContext, from_iso, iso
@@ -32,10 +32,12 @@ class PseudonymInput:
     first_met_on: date
     first_met_how: str
     vindplaats_id: str | None = None
-    referral_source: str | None = None
+    referral_source: str | None = None  # free text, only for referral kind "andere"
     note: str | None = None
     worker_id: str | None = None  # who follows the person; None: this worker
     target_groups: tuple[str, ...] = ()
+    referral_kind: str | None = None  # vocabulary referral_sources
+    referral_organisation_id: str | None = None  # a partner on the sociale kaart
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,8 @@ class PersonDetail:
     next_contact_at: str | None
     revision: str
     field_clocks: dict[str, str] = field(default_factory=dict, compare=False)
+    referral_kind: str | None = None
+    referral_organisation_id: str | None = None
 
     @property
     def full_name(self) -> str | None:
@@ -133,6 +137,8 @@ def detail(p: Person) -> PersonDetail:
         next_contact_at=p.next_contact_at,
         revision=p.revision,
         field_clocks=p.clocks(),
+        referral_kind=p.referral_kind,
+        referral_organisation_id=p.referral_organisation_id,
     )
 
 
@@ -166,21 +172,58 @@ class PeopleService:
             raise ValidationError(
                 "Kies de vindplaats waar u de persoon ontmoette.", field="vindplaats_id"
             )
-        referral = (data.referral_source or "").strip() or None
-        if how == "doorverwijzing" and referral is None:
-            raise ValidationError("Wie verwees de persoon door?", field="referral_source")
         return {
             "alias": alias,
             "first_met_on": data.first_met_on.isoformat(),
             "first_met_how": how,
             "first_met_vindplaats_id": vindplaats_id if how == "vindplaats" else None,
-            "referral_source": referral,
+            **self._referral(
+                s, how, data.referral_kind, data.referral_organisation_id, data.referral_source
+            ),
             "note": (data.note or "").strip() or None,
             "worker_id": self._worker(s, data.worker_id),
             "target_groups": voc["target_groups"].require_all(
                 list(data.target_groups), "target_groups", "doelgroepen"
             ),
         }
+
+    def _referral(
+        self, s: Session, how: str, kind: str | None, org_id: str | None, text: str | None
+    ) -> dict[str, object]:
+        """Who referred the person: a partner on the sociale kaart, or a code of the
+        referral_sources vocabulary; free text only for "andere". Someone met otherwise keeps
+        no referral code (a free text, as before, stays a note of who pointed them out)."""
+        none: dict[str, object] = {
+            "referral_kind": None,
+            "referral_organisation_id": None,
+            "referral_source": None,
+        }
+        text = (text or "").strip() or None
+        if how != "doorverwijzing":
+            return {**none, "referral_source": text}
+        if org_id:
+            if self._fc.records.live(s, Organisation, org_id) is None:
+                raise ValidationError(
+                    "Deze partner staat niet (meer) op de sociale kaart.",
+                    field="referral_organisation_id",
+                )
+            return {**none, "referral_organisation_id": org_id}
+        if kind is None and text is not None:
+            kind = "andere"  # free text alone: an "other" referrer
+        if kind is None:
+            raise ValidationError("Wie verwees de persoon door?", field="referral_kind")
+        term = self._fc.vocab["referral_sources"].term(kind)
+        if term is None:
+            raise ValidationError("Kies wie de persoon doorverwees.", field="referral_kind")
+        if term.attrs.get("other"):
+            if text is None:
+                raise ValidationError(
+                    "Omschrijf wie de persoon doorverwees.", field="referral_source"
+                )
+            if len(text) > 200:
+                raise ValidationError("Hoogstens 200 tekens.", field="referral_source")
+            return {**none, "referral_kind": kind, "referral_source": text}
+        return {**none, "referral_kind": kind}
 
     def _check_client(self, p: Person, d: ClientDetails) -> dict[str, object]:
         voc = self._fc.vocab
@@ -373,6 +416,18 @@ class PeopleService:
             if changes.get("national_number"):
                 changes["national_number"] = v.normalise_national_number(
                     str(changes["national_number"])
+                )
+            referral = {"referral_kind", "referral_organisation_id", "referral_source"}
+            if referral & set(changes) or "first_met_how" in changes:
+                merged = {k: changes.get(k, getattr(p, k)) for k in (*referral, "first_met_how")}
+                changes.update(
+                    self._referral(
+                        s,
+                        str(merged["first_met_how"]),
+                        _opt_str(merged["referral_kind"]),
+                        _opt_str(merged["referral_organisation_id"]),
+                        _opt_str(merged["referral_source"]),
+                    )
                 )
             if "target_groups" in changes:
                 groups = changes["target_groups"]

@@ -29,6 +29,7 @@ from app.models import (
     ContactPerson,
     Draft,
     DrempelRecord,
+    EsfProfile,
     FollowUp,
     Handover,
     NetworkMember,
@@ -60,6 +61,7 @@ _PER_PERSON: tuple[tuple[str, type[SyncedRecord]], ...] = (
     ("zrm_assessments", ZrmAssessment),
     ("consents", Consent),
     ("handovers", Handover),
+    ("esf_participant", EsfProfile),
 )
 _META = ("id", "created_at", "updated_at")
 

@@ -12,7 +12,8 @@ from app.domain import trajectory as t
 from app.domain.vocab import Vocabularies
 from app.errors import NotFound
 from app.models import FollowUp, Person, PhaseEventRecord
-from app.services.base import FieldContext, from_iso
+from app.services.base import FieldContext
+from app.services.follow_ups import FollowUpResult, FollowUpRow, follow_up_row, schedule
 
 
 @dataclass(frozen=True)
@@ -23,16 +24,6 @@ class TrajectoryEventRow:
     phase: str | None
     reason: str
     outcome: str | None
-
-
-@dataclass(frozen=True)
-class FollowUpRow:
-    id: str
-    person_id: str
-    months: int
-    due_on: date
-    done_on: date | None
-    result: str | None
 
 
 @dataclass(frozen=True)
@@ -116,25 +107,16 @@ class TrajectoryService:
             )
             s.flush()
             new_state = refresh_person_state(fc.vocab, s, person)
-            if event.kind is t.EventKind.CLOSE and self._is_work(event.outcome):
-                assert new_state.closed_on is not None
-                for months, due in t.follow_up_dates(new_state.closed_on):
-                    fc.records.create(
-                        s,
-                        FollowUp,
-                        {
-                            "person_id": person_id,
-                            "months": months,
-                            "due_on": due.isoformat(),
-                            "done_on": None,
-                            "result": None,
-                        },
+            if event.kind is t.EventKind.CLOSE and new_state.closed_on is not None:
+                term = fc.vocab["outcomes"].term(event.outcome or "")
+                if term is not None and term.attrs.get("follow_up"):
+                    schedule(fc, s, person_id, "afsluiting", new_state.closed_on, rec.id)
+                else:
+                    # Only the ESF+ six-month follow-up, for participants with ESF+ data.
+                    schedule(
+                        fc, s, person_id, "afsluiting", new_state.closed_on, rec.id, esf_only=True
                     )
             return rec.id
-
-    def _is_work(self, outcome: str | None) -> bool:
-        term = self._fc.vocab["outcomes"].term(outcome or "")
-        return bool(term and term.attrs.get("work"))
 
     def change_phase(self, person_id: str, phase: str, on: date, reason: str) -> str:
         return self.record(person_id, t.PhaseEvent(t.EventKind.PHASE, on, phase, reason))
@@ -149,13 +131,13 @@ class TrajectoryService:
     def reopen(self, person_id: str, on: date, reason: str, phase: str | None = None) -> str:
         return self.record(person_id, t.PhaseEvent(t.EventKind.REOPEN, on, phase, reason))
 
-    def complete_follow_up(self, follow_up_id: str, done_on: date, result: str) -> None:
-        fc = self._fc
-        with fc.ctx.transaction() as s:
-            f = fc.records.live(s, FollowUp, follow_up_id)
-            if f is None:
-                raise NotFound("Deze opvolging")
-            fc.records.update(s, f, {"done_on": done_on.isoformat(), "result": result.strip()})
+    def complete_follow_up(
+        self, follow_up_id: str, done_on: date, result: str, status: str = "onbekend"
+    ) -> None:
+        """Record a follow-up's result (see FollowUpService.record)."""
+        from app.services.follow_ups import FollowUpService
+
+        FollowUpService(self._fc).record(follow_up_id, FollowUpResult(status, done_on, result))
 
     def view(self, person_id: str) -> TrajectoryView:
         fc = self._fc
@@ -180,7 +162,4 @@ class TrajectoryService:
             return TrajectoryView(state, rows, tuple(follow_up_row(f) for f in fus))
 
 
-def follow_up_row(f: FollowUp) -> FollowUpRow:
-    return FollowUpRow(
-        f.id, f.person_id, f.months, date.fromisoformat(f.due_on), from_iso(f.done_on), f.result
-    )
+__all__ = ["FollowUpRow", "TrajectoryService", "TrajectoryView", "follow_up_row"]

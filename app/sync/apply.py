@@ -97,16 +97,24 @@ def parse_payload(
     if isinstance(fields, dict) and isinstance(clocks, dict) and isinstance(history, list):
         # Revisions written by an older version of the app, in today's shape.
         fields, clocks, history = upgrade_payload(record_type, fields, clocks, history)
-    if not isinstance(fields, dict) or set(fields) != set(model.__sync_fields__):
+    if not isinstance(fields, dict):
+        raise PayloadError("fields do not match the record type")
+    fields, added = upgrade_fields(model, fields)
+    if set(fields) != set(model.__sync_fields__):
         raise PayloadError("fields do not match the record type")
     if not isinstance(clocks, dict) or not clocks:
         raise PayloadError("clocks missing")
     newest: Stamp | None = None
+    oldest: tuple[Stamp, str] | None = None
     for name, text in clocks.items():
         if name != "*" and name not in model.__sync_fields__:
             raise PayloadError("clock for an unknown field")
         stamp = Stamp.decode(str(text))  # raises ValueError on garbage
         newest = stamp if newest is None or stamp > newest else newest
+        oldest = (stamp, str(text)) if oldest is None or stamp < oldest[0] else oldest
+    if "*" not in clocks and added and oldest is not None:
+        # Expanded clocks from before the fields existed: they take the oldest stamp.
+        clocks = {**clocks, **dict.fromkeys(added, oldest[1])}
     if "*" not in clocks and set(clocks) != set(model.__sync_fields__):
         raise PayloadError("clocks incomplete")
     if not isinstance(meta, dict) or any(not isinstance(meta.get(k), str) for k in _META_KEYS):
@@ -141,6 +149,19 @@ def parse_payload(
         tuple(parsed),
         newest,
     )
+
+
+def upgrade_fields(
+    model: type[SyncedRecord], fields: Mapping[str, Any]
+) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """A payload written before some fields existed, read with the values its
+    `__sync_upgrades__` give them; returns the fields and the names that were added. A payload
+    missing any other field is left as it is (and refused by the caller)."""
+    missing = set(model.__sync_fields__) - set(fields)
+    if not missing or not missing <= set(model.__sync_upgrades__):
+        return dict(fields), ()
+    added = tuple(sorted(missing))
+    return {**fields, **{n: model.__sync_upgrades__[n](fields) for n in added}}, added
 
 
 @cache
@@ -399,7 +420,11 @@ class PageInserts:
             people = fields.get("people") or []
             if not fields["deleted"]:
                 self._contact_people += contact_people_rows(
-                    inc.record_id, people, fields["occurred_at"], fields["status"]
+                    inc.record_id,
+                    people,
+                    fields["occurred_at"],
+                    fields["status"],
+                    fields["channel"],
                 )
             self._debt.add(CONTACTS, *(str(p["person_id"]) for p in people))
         elif model is Person:
@@ -437,11 +462,13 @@ def _insert_plan(model: type[Base], *, or_ignore: bool = False) -> tuple[str, tu
     integers as they are; a column the row lacks gets its scalar default (only local columns
     such as a person's cached phase)."""
     columns: list[_Column] = []
-    for attr in sa_inspect(model).column_attrs:
+    # Columns SQLite computes itself (a ZRM measurement's report levels) are never written.
+    attrs = [a for a in sa_inspect(model).column_attrs if a.columns[0].computed is None]
+    for attr in attrs:
         col = attr.columns[0]
         default = col.default.arg if isinstance(col.default, ScalarElementColumnDefault) else None
         columns.append((attr.key, isinstance(col.type, JSON), default))
-    names = ", ".join(f'"{attr.columns[0].name}"' for attr in sa_inspect(model).column_attrs)
+    names = ", ".join(f'"{attr.columns[0].name}"' for attr in attrs)
     marks = ", ".join("?" for _ in columns)
     verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
     sql = f'{verb} INTO "{model.__tablename__}" ({names}) VALUES ({marks})'

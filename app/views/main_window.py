@@ -40,10 +40,10 @@ from app.views.pages.agenda import AgendaPage
 from app.views.pages.audit import AuditLogPage
 from app.views.pages.base import Page
 from app.views.pages.caseload import CaseloadPage
-from app.views.pages.empty import EmptyStatePage
 from app.views.pages.groups import GroupsPage
 from app.views.pages.locations import LocationsPage
 from app.views.pages.person_file import PersonFilePage
+from app.views.pages.reports import ReportsPage
 from app.views.pages.settings import SettingsPage
 from app.views.pages.social_map import SocialMapPage
 from app.views.pages.today import TodayPage
@@ -154,15 +154,7 @@ class MainWindow(QMainWindow):
         self.locations = LocationsPage(runner)
         self.groups = GroupsPage(runner, self.discretion)
         self.social_map = SocialMapPage(runner, self.discretion)
-        self.reports = EmptyStatePage(
-            runner,
-            self.tr("Reports"),
-            self.tr(
-                "Here you will make reports for your team and funders, without names. This "
-                "part arrives in a coming version."
-            ),
-        )
-        self.reports.icon_name = "chart-column"
+        self.reports = ReportsPage(runner)
         self.settings = SettingsPage(runner, discretion=self.discretion)
         self.settings.auto_lock_changed.connect(self.set_auto_lock_minutes)
         self.settings.status_message.connect(self._flash)

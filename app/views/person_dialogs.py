@@ -23,6 +23,7 @@ from app.views.forms import (
     set_combo,
     vocab_combo,
 )
+from app.views.reports.dialogs import ReferralPicker
 
 if TYPE_CHECKING:
     from app.services.contacts import AgreementRow
@@ -116,11 +117,10 @@ class NewPseudonymDialog(DiscreetDialog):
             if vp.active:
                 self.vindplaats.addItem(vp.name, vp.id)
         self.add_field("vindplaats_id", self.tr("&Vindplaats"), self.vindplaats)
-        self.referral = self.add_field(
-            "referral_source",
-            self.tr("&Referred by"),
-            line(self.tr("Referred by")),
-        )
+        self.referral = ReferralPicker(field)
+        self.add_field("referral_kind", self.tr("&Referred by"), self.referral)
+        social = field.social_map
+        runner.submit(lambda: social.search(""), self.referral.set_partners, owner=self)
         self.note = note_edit(self.tr("Note"))
         self.add_field("note", self.tr("&Note"), self.note)
         self.how.currentIndexChanged.connect(self._how_changed)
@@ -135,13 +135,16 @@ class NewPseudonymDialog(DiscreetDialog):
     def job(self) -> Callable[[], Any]:
         from app.services.people import PseudonymInput
 
-        assert isinstance(self.alias, QLineEdit) and isinstance(self.referral, QLineEdit)
+        assert isinstance(self.alias, QLineEdit)
+        referral = self.referral.values()
         data = PseudonymInput(
             alias=self.alias.text(),
             first_met_on=from_qdate(self.first_met.date()),  # type: ignore[attr-defined]
             first_met_how=str(self.how.currentData()),
             vindplaats_id=self.vindplaats.currentData(),
-            referral_source=self.referral.text() or None,
+            referral_source=referral["referral_source"],
+            referral_kind=referral["referral_kind"],
+            referral_organisation_id=referral["referral_organisation_id"],
             note=self.note.toPlainText() or None,
         )
         people, allow = self.field.people, self.allow_duplicate
@@ -309,38 +312,6 @@ class TrajectoryDialog(FormDialog):
         assert self.phase is not None
         back_to = self.phase.currentData()
         return lambda: t.reopen(pid, on, reason, back_to)
-
-
-class FollowUpDialog(FormDialog):
-    def __init__(
-        self,
-        field: FieldServices,
-        runner: TaskRunner,
-        follow_up_id: str,
-        months: int,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(self.tr("Follow-up after %n month(s)", "", months), runner, parent)
-        self.field, self.follow_up_id = field, follow_up_id
-        self.announces = Changes.of(TRAJECTORY)
-        self.done_on = date_edit(self.tr("Done on"), field.context.today())
-        self.add_field("done_on", self.tr("&Done on"), self.done_on)
-        self.result_edit = line(self.tr("Result"))
-        self.add_field(
-            "result",
-            self.tr("&Result"),
-            self.result_edit,
-            hint=self.tr("e.g. still working at the same employer"),
-            required=True,
-        )
-        self.result_edit.setFocus()
-
-    def job(self) -> Callable[[], Any]:
-        result = self.result_edit.text().strip()
-        if not result:
-            raise ValidationError(self.tr("Describe the result."), field="result")
-        t, fid, on = self.field.trajectory, self.follow_up_id, from_qdate(self.done_on.date())
-        return lambda: t.complete_follow_up(fid, on, result)
 
 
 class NetworkDialog(FormDialog):

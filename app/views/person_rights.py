@@ -13,6 +13,7 @@ from app.errors import ValidationError
 from app.qt.changes import PEOPLE, Changes
 from app.views.forms import Checklist, OptionalDate, vocab_combo
 from app.views.person_dialogs import DiscreetDialog, line, note_edit
+from app.views.reports.dialogs import ReferralPicker
 from app.views.widgets import BusyIndicator, Feedback, PassphraseField, field_label, paragraph
 
 if TYPE_CHECKING:
@@ -91,8 +92,15 @@ class PersonEditDialog(DiscreetDialog):
                 "interpreter_language", self.tr("Interpreter lang&uage"), self.interpreter_language
             )
             self.add_field("radar_status", self.tr("&Radar"), self.radar)
-        self.referral = line(self.tr("Referred by"), p.referral_source)
-        self.add_field("referral_source", self.tr("Referred &by"), self.referral)
+        self.referral = ReferralPicker(
+            field, p.referral_kind, p.referral_organisation_id, p.referral_source
+        )
+        if p.first_met_how == "doorverwijzing":
+            self.add_field("referral_kind", self.tr("Referred &by"), self.referral)
+            social = field.social_map
+            runner.submit(lambda: social.search(""), self.referral.set_partners, owner=self)
+        else:
+            self.referral.hide()
         self.groups = Checklist(self.tr("Target groups (optional, never printed)"))
         self.groups.set_vocab(voc["target_groups"], p.target_groups)
         self.add_field("target_groups", self.tr("&Target groups"), self.groups)
@@ -108,13 +116,21 @@ class PersonEditDialog(DiscreetDialog):
 
         new: dict[str, Any] = {
             "alias": self.alias.text().strip(),
-            "referral_source": opt(self.referral.text()),
+            **(self.referral.values() if p.first_met_how == "doorverwijzing" else {}),
             "target_groups": self.groups.codes(),
             "note": opt(self.note.toPlainText()),
         }
         old: dict[str, Any] = {
             "alias": p.alias,
-            "referral_source": p.referral_source,
+            **(
+                {
+                    "referral_kind": p.referral_kind,
+                    "referral_organisation_id": p.referral_organisation_id,
+                    "referral_source": p.referral_source,
+                }
+                if p.first_met_how == "doorverwijzing"
+                else {}
+            ),
             "target_groups": list(p.target_groups),
             "note": p.note,
         }

@@ -329,36 +329,16 @@
         <translation>Officiële ZRM-criteria ingeladen</translation>
     </message>
     <message>
-        <source>Worker profile saved</source>
-        <translation>Profiel van een medewerker bewaard</translation>
-    </message>
-    <message>
-        <source>Device joined an existing worker profile</source>
-        <translation>Toestel sloot aan bij een bestaand profiel</translation>
-    </message>
-    <message>
-        <source>Worker left the team</source>
-        <translation>Medewerker verliet het team</translation>
-    </message>
-    <message>
-        <source>Worker active again</source>
-        <translation>Medewerker opnieuw actief</translation>
-    </message>
-    <message>
-        <source>Caseload handed on</source>
-        <translation>Caseload overgedragen</translation>
-    </message>
-    <message>
-        <source>Group session attendance recorded</source>
-        <translation>Aanwezigheden van een groepssessie genoteerd</translation>
-    </message>
-    <message>
-        <source>Agenda exported</source>
-        <translation>Agenda geëxporteerd</translation>
+        <source>Report exported</source>
+        <translation>Rapport geëxporteerd</translation>
     </message>
     <message>
         <source>person</source>
         <translation>persoon</translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation>rapport</translation>
     </message>
     <message>
         <source>contact moment</source>
@@ -393,6 +373,38 @@
         <translation>werkrijpheid</translation>
     </message>
     <message>
+        <source>automatic locking</source>
+        <translation>automatisch vergrendelen</translation>
+    </message>
+    <message>
+        <source>Worker profile saved</source>
+        <translation>Profiel van een medewerker bewaard</translation>
+    </message>
+    <message>
+        <source>Device joined an existing worker profile</source>
+        <translation>Toestel sloot aan bij een bestaand profiel</translation>
+    </message>
+    <message>
+        <source>Worker left the team</source>
+        <translation>Medewerker verliet het team</translation>
+    </message>
+    <message>
+        <source>Worker active again</source>
+        <translation>Medewerker opnieuw actief</translation>
+    </message>
+    <message>
+        <source>Caseload handed on</source>
+        <translation>Caseload overgedragen</translation>
+    </message>
+    <message>
+        <source>Group session attendance recorded</source>
+        <translation>Aanwezigheden van een groepssessie genoteerd</translation>
+    </message>
+    <message>
+        <source>Agenda exported</source>
+        <translation>Agenda geëxporteerd</translation>
+    </message>
+    <message>
         <source>worker</source>
         <translation>medewerker</translation>
     </message>
@@ -403,10 +415,6 @@
     <message>
         <source>group session</source>
         <translation>groepssessie</translation>
-    </message>
-    <message>
-        <source>automatic locking</source>
-        <translation>automatisch vergrendelen</translation>
     </message>
     <message>
         <source>Spreadsheet imported</source>
@@ -1439,10 +1447,6 @@
 <context>
     <name>DocumentDetailsBox</name>
     <message>
-        <source>Your details</source>
-        <translation>Uw gegevens</translation>
-    </message>
-    <message>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -1453,6 +1457,26 @@
     <message>
         <source>Save details</source>
         <translation>Gegevens bewaren</translation>
+    </message>
+    <message>
+        <source>Result of saving your details</source>
+        <translation>Resultaat van het bewaren van uw gegevens</translation>
+    </message>
+    <message>
+        <source>Clear a copied MLP summary after</source>
+        <translation>Gekopieerde MLP-samenvatting wissen na</translation>
+    </message>
+    <message>
+        <source>Your details were saved.</source>
+        <translation>Uw gegevens zijn bewaard.</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>Niet bewaard.</translation>
+    </message>
+    <message>
+        <source>Your details</source>
+        <translation>Uw gegevens</translation>
     </message>
     <message>
         <source>Save your details</source>
@@ -1491,24 +1515,8 @@
         <translation>Niet aangesloten.</translation>
     </message>
     <message>
-        <source>Result of saving your details</source>
-        <translation>Resultaat van het bewaren van uw gegevens</translation>
-    </message>
-    <message>
-        <source>Clear a copied MLP summary after</source>
-        <translation>Gekopieerde MLP-samenvatting wissen na</translation>
-    </message>
-    <message>
         <source>(typed name)</source>
         <translation>(getypte naam)</translation>
-    </message>
-    <message>
-        <source>Your details were saved.</source>
-        <translation>Uw gegevens zijn bewaard.</translation>
-    </message>
-    <message>
-        <source>Not saved.</source>
-        <translation>Niet bewaard.</translation>
     </message>
 </context>
 <context>
@@ -1700,6 +1708,61 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>Backups made before the erasure still contain %1. When one of them is restored on this laptop, %1 is erased again at once; elsewhere at the latest at its first sync. Keep older backups locked away and delete them when your organisation&apos;s retention period ends.</source>
         <translation>Back-ups van vóór het wissen bevatten %1 nog. Wordt er een teruggezet op deze laptop, dan wordt %1 meteen opnieuw gewist; elders ten laatste bij de eerste synchronisatie. Bewaar oudere back-ups achter slot en verwijder ze wanneer de bewaartermijn van uw organisatie afloopt.</translation>
+    </message>
+</context>
+<context>
+    <name>EsfDialog</name>
+    <message>
+        <source>ESF+ participant data</source>
+        <translation>ESF+-gegevens van de deelnemer</translation>
+    </message>
+    <message>
+        <source>Only for projects funded by the ESF+. Optional; “not asked” and “does not want to say” are real answers. Never printed on a fiche or a document for the person.</source>
+        <translation>Alleen voor projecten met ESF+-steun. Niet verplicht; „niet gevraagd” en „wil het niet zeggen” zijn echte antwoorden. Komt nooit op een fiche of een document voor de persoon.</translation>
+    </message>
+    <message>
+        <source>&amp;Gender</source>
+        <translation>&amp;Geslacht</translation>
+    </message>
+    <message>
+        <source>&amp;Labour-market status at the start</source>
+        <translation>&amp;Situatie op de arbeidsmarkt bij de start</translation>
+    </message>
+    <message>
+        <source>&amp;Education (ISCED)</source>
+        <translation>&amp;Opleidingsniveau (ISCED)</translation>
+    </message>
+    <message>
+        <source>&amp;Disability</source>
+        <translation>&amp;Handicap</translation>
+    </message>
+    <message>
+        <source>&amp;Third-country national</source>
+        <translation>Onderdaan van een &amp;derde land</translation>
+    </message>
+    <message>
+        <source>&amp;Foreign background</source>
+        <translation>&amp;Buitenlandse herkomst</translation>
+    </message>
+    <message>
+        <source>&amp;Minority</source>
+        <translation>&amp;Minderheid</translation>
+    </message>
+    <message>
+        <source>&amp;Homeless or housing exclusion</source>
+        <translation>Dakloos of &amp;uitgesloten van huisvesting</translation>
+    </message>
+    <message>
+        <source>Start of participation</source>
+        <translation>Start van de deelname</translation>
+    </message>
+    <message>
+        <source>&amp;Start of participation</source>
+        <translation>S&amp;tart van de deelname</translation>
+    </message>
+    <message>
+        <source>Empty: the date the client file started.</source>
+        <translation>Leeg: de datum waarop het cliëntdossier begon.</translation>
     </message>
 </context>
 <context>
@@ -1975,7 +2038,7 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
 </context>
 <context>
-    <name>FollowUpDialog</name>
+    <name>FollowUpResultDialog</name>
     <message numerus="yes">
         <source>Follow-up after %n month(s)</source>
         <translation>
@@ -1984,12 +2047,8 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         </translation>
     </message>
     <message>
-        <source>Done on</source>
-        <translation>Afgewerkt op</translation>
-    </message>
-    <message>
-        <source>&amp;Done on</source>
-        <translation>&amp;Afgewerkt op</translation>
+        <source>How is the person doing now? Choose what fits; a note is optional.</source>
+        <translation>Hoe gaat het nu met de persoon? Kies wat past; een notitie mag.</translation>
     </message>
     <message>
         <source>Result</source>
@@ -2000,12 +2059,20 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <translation>&amp;Resultaat</translation>
     </message>
     <message>
-        <source>e.g. still working at the same employer</source>
-        <translation>bv. werkt nog bij dezelfde werkgever</translation>
+        <source>Checked on</source>
+        <translation>Nagegaan op</translation>
     </message>
     <message>
-        <source>Describe the result.</source>
-        <translation>Beschrijf het resultaat.</translation>
+        <source>&amp;Checked on</source>
+        <translation>&amp;Nagegaan op</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>Notitie (niet verplicht)</translation>
+    </message>
+    <message>
+        <source>&amp;Note (optional)</source>
+        <translation>No&amp;titie (niet verplicht)</translation>
     </message>
 </context>
 <context>
@@ -2747,10 +2814,6 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <translation>Uitnodigingscode</translation>
     </message>
     <message>
-        <source>About you</source>
-        <translation>Over u</translation>
-    </message>
-    <message>
         <source>Join</source>
         <translation>Aansluiten</translation>
     </message>
@@ -2761,6 +2824,10 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>Type the invitation code.</source>
         <translation>Typ de uitnodigingscode.</translation>
+    </message>
+    <message>
+        <source>About you</source>
+        <translation>Over u</translation>
     </message>
 </context>
 <context>
@@ -2902,14 +2969,6 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>Brugfiguur main window</source>
         <translation>Hoofdvenster van Brugfiguur</translation>
-    </message>
-    <message>
-        <source>Reports</source>
-        <translation>Rapporten</translation>
-    </message>
-    <message>
-        <source>Here you will make reports for your team and funders, without names. This part arrives in a coming version.</source>
-        <translation>Hier maakt u straks rapporten voor uw team en uw subsidiegevers, zonder namen. Dit onderdeel komt in een volgende versie.</translation>
     </message>
     <message>
         <source>Navigation</source>
@@ -3376,10 +3435,6 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>&amp;Referred by</source>
         <translation>&amp;Doorverwezen door</translation>
-    </message>
-    <message>
-        <source>Referred by</source>
-        <translation>Doorverwezen door</translation>
     </message>
     <message>
         <source>Note</source>
@@ -3868,10 +3923,6 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <translation>&amp;Radar</translation>
     </message>
     <message>
-        <source>Referred by</source>
-        <translation>Doorverwezen door</translation>
-    </message>
-    <message>
         <source>Referred &amp;by</source>
         <translation>Doorverwezen &amp;door</translation>
     </message>
@@ -4042,6 +4093,14 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <translation>De gegevens bewerken</translation>
     </message>
     <message>
+        <source>ESF+ data…</source>
+        <translation>ESF+-gegevens…</translation>
+    </message>
+    <message>
+        <source>ESF+ participant data</source>
+        <translation>ESF+-gegevens van de deelnemer</translation>
+    </message>
+    <message>
         <source>Rights of the person</source>
         <translation>Rechten van de persoon</translation>
     </message>
@@ -4122,10 +4181,6 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <translation>Heropenen…</translation>
     </message>
     <message>
-        <source>Follow-up after 3, 12 and 24 months</source>
-        <translation>Opvolging na 3, 12 en 24 maanden</translation>
-    </message>
-    <message>
         <source>After</source>
         <translation>Na</translation>
     </message>
@@ -4161,12 +4216,24 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <translation>Opvolgingen</translation>
     </message>
     <message>
-        <source>Mark done…</source>
-        <translation>Afgewerkt…</translation>
+        <source>Follow-up: how lasting was it</source>
+        <translation>Opvolging: hoe duurzaam was het</translation>
     </message>
     <message>
-        <source>Mark follow-up done</source>
-        <translation>Opvolging afgewerkt</translation>
+        <source>Record result…</source>
+        <translation>Resultaat noteren…</translation>
+    </message>
+    <message>
+        <source>Record the follow-up&apos;s result</source>
+        <translation>Het resultaat van de opvolging noteren</translation>
+    </message>
+    <message>
+        <source>Plan follow-ups…</source>
+        <translation>Opvolging plannen…</translation>
+    </message>
+    <message>
+        <source>Plan follow-ups after a job or training</source>
+        <translation>Opvolging plannen na een job of opleiding</translation>
     </message>
     <message>
         <source>&amp;Network</source>
@@ -4688,6 +4755,33 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     </message>
 </context>
 <context>
+    <name>PlanFollowUpsDialog</name>
+    <message>
+        <source>Plan follow-ups</source>
+        <translation>Opvolging plannen</translation>
+    </message>
+    <message>
+        <source>Follow-ups after a job or a training start, so that you can tell later how lasting it was.</source>
+        <translation>Opvolging na de start van een job of opleiding, zodat u later weet hoe duurzaam het was.</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Na</translation>
+    </message>
+    <message>
+        <source>&amp;After</source>
+        <translation>&amp;Na</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Startdatum</translation>
+    </message>
+    <message>
+        <source>&amp;Start date</source>
+        <translation>&amp;Startdatum</translation>
+    </message>
+</context>
+<context>
     <name>PresenceDialog</name>
     <message>
         <source>Presence at %1</source>
@@ -5099,6 +5193,408 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>The PDF could not be written. Choose another place and try again.</source>
         <translation>De PDF kon niet gemaakt worden. Kies een andere plek en probeer opnieuw.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralPicker</name>
+    <message>
+        <source>Referred by</source>
+        <translation>Doorverwezen door</translation>
+    </message>
+    <message>
+        <source>(choose who referred)</source>
+        <translation>(kies wie doorverwees)</translation>
+    </message>
+    <message>
+        <source>Who referred (other)</source>
+        <translation>Wie verwees door (andere)</translation>
+    </message>
+    <message>
+        <source>who referred, in a few words</source>
+        <translation>wie verwees door, in enkele woorden</translation>
+    </message>
+    <message>
+        <source>Partner: %1</source>
+        <translation>Partner: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportChart</name>
+    <message>
+        <source>Chart: %1</source>
+        <translation>Grafiek: %1</translation>
+    </message>
+    <message>
+        <source>%1 + hidden</source>
+        <translation>%1 + verborgen</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>verborgen</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>geen gegevens</translation>
+    </message>
+    <message>
+        <source>first score</source>
+        <translation>eerste score</translation>
+    </message>
+    <message>
+        <source>latest score</source>
+        <translation>laatste score</translation>
+    </message>
+</context>
+<context>
+    <name>ReportSettingsDialog</name>
+    <message>
+        <source>Report settings</source>
+        <translation>Rapportinstellingen</translation>
+    </message>
+    <message>
+        <source>For the whole organisation. Exports hide every number under the threshold, and whatever would give one away.</source>
+        <translation>Voor de hele organisatie. Exports verbergen elk aantal onder de drempel, en alles wat er een zou verraden.</translation>
+    </message>
+    <message>
+        <source>Smallest number shown in an export</source>
+        <translation>Kleinste aantal dat een export toont</translation>
+    </message>
+    <message>
+        <source>&amp;Smallest number shown</source>
+        <translation>&amp;Kleinste getoonde aantal</translation>
+    </message>
+    <message>
+        <source>Follow-up after (months, separated by commas)</source>
+        <translation>Opvolging na (maanden, gescheiden door komma&apos;s)</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up after (months)</source>
+        <translation>&amp;Opvolging na (maanden)</translation>
+    </message>
+    <message>
+        <source>e.g. 3, 12, 24</source>
+        <translation>bv. 3, 12, 24</translation>
+    </message>
+    <message>
+        <source>Give whole numbers of months, separated by commas.</source>
+        <translation>Geef gehele aantallen maanden, gescheiden door komma&apos;s.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTableModel</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 van %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>rests on %n</source>
+        <translation>
+            <numerusform>rust op %n</numerusform>
+            <numerusform>rust op %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>hidden in exports (small numbers)</source>
+        <translation>verborgen in exports (kleine aantallen)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation>Rapporten</translation>
+    </message>
+    <message>
+        <source>Reports and signals</source>
+        <translation>Rapporten en signalen</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Cijfers</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>&amp;Periode</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Tot</translation>
+    </message>
+    <message>
+        <source>Whose figures</source>
+        <translation>Wiens cijfers</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Werker</translation>
+    </message>
+    <message>
+        <source>&amp;Worker</source>
+        <translation>&amp;Werker</translation>
+    </message>
+    <message>
+        <source>Only the &amp;ESF+ view</source>
+        <translation>Alleen het &amp;ESF+-beeld</translation>
+    </message>
+    <message>
+        <source>Only the ESF+ view</source>
+        <translation>Alleen het ESF+-beeld</translation>
+    </message>
+    <message>
+        <source>Show as e&amp;xported (small numbers hidden)</source>
+        <translation>Toon zoals geë&amp;xporteerd (kleine aantallen verborgen)</translation>
+    </message>
+    <message>
+        <source>Show as exported</source>
+        <translation>Toon zoals geëxporteerd</translation>
+    </message>
+    <message>
+        <source>Sc&amp;ope</source>
+        <translation>&amp;Over</translation>
+    </message>
+    <message>
+        <source>Compute the report</source>
+        <translation>Het rapport berekenen</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpute</source>
+        <translation>Be&amp;rekenen</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Export as PDF</source>
+        <translation>Exporteren als PDF</translation>
+    </message>
+    <message>
+        <source>XLSX…</source>
+        <translation>XLSX…</translation>
+    </message>
+    <message>
+        <source>Export as XLSX</source>
+        <translation>Exporteren als XLSX</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation>Exporteren als CSV</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>Ins&amp;tellingen…</translation>
+    </message>
+    <message>
+        <source>Report settings of the organisation</source>
+        <translation>Rapportinstellingen van de organisatie</translation>
+    </message>
+    <message>
+        <source>Progress of the report</source>
+        <translation>Voortgang van het rapport</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Stop the report</source>
+        <translation>Het rapport stoppen</translation>
+    </message>
+    <message>
+        <source>Working on the report</source>
+        <translation>Bezig met het rapport</translation>
+    </message>
+    <message>
+        <source>Report status</source>
+        <translation>Stand van het rapport</translation>
+    </message>
+    <message>
+        <source>The figures</source>
+        <translation>De cijfers</translation>
+    </message>
+    <message>
+        <source>&amp;Figures</source>
+        <translation>&amp;Cijfers</translation>
+    </message>
+    <message>
+        <source>Structural signals</source>
+        <translation>Structurele signalen</translation>
+    </message>
+    <message>
+        <source>Barriers of the system you see in the field — a waiting list, a rule, a missing service. They name no one and are counted in the reports.</source>
+        <translation>Drempels van het systeem die u op het terrein ziet — een wachtlijst, een regel, een ontbrekende dienst. Ze noemen niemand en tellen mee in de rapporten.</translation>
+    </message>
+    <message>
+        <source>Noted on</source>
+        <translation>Genoteerd op</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Mensen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Omschrijving</translation>
+    </message>
+    <message>
+        <source>Structural signals, newest first</source>
+        <translation>Structurele signalen, nieuwste eerst</translation>
+    </message>
+    <message>
+        <source>&amp;New signal…</source>
+        <translation>&amp;Nieuw signaal…</translation>
+    </message>
+    <message>
+        <source>New signal</source>
+        <translation>Nieuw signaal</translation>
+    </message>
+    <message>
+        <source>Si&amp;gnals</source>
+        <translation>Si&amp;gnalen</translation>
+    </message>
+    <message>
+        <source>The signal could not be deleted.</source>
+        <translation>Het signaal kon niet verwijderd worden.</translation>
+    </message>
+    <message>
+        <source>Edit signal</source>
+        <translation>Signaal bewerken</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it…</source>
+        <translation>Bewer&amp;ken…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Verwijderen…</translation>
+    </message>
+    <message>
+        <source>Delete signal</source>
+        <translation>Signaal verwijderen</translation>
+    </message>
+    <message>
+        <source>Signals status</source>
+        <translation>Stand van de signalen</translation>
+    </message>
+    <message>
+        <source>This year (%1)</source>
+        <translation>Dit jaar (%1)</translation>
+    </message>
+    <message>
+        <source>Last year (%1)</source>
+        <translation>Vorig jaar (%1)</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Dit kwartaal</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation>Vorig kwartaal</translation>
+    </message>
+    <message>
+        <source>Choose dates…</source>
+        <translation>Zelf datums kiezen…</translation>
+    </message>
+    <message>
+        <source>All teams on this laptop</source>
+        <translation>Alle teams op deze laptop</translation>
+    </message>
+    <message>
+        <source>Team %1</source>
+        <translation>Team %1</translation>
+    </message>
+    <message>
+        <source>My caseload (%1)</source>
+        <translation>Mijn caseload (%1)</translation>
+    </message>
+    <message>
+        <source>My caseload (set your name in Settings)</source>
+        <translation>Mijn caseload (vul uw naam in bij Instellingen)</translation>
+    </message>
+    <message>
+        <source>All workers</source>
+        <translation>Alle werkers</translation>
+    </message>
+    <message>
+        <source>The report could not be made.</source>
+        <translation>Het rapport kon niet gemaakt worden.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · state on %3 · exact figures, only for inside the team</source>
+        <translation>%1 · %2 · toestand op %3 · exacte cijfers, alleen voor binnen het team</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · as exported: numbers under %3 hidden</source>
+        <translation>%1 · %2 · zoals geëxporteerd: aantallen onder %3 verborgen</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-documenten (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-werkmappen (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the report as</source>
+        <translation>Rapport bewaren als</translation>
+    </message>
+    <message>
+        <source>Saved in %1 (small numbers hidden).</source>
+        <translation>Opgeslagen in %1 (kleine aantallen verborgen).</translation>
+    </message>
+    <message>
+        <source>Report settings saved.</source>
+        <translation>Rapportinstellingen opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Signal saved.</source>
+        <translation>Signaal opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The sociale kaart could not be read.</source>
+        <translation>De sociale kaart kon niet gelezen worden.</translation>
+    </message>
+    <message>
+        <source>Delete this signal? It no longer counts in reports.</source>
+        <translation>Dit signaal verwijderen? Het telt dan niet meer mee in rapporten.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Signal deleted.</source>
+        <translation>Signaal verwijderd.</translation>
     </message>
 </context>
 <context>
@@ -5651,6 +6147,10 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <translation>Kluis maken</translation>
     </message>
     <message>
+        <source>The vault could not be created.</source>
+        <translation>De kluis kon niet gemaakt worden.</translation>
+    </message>
+    <message>
         <source>About you</source>
         <translation>Over u</translation>
     </message>
@@ -5669,10 +6169,6 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>Save your details and start</source>
         <translation>Uw gegevens bewaren en beginnen</translation>
-    </message>
-    <message>
-        <source>The vault could not be created.</source>
-        <translation>De kluis kon niet gemaakt worden.</translation>
     </message>
     <message>
         <source>Your details could not be saved.</source>
@@ -5977,6 +6473,105 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>Column headers</source>
         <translation>Kolomkoppen</translation>
+    </message>
+</context>
+<context>
+    <name>SignalDialog</name>
+    <message>
+        <source>Structural signal</source>
+        <translation>Structureel signaal</translation>
+    </message>
+    <message>
+        <source>Edit signal</source>
+        <translation>Signaal bewerken</translation>
+    </message>
+    <message>
+        <source>A barrier of the system (a waiting list, a rule, a missing service), not of the person. Name no one: at most how many people it touches.</source>
+        <translation>Een drempel van het systeem (een wachtlijst, een regel, een ontbrekende dienst), niet van de persoon. Noem niemand: hoogstens hoeveel mensen het raakt.</translation>
+    </message>
+    <message>
+        <source>Noted on</source>
+        <translation>Genoteerd op</translation>
+    </message>
+    <message>
+        <source>&amp;Noted on</source>
+        <translation>&amp;Genoteerd op</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Thema</translation>
+    </message>
+    <message>
+        <source>What is the barrier?</source>
+        <translation>Wat is de drempel?</translation>
+    </message>
+    <message>
+        <source>&amp;What is the barrier?</source>
+        <translation>&amp;Wat is de drempel?</translation>
+    </message>
+    <message>
+        <source>Organisation concerned</source>
+        <translation>Betrokken organisatie</translation>
+    </message>
+    <message>
+        <source>(none, or not on the sociale kaart)</source>
+        <translation>(geen, of niet op de sociale kaart)</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation concerned</source>
+        <translation>Betrokken &amp;organisatie</translation>
+    </message>
+    <message>
+        <source>Other organisation</source>
+        <translation>Andere organisatie</translation>
+    </message>
+    <message>
+        <source>Other or&amp;ganisation</source>
+        <translation>&amp;Andere organisatie</translation>
+    </message>
+    <message>
+        <source>Life domains</source>
+        <translation>Levensdomeinen</translation>
+    </message>
+    <message>
+        <source>&amp;Life domains</source>
+        <translation>&amp;Levensdomeinen</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>niet gekend</translation>
+    </message>
+    <message>
+        <source>How many people it touches</source>
+        <translation>Hoeveel mensen het raakt</translation>
+    </message>
+    <message>
+        <source>How many &amp;people (estimate)</source>
+        <translation>Hoeveel &amp;mensen (schatting)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Stand van zaken</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>T&amp;eam</source>
+        <translation>T&amp;eam</translation>
+    </message>
+    <message>
+        <source>Save anyway: it names no one</source>
+        <translation>Toch opslaan: het noemt niemand</translation>
     </message>
 </context>
 <context>
@@ -6538,10 +7133,6 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
         <translation>Verbonden met %1 als %2. Teams: %3.</translation>
     </message>
     <message>
-        <source>Waiting for approval by a coordinator. Give them this laptop&apos;s safety code (below) to compare before they approve it; until then nothing is shared.</source>
-        <translation>Wacht op goedkeuring door een coördinator. Geef de coördinator de veiligheidscode van deze laptop (hieronder) om te vergelijken voor hij hem goedkeurt; tot dan wordt niets gedeeld.</translation>
-    </message>
-    <message>
         <source>Conflicts (%1)…</source>
         <translation>Conflicten (%1)…</translation>
     </message>
@@ -6582,6 +7173,10 @@ Dit kan niet ongedaan gemaakt worden. Exporteer eventueel eerst alles en geef he
     <message>
         <source>The device could not be revoked. Try again.</source>
         <translation>Het toestel kon niet ingetrokken worden. Probeer opnieuw.</translation>
+    </message>
+    <message>
+        <source>Waiting for approval by a coordinator. Give them this laptop&apos;s safety code (below) to compare before they approve it; until then nothing is shared.</source>
+        <translation>Wacht op goedkeuring door een coördinator. Geef de coördinator de veiligheidscode van deze laptop (hieronder) om te vergelijken voor hij hem goedkeurt; tot dan wordt niets gedeeld.</translation>
     </message>
     <message>
         <source>Safety codes</source>

@@ -71,7 +71,8 @@ def test_pseudonym_then_upgrade_with_agreement(field: FieldServices) -> None:
         ({"alias": " "}, "alias"),
         ({"first_met_on": TODAY + timedelta(days=1)}, "first_met_on"),
         ({"first_met_how": "vindplaats"}, "vindplaats_id"),
-        ({"first_met_how": "doorverwijzing"}, "referral_source"),
+        ({"first_met_how": "doorverwijzing"}, "referral_kind"),
+        ({"first_met_how": "doorverwijzing", "referral_kind": "andere"}, "referral_source"),
         ({"target_groups": ("onbestaand",)}, "target_groups"),
     ],
 )
@@ -154,10 +155,13 @@ def test_work_outcome_schedules_follow_ups_and_reopen_works(field: FieldServices
         field.trajectory.change_phase(pid, "orientering", date(2026, 11, 20), "")
 
 
-def test_non_work_outcome_schedules_nothing(field: FieldServices) -> None:
+def test_an_outcome_without_a_placement_schedules_nothing(field: FieldServices) -> None:
     pid = pseudonym(field)
-    field.trajectory.close(pid, date(2026, 11, 15), "opleiding")
+    field.trajectory.close(pid, date(2026, 11, 15), "geen_medewerking")
     assert field.trajectory.view(pid).follow_ups == ()
+    other = pseudonym(field, alias="Noor")
+    field.trajectory.close(other, date(2026, 11, 15), "opleiding")  # a training is followed up
+    assert [f.months for f in field.trajectory.view(other).follow_ups] == [3, 12, 24]
 
 
 # --- contacts -----------------------------------------------------------------------------

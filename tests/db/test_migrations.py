@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -102,3 +103,77 @@ def test_the_search_index_migration_rebuilds_what_the_services_build(field) -> N
         if target != "head":
             assert field.caseload.search("zoe") == []  # the old index is gone
     assert [field.caseload.search(q) for q in queries] == before == [[pid]] * 4
+
+
+def test_the_report_index_migration_fills_what_the_services_write(field) -> None:  # type: ignore[no-untyped-def]
+    """0019 gives every contact–people row its contact's channel and status (as the services
+    write them) and computes each ZRM measurement's report levels; down and up again keeps
+    the report's figures."""
+    from datetime import date, datetime
+
+    from alembic import command
+    from sqlalchemy import text
+
+    from app.db.migrate import _config
+    from app.domain.zrm import DomainScore
+    from app.services.contacts import ContactInput, Participant
+    from app.services.people import ClientDetails, PseudonymInput
+    from app.services.reports import ReportParams, year
+    from app.services.zrm import AssessmentInput, editions
+
+    a = field.people.create_pseudonym(PseudonymInput("Zoë", date(2026, 1, 1), "mond_aan_mond"))
+    b = field.people.create_pseudonym(PseudonymInput("Rik", date(2026, 2, 1), "mond_aan_mond"))
+    field.contacts.create(
+        ContactInput(datetime(2026, 3, 1, 9, 0), "huisbezoek", (Participant(a), Participant(b)))
+    )
+    field.contacts.create(
+        ContactInput(datetime(2026, 4, 1, 9, 0), "telefoon", (Participant(a),), "niet_bereikt")
+    )
+    field.people.upgrade_to_client(a, ClientDetails("Zoë", "Peeters", date(2026, 3, 1)))
+    codes = editions()["2017"].codes()
+    for on, level in ((date(2026, 3, 2), 2), (date(2026, 9, 1), 4)):
+        scores = {
+            c: DomainScore(c, level, None, "persoon")
+            if c == "huisvesting"
+            else DomainScore(c, None, "Niet besproken", "persoon")
+            for c in codes
+        }
+        field.zrm.save(AssessmentInput(a, on, "An", scores))
+    engine = field.context.ctx.engine
+
+    def index_rows() -> list[tuple[object, ...]]:
+        with engine.connect() as conn:
+            return sorted(
+                tuple(r)
+                for r in conn.execute(
+                    text("SELECT person_id, channel, status, occurred_at FROM contact_people")
+                )
+            )
+
+    written = index_rows()
+    assert sorted((r[1], r[2]) for r in written) == [
+        ("huisbezoek", "bereikt"),
+        ("huisbezoek", "bereikt"),
+        ("telefoon", "niet_bereikt"),
+    ]
+    before = field.reports.compute(ReportParams(year(2026)))
+    for target in ("0018_reporting", "head"):
+        with engine.begin() as conn:
+            cfg = _config()
+            cfg.attributes["connection"] = conn
+            (command.downgrade if target != "head" else command.upgrade)(cfg, target)
+    assert index_rows() == written
+    with engine.connect() as conn:
+        levels = [
+            r[0]
+            for r in conn.execute(
+                text("SELECT report_levels FROM zrm_assessments ORDER BY assessed_on")
+            )
+        ]
+    huisvesting = 3  # its place in app.models.zrm.REPORT_LEVEL_CODES
+    assert [json.loads(x)[huisvesting] for x in levels] == [2, 4]
+    after = field.reports.compute(ReportParams(year(2026)))
+    assert after.table("contacts.channels") == before.table("contacts.channels")
+    assert after.table("zrm.team.none") == before.table("zrm.team.none")
+    row = next(r for r in after.table("zrm.team.none").rows if r.key == "huisvesting")
+    assert [getattr(v, "value", None) for v in row.values[:3]] == [1, 2.0, 4.0]

@@ -87,6 +87,39 @@ def test_a_person_is_followed_by_a_worker_reference(field: FieldServices, vault:
     assert field.caseload.open_file(pid).worker_name == "An Claes"
 
 
+def test_upgrading_a_pseudonym_to_a_client_keeps_its_worker_and_team(
+    field: FieldServices, vault: OpenVault
+) -> None:
+    from app.services.people import ClientDetails
+
+    field.workers.save_profile(WorkerProfile("An Claes"))
+    with vault.context.transaction() as s:
+        bram = field.context.records.create(
+            s, Worker, {"name": "Bram Peeters", "function": None, "organisation": None,
+                        "phone": None, "email": None, "active": True, "legacy": False},
+        ).id  # fmt: skip
+        s.add(TeamState(team_id="team-zuid", name="Zuid", current_epoch=1, cursor=0))
+    pid = _person(field, "Zoë", worker_id=bram)  # Bram met her; An types the file
+    with vault.context.transaction() as s:
+        s.add(RecordTeam(record_type="person", record_id=pid, team_id="team-zuid"))
+    field.people.upgrade_to_client(
+        pid, ClientDetails("Zoë", "Vermeulen", date(2026, 10, 2), phone="0489 12 34 56")
+    )
+    p = field.people.get(pid)
+    assert p.is_client and p.given_name == "Zoë"
+    assert p.worker_id == bram  # not reset to the device's worker, nor emptied
+    row = next(r for r in field.caseload.rows() if r.id == pid)
+    assert (row.worker_name, row.team_name) == ("Bram Peeters", "Zuid")
+    assert field.caseload.open_file(pid).worker_name == "Bram Peeters"
+    with vault.context.read() as s:
+        fields = [
+            e.payload["fields"]
+            for e in s.scalars(select(OutboxEntry))
+            if e.record_type == "person" and e.record_id == pid
+        ]
+    assert fields and fields[-1]["worker_id"] == bram  # what the team's other laptops get
+
+
 def test_a_second_device_joins_the_worker_it_belongs_to(
     field: FieldServices, vault: OpenVault, vault_service: VaultService
 ) -> None:

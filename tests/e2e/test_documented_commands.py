@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,7 @@ ORDER = (
     "handovers",
     "fiche",
     "export-person",
+    "report",
     "backup",
     "erase-person",
     "restore",
@@ -328,6 +330,10 @@ class Scenario:
             ("fiche", "--password-fd"): lambda: c.pipe("pdf-wachtwoord-voor-lies"),
             ("export-person", "--person"): lambda: v["handover_person"],
             ("export-person", "--out"): lambda: str(self.tmp / f"export.{v['format']}"),
+            ("report", "--period"): lambda: str(date.today().year),
+            ("report", "--team"): lambda: "Team Noord",
+            ("report", "--worker"): lambda: v["worker_name"],
+            ("report", "--out"): lambda: str(self.tmp / f"rapport.{v['format']}"),
             ("backup", "--out"): lambda: str(self.tmp / "kluis.bfbackup"),
             ("erase-person", "--person"): lambda: v["erased"],
             ("restore", "--from"): lambda: str(self.tmp / "kluis.bfbackup"),
@@ -364,7 +370,7 @@ class Scenario:
         variants = [(choices[0], a) for a in choices[0].alternatives] if choices else [(None, None)]
         out: list[list[str]] = []
         for chosen, alternative in variants:
-            if chosen is not None and row.command == "export-person":
+            if chosen is not None and row.command in ("export-person", "report"):
                 self.values["format"] = alternative or ""
             if chosen is not None and row.command == "import":
                 self.values["import_kind"] = alternative or ""
@@ -428,6 +434,13 @@ def test_readme_commands_run_in_process(tmp_path: Path, cli: Cli) -> None:
     doc = json.loads((tmp_path / "export.json").read_text(encoding="utf-8"))
     assert doc["person"]["id"] == v["handover_person"]
     assert (tmp_path / "export.pdf").read_bytes().startswith(b"%PDF")
+    v["worker_name"] = "An"
+    reports = run("report", "kluis")
+    assert [r.code for r in reports] == [0, 0, 0, 0], [r.err for r in reports]
+    assert all("verborgen" in r.err for r in reports)
+    report_doc = json.loads((tmp_path / "rapport.json").read_text(encoding="utf-8"))
+    assert report_doc["suppression"] == {"threshold": 5} and report_doc["title"] == "ESF+-rapport"
+    assert (tmp_path / "rapport.pdf").read_bytes().startswith(b"%PDF")
     (backup,) = run("backup", "kluis")
     backup.ok()
     v["erased"] = v["handover_person"]

@@ -223,6 +223,9 @@ def main(argv: list[str]) -> int:
     save(main, out, "discreet-mode.png")
     main.discretion.set_on(False)
 
+    # Reports (issue 12): the team's figures with charts, the signals, and the PDF.
+    shoot_reports(app, main, out, data)
+
     # Settings → Synchronisatie against a real store on loopback: the organisation's and this
     # laptop's safety codes, a laptop waiting for approval, and the approval dialog with its
     # safety code to compare.
@@ -295,6 +298,40 @@ def main(argv: list[str]) -> int:
     runner.wait_for_done()
     del keep
     return 0
+
+
+def shoot_reports(app: QApplication, main: Any, out: Path, data: Path) -> None:
+    import subprocess
+
+    page = main.reports
+    main.go_to(main.pages.index(page))
+    wait_for(page.computed, timeout_ms=30_000)
+    settle(app)
+    save(main, out, "reports.png")
+    bar = page.scroll_area.verticalScrollBar()
+    block = next(
+        w for w in page.content.findChildren(QWidget) if w.accessibleName() == "Caseload per werker"
+    )
+    bar.setValue(block.y())
+    page.as_exported.setChecked(True)
+    settle(app)
+    save(main, out, "reports-exported.png")
+    page.as_exported.setChecked(False)
+    bar.setValue(0)
+    page.tabs.setCurrentIndex(1)
+    settle(app)
+    save(main, out, "signals.png")
+    page.tabs.setCurrentIndex(0)
+    pdf = data / "rapport.pdf"
+    assert main.field is not None
+    main.field.reports.export(page.params(), "pdf", pdf)
+    for first, name in ((1, "report-pdf-page1"), (3, "report-pdf-page3")):
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "80", "-f", str(first), "-l", str(first), "-singlefile",
+             str(pdf), str(out / name)],
+            check=True,
+        )  # fmt: skip
+        print(out / f"{name}.png")
 
 
 def sync_screens(app: QApplication, main: Any, runner: TaskRunner, out: Path, data: Path) -> None:

@@ -98,6 +98,7 @@ def _builders() -> dict[str, Callable[[Ctx], QWidget]]:
     from app.views.passphrase import PassphraseDialog
     from app.views.quick_entry import QuickEntryDialog
     from app.views.recovery import RecoveryKeyDialog
+    from app.views.reports import dialogs as rd
     from app.views.setup_window import SetupWindow
     from app.views.sharing import dialogs as sd
     from app.views.sharing.fiche_preview import FichePreviewDialog, OverrideDialog
@@ -127,6 +128,13 @@ def _builders() -> dict[str, Callable[[Ctx], QWidget]]:
             if cs:
                 return cs[0]
         raise AssertionError("the demo vault has no consent")
+
+    def follow_up(c: Ctx):  # type: ignore[no-untyped-def]
+        for r in c.field.caseload.rows():
+            fs = c.field.trajectory.view(r.id).follow_ups
+            if fs:
+                return fs[0]
+        raise AssertionError("the demo vault has no follow-up")
 
     def group(c: Ctx):  # type: ignore[no-untyped-def]
         return c.field.groups.groups()[0]
@@ -164,7 +172,19 @@ def _builders() -> dict[str, Callable[[Ctx], QWidget]]:
         "TrajectoryDialog": lambda c: pd.TrajectoryDialog(
             c.field, c.runner, client(c), "phase", "kennismaking", c.parent
         ),
-        "FollowUpDialog": lambda c: pd.FollowUpDialog(c.field, c.runner, "x", 3, c.parent),
+        "FollowUpResultDialog": lambda c: rd.FollowUpResultDialog(
+            c.field, c.runner, follow_up(c), c.parent
+        ),
+        "PlanFollowUpsDialog": lambda c: rd.PlanFollowUpsDialog(
+            c.field, c.runner, client(c), c.parent
+        ),
+        "SignalDialog": lambda c: rd.SignalDialog(
+            c.field, c.runner, orgs(c), ("Straathoekwerk Gent",), None, c.parent
+        ),
+        "EsfDialog": lambda c: rd.EsfDialog(c.field, c.runner, client(c), None, c.parent),
+        "ReportSettingsDialog": lambda c: rd.ReportSettingsDialog(
+            c.field, c.runner, 5, (3, 12, 24), c.parent
+        ),
         "NetworkDialog": lambda c: pd.NetworkDialog(c.field, c.runner, client(c), c.parent),
         "DrempelDialog": lambda c: pd.DrempelDialog(c.field, c.runner, client(c), None, c.parent),
         "WorkReadinessDialog": lambda c: pd.WorkReadinessDialog(

@@ -342,7 +342,9 @@ class ContactsImporter:
         rows: list[dict[str, Any]] = []
         for p in new:
             v = p.values
-            rows += contact_people_rows(p.record_id, v["people"], v["occurred_at"], v["status"])
+            rows += contact_people_rows(
+                p.record_id, v["people"], v["occurred_at"], v["status"], v["channel"]
+            )
             self.debt.add(CONTACTS, *(x["person_id"] for x in v["people"]))
         if rows:
             s.execute(insert(ContactPerson), rows)

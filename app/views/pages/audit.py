@@ -94,6 +94,7 @@ def event_label(code: str) -> str:
             "AuditLabels", "Group session attendance recorded"
         ),
         "agenda_exported": QCoreApplication.translate("AuditLabels", "Agenda exported"),
+        "report_exported": QCoreApplication.translate("AuditLabels", "Report exported"),
         "import": QCoreApplication.translate("AuditLabels", "Spreadsheet imported"),
         "organisation_created": QCoreApplication.translate(
             "AuditLabels", "Organisation set up on the central store"
@@ -114,6 +115,7 @@ def event_label(code: str) -> str:
 def record_type_label(code: str | None) -> str:
     labels = {
         "person": QCoreApplication.translate("AuditLabels", "person"),
+        "report": QCoreApplication.translate("AuditLabels", "report"),
         "contact_moment": QCoreApplication.translate("AuditLabels", "contact moment"),
         "vindplaats": QCoreApplication.translate("AuditLabels", "vindplaats"),
         "handover": QCoreApplication.translate("AuditLabels", "handover"),

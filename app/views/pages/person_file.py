@@ -63,7 +63,6 @@ from app.views.pages.base import Page
 from app.views.person_dialogs import (
     AgreementDialog,
     DrempelDialog,
-    FollowUpDialog,
     NetworkDialog,
     TrajectoryDialog,
     UpgradeDialog,
@@ -72,6 +71,7 @@ from app.views.person_dialogs import (
     network_kind_label,
 )
 from app.views.person_rights import EraseDialog, PersonEditDialog
+from app.views.reports.dialogs import EsfDialog, FollowUpResultDialog, PlanFollowUpsDialog
 from app.views.sharing.tab import SharingTab
 from app.views.widgets import Feedback, heading, paragraph
 from app.views.zrm import ZrmTab, related_zrm_domains
@@ -263,12 +263,19 @@ class PersonFilePage(Page):
         self.delete_button = button(self.tr("Delete a file made by mistake…"), self)
         self.delete_button.setIcon(icon("trash-2"))
         self.delete_button.clicked.connect(self.delete_person)
+        self.esf_button = button(self.tr("ESF+ data…"), self, name=self.tr("ESF+ participant data"))
+        self.esf_button.clicked.connect(self.open_esf)
         self.hand_on_button = button(
             self.tr("Hand on…"), self, name=self.tr("Hand on to a colleague")
         )
         self.hand_on_button.clicked.connect(self.open_hand_on)
         self._buttons(
-            v, self.edit_button, self.upgrade_button, self.hand_on_button, self.delete_button
+            v,
+            self.edit_button,
+            self.upgrade_button,
+            self.hand_on_button,
+            self.esf_button,
+            self.delete_button,
         )
         rights = QGroupBox(self.tr("Rights of the person"), self)
         rights.setAccessibleName(self.tr("Rights of the person"))
@@ -362,7 +369,7 @@ class PersonFilePage(Page):
         self._buttons(
             v, self.phase_button, self.low_flame_button, self.close_button, self.reopen_button
         )
-        v.addWidget(heading(self.tr("Follow-up after 3, 12 and 24 months"), level=2))
+        v.addWidget(heading(self.tr("Follow-up: how lasting was it"), level=2))
         self.follow_model: RowsModel[FollowUpRow] = RowsModel(
             [
                 Column(
@@ -379,17 +386,31 @@ class PersonFilePage(Page):
                         else self.tr("open")
                     ),
                 ),
-                Column(self.tr("Result"), lambda f: f.result or ""),
+                Column(self.tr("After"), lambda f: self._label("follow_up_anchors", f.anchor)),
+                Column(
+                    self.tr("Result"),
+                    lambda f: " — ".join(
+                        x for x in (self._label("follow_up_status", f.status), f.result) if x
+                    ),
+                ),
             ],
             self,
         )
         self.follow_table = KeyTable(self.tr("Follow-ups"), self.follow_model, self)
         self.follow_table.setMaximumHeight(130)
         v.addWidget(self.follow_table, 1)
-        done = button(self.tr("Mark done…"), self, name=self.tr("Mark follow-up done"))
+        done = button(
+            self.tr("Record result…"), self, name=self.tr("Record the follow-up's result")
+        )
         done.clicked.connect(self._complete_follow_up)
         self.follow_table.enter.connect(self._complete_follow_up)
-        self._buttons(v, done)
+        plan = button(
+            self.tr("Plan follow-ups…"),
+            self,
+            name=self.tr("Plan follow-ups after a job or training"),
+        )
+        plan.clicked.connect(self._plan_follow_ups)
+        self._buttons(v, done, plan)
 
     def _build_network(self) -> None:
         v = self._tab(self.tr("&Network"))
@@ -685,6 +706,7 @@ class PersonFilePage(Page):
         self.close_button.setEnabled(not st.closed)
         self.reopen_button.setEnabled(st.closed)
         self.upgrade_button.setVisible(not f.person.is_client)
+        self.esf_button.setVisible(f.person.is_client)
         self._update_zrm_links()
         self.loaded.emit()
 
@@ -1084,8 +1106,24 @@ class PersonFilePage(Page):
 
     def _complete_follow_up(self) -> None:
         row = self.follow_table.current_row()
-        if self.field and row is not None and row.done_on is None:
-            self._run_dialog(FollowUpDialog(self.field, self.runner, row.id, row.months, self))
+        if row is not None and self.field:
+            self._run_dialog(FollowUpResultDialog(self.field, self.runner, row, self))
+
+    def _plan_follow_ups(self) -> None:
+        if self.field and self.person_id:
+            self._run_dialog(PlanFollowUpsDialog(self.field, self.runner, self.person_id, self))
+
+    def open_esf(self) -> None:
+        field, pid = self.field, self.person_id
+        if field is None or pid is None:
+            return
+        esf = field.esf
+
+        def show(existing: Any) -> None:
+            if self.field is field and self.person_id == pid:
+                self._run_dialog(EsfDialog(field, self.runner, pid, existing, self))
+
+        self.runner.submit(lambda: esf.get(pid), show, owner=self)
 
     def _add_network(self) -> None:
         if self.field and self.person_id:
