@@ -309,11 +309,24 @@ def shoot_reports(app: QApplication, main: Any, out: Path, data: Path) -> None:
     settle(app)
     save(main, out, "reports.png")
     bar = page.scroll_area.verticalScrollBar()
-    block = next(
-        w for w in page.content.findChildren(QWidget) if w.accessibleName() == "Caseload per werker"
-    )
+    page.as_exported.setChecked(True)  # small numbers hidden on the vault lane, then shown
+    wait_for(until=lambda: page.exported_view is not None, timeout_ms=30_000)
+    settle(app)
+
+    def caseload_block() -> QWidget | None:
+        return next(
+            (
+                w
+                for w in page.content.findChildren(QWidget)
+                if w.accessibleName() == "Caseload per werker" and w.isVisible()
+            ),
+            None,
+        )
+
+    wait_for(until=lambda: caseload_block() is not None, timeout_ms=10_000)
+    block = caseload_block()
+    assert block is not None
     bar.setValue(block.y())
-    page.as_exported.setChecked(True)
     settle(app)
     save(main, out, "reports-exported.png")
     page.as_exported.setChecked(False)
