@@ -1,12 +1,16 @@
 """Background sync: every N minutes while enrolled and unlocked, on demand, with backoff.
 
 One `SyncScheduler` per main window. `start(service, minutes)` on unlock, `stop()` on lock.
-Every sync runs on the task runner (network calls too), never two at once. When the store is
+Every sync runs on the network lane (`runner.network`), never two at once; each of its vault
+steps (reading a push batch, marking it acknowledged, applying a slice of a pulled page,
+re-indexing a few people) takes a short turn on the vault lane (`runner.turn`, given to the
+service with `use_vault_lane`), so saves, searches and person files go between them while a
+long first sync runs. When the store is
 unreachable the next attempt waits 1, 2, 4 … 30 minutes; a success resets that. The clock is
 injected (wall-clock seconds, for "opnieuw om HH:MM") and a timer compares it with the next
 due time every `check_interval_ms`; tests move a fake clock and call `check()`.
 
-While a sync runs, the service reports progress from the runner's thread; the latest report
+While a sync runs, the service reports progress from the network lane's thread; the latest report
 reaches the GUI thread through a queued signal and is shown at most `progress_interval_ms`
 apart (the last one always arrives). `stop_sync()` asks the running pass to stop between
 batches: a stopped sync is not a failure (no backoff, no pause); what it applied stays and the
@@ -87,7 +91,7 @@ class _Result:
 
 
 class SyncScheduler(QObject):
-    """Runs `service.sync_once()` on the runner at the right times.
+    """Runs `service.sync_once()` on the network lane at the right times.
 
     `state_changed(SyncState)` after every change; `synced(report)` after a sync worked;
     `failed(exception)` after one did not; `cancelled(exception)` after the worker stopped one
@@ -179,6 +183,9 @@ class SyncScheduler(QObject):
         self._paused = False
         self._running = False
         self._due = self._clock() + self._first_delay
+        share = getattr(service, "use_vault_lane", None)
+        if callable(share):
+            share(self._runner.turn)
         self._timer.start()
         self.refresh_status()
 
@@ -266,7 +273,7 @@ class SyncScheduler(QObject):
             except Exception as exc:  # reported to the GUI thread as a value, with the status
                 error = exc
             try:
-                status = service.status()
+                status = self._runner.call(service.status)
             except Exception:
                 status = None
             return _Result(report, status, error)
@@ -288,7 +295,7 @@ class SyncScheduler(QObject):
             self._finished()
             self._failed(_Result(None, None, exc))
 
-        self._runner.submit(work, done, crashed, owner=self)
+        self._runner.network.submit(work, done, crashed, owner=self)
         return True
 
     def stop_sync(self) -> bool:
@@ -313,7 +320,7 @@ class SyncScheduler(QObject):
 
     # --- progress (worker thread → GUI thread) -------------------------------------------------
     def _progress_reporter(self, generation: int) -> Callable[[Any], None]:
-        """The `progress` callback for one sync; runs on the runner's thread."""
+        """The `progress` callback for one sync; runs on the network lane's thread."""
 
         def report(progress: Any) -> None:
             with self._progress_lock:

@@ -20,7 +20,8 @@ from __future__ import annotations
 import itertools
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -100,6 +101,20 @@ class _Call(QRunnable):
         finally:
             self.fn = _nothing
             self.done.set()
+
+
+class _Turn(QRunnable):
+    """Parks the lane's thread while another thread has the lane's turn (`TaskRunner.turn`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self.granted = threading.Event()
+        self.released = threading.Event()
+
+    def run(self) -> None:
+        self.granted.set()
+        self.released.wait()
 
 
 VAULT = "vault"
@@ -189,6 +204,30 @@ class TaskRunner(QObject):
         if job.error is not None:
             raise job.error
         return job.value  # type: ignore[return-value]
+
+    @contextmanager
+    def turn(self) -> Iterator[None]:
+        """From another lane's thread: wait for this lane's turn, then run the `with` block on
+        the calling thread while the lane waits for it, so nothing else of the lane runs
+        meanwhile. Like `call`, but for a block that opens a vault session in a `with`
+        statement (the sync engine's vault steps, app/sync/link.py `SyncLink.read`). Keep the
+        block short and free of network waits: saves and searches queue behind it. Nested
+        turns, and turns taken on the lane's own thread, simply run the block."""
+        if getattr(_lane_of_thread, "name", None) == self.name:
+            yield
+            return
+        if threading.current_thread() is threading.main_thread():
+            raise RuntimeError("TaskRunner.turn would block the GUI thread")
+        job = _Turn()
+        self._pool.start(job)
+        job.granted.wait()
+        before = getattr(_lane_of_thread, "name", None)
+        _lane_of_thread.name = self.name  # nested turns run at once; `call` refuses
+        try:
+            yield
+        finally:
+            _lane_of_thread.name = before
+            job.released.set()
 
     def wait_for_done(self, msecs: int = 30_000) -> bool:
         """Block until the workers (and the network lane's) are idle (for shutdown)."""

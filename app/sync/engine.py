@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from app.crypto.header import now_iso
 from app.domain.hlc import Stamp
+from app.errors import VaultLocked
 from app.models import (
     MODEL_BY_TYPE,
     ContactMoment,
@@ -76,6 +77,10 @@ MAX_ROUNDS = 4
 PULL_PAGE = 1000  # items per pull request (the store also caps a page's bytes)
 PULL_TRANSACTION_RECORDS = 25_000  # pulled items applied per transaction, at most a page more
 INDEX_REBUILD_PEOPLE = 2_000  # people whose local indexes are rebuilt per transaction
+# When the vault is shared (the app: saves and searches go between the sync's steps), each
+# step stays short: pulled items applied per transaction, people re-indexed per transaction.
+SHARED_APPLY_ITEMS = 250
+SHARED_INDEX_PEOPLE = 100
 
 
 @dataclass(frozen=True)
@@ -179,7 +184,7 @@ class SyncEngine:
         self._should_stop = should_stop
         self._confirmed_purges = frozenset(confirm_purges)
         self._pending = {}
-        with self._link.ctx.read() as s:
+        with self._link.read() as s:
             self._link.require(s)
             queued = queued_types(s)
         roster = self._members.refresh()
@@ -196,7 +201,7 @@ class SyncEngine:
             report.merged += merged
             if not merged and not self._purges_waiting():
                 break
-        with self._link.ctx.transaction() as s:
+        with self._link.transaction() as s:
             cfg2 = self._link.config(s)
             assert cfg2 is not None
             cfg2.last_sync_at = now_iso()
@@ -246,7 +251,7 @@ class SyncEngine:
 
     def _push(self, confirm_mass_deletion: bool) -> int:
         pushed = 0
-        with self._link.ctx.read() as s:
+        with self._link.read() as s:
             cfg = self._link.require(s)
             home = cfg.home_team_id
             self._mass_deletion_guard(s, confirm_mass_deletion)
@@ -255,7 +260,7 @@ class SyncEngine:
             self._report("push", 0, total)
         while True:
             self._check_stop()
-            with self._link.ctx.read() as s:
+            with self._link.read() as s:
                 entries = list(
                     s.scalars(
                         select(OutboxEntry).order_by(OutboxEntry.id).limit(MAX_PUSH_REVISIONS)
@@ -264,48 +269,50 @@ class SyncEngine:
                 if not entries:
                     return pushed
                 keys = self._members.keys(s)
-                states = {t.team_id: t for t in s.scalars(select(TeamState))}
-                batches: dict[str, list[tuple[int, dict[str, Any]]]] = {}
-                refused = self._members.refused_teams
-                for e, team in zip(entries, self._teams_of(s, entries, home), strict=True):
-                    if team in refused:
-                        continue  # stays queued until that team's key verifies again
-                    if team is None or team not in states:
-                        raise SyncError(
-                            "Dit toestel heeft nog geen team: een coördinator moet "
-                            "het eerst goedkeuren.",
-                            ErrorCode.NO_TEAM,
-                        )
-                    epoch = states[team].current_epoch
-                    key = keys.get((team, epoch))
-                    if key is None:
-                        raise SyncError(
-                            "De teamsleutel ontbreekt nog: een coördinator moet dit "
-                            "toestel eerst goedkeuren.",
-                            ErrorCode.NO_TEAM_KEY,
-                        )
-                    meta = envelope.RecordMeta(
-                        team,
-                        e.record_type,
-                        e.record_id,
-                        e.revision,
-                        tuple(e.parents),
-                        self._link.ctx.device.device_id,
-                        epoch,
+                states = {t.team_id: t.current_epoch for t in s.scalars(select(TeamState))}
+                teams = self._teams_of(s, entries, home)
+            # Sealed outside the vault's turn: the entries are plain values from here on.
+            batches: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+            refused = self._members.refused_teams
+            for e, team in zip(entries, teams, strict=True):
+                if team in refused:
+                    continue  # stays queued until that team's key verifies again
+                if team is None or team not in states:
+                    raise SyncError(
+                        "Dit toestel heeft nog geen team: een coördinator moet "
+                        "het eerst goedkeuren.",
+                        ErrorCode.NO_TEAM,
                     )
-                    batches.setdefault(team, []).append(
-                        (
-                            e.id,
-                            {
-                                "record_type": e.record_type,
-                                "record_id": e.record_id,
-                                "revision": e.revision,
-                                "parents": list(e.parents),
-                                "epoch": epoch,
-                                "ciphertext": b64e(envelope.seal_record(key, meta, e.payload)),
-                            },
-                        )
+                epoch = states[team]
+                key = keys.get((team, epoch))
+                if key is None:
+                    raise SyncError(
+                        "De teamsleutel ontbreekt nog: een coördinator moet dit "
+                        "toestel eerst goedkeuren.",
+                        ErrorCode.NO_TEAM_KEY,
                     )
+                meta = envelope.RecordMeta(
+                    team,
+                    e.record_type,
+                    e.record_id,
+                    e.revision,
+                    tuple(e.parents),
+                    self._link.ctx.device.device_id,
+                    epoch,
+                )
+                batches.setdefault(team, []).append(
+                    (
+                        e.id,
+                        {
+                            "record_type": e.record_type,
+                            "record_id": e.record_id,
+                            "revision": e.revision,
+                            "parents": list(e.parents),
+                            "epoch": epoch,
+                            "ciphertext": b64e(envelope.seal_record(key, meta, e.payload)),
+                        },
+                    )
+                )
             if not batches:
                 return pushed
             for team, items in batches.items():
@@ -315,7 +322,7 @@ class SyncEngine:
                 results = {r["revision"]: r["status"] for r in answer.get("results", [])}
                 faults.hit("after_push_before_ack")
                 acked = [(i, body) for i, body in items if body["revision"] in results]
-                with self._link.ctx.transaction() as s:
+                with self._link.transaction() as s:
                     # Not acknowledged: stays queued.
                     for ids in chunks([i for i, _ in acked]):
                         s.execute(delete(OutboxEntry).where(OutboxEntry.id.in_(ids)))
@@ -391,7 +398,14 @@ class SyncEngine:
         to the quarantine; a large purge stops the page before it (`PageResult.pending`). The
         local indexes of the people concerned are owed (`work_off_index_debt` rebuilds them).
         Uses the roster of the last `Membership.refresh`."""
-        keys = self._members.keys(s)
+        decoded = self.decode_page(page, self._members.keys(s), report)
+        return self._apply_decoded(s, page.team_id, decoded, page.after, page.next_after, report)
+
+    def decode_page(
+        self, page: FetchedPage, keys: dict[tuple[str, int], bytes], report: SyncReport
+    ) -> list[Pulled]:
+        """Check, verify and decrypt one fetched page with the team `keys` (no vault access:
+        in the app this runs on the network lane, outside the vault's turn)."""
         roster = self._members.roster()
         # Who may have written what: once per (device, epoch) of the page, not per item.
         started = time.perf_counter()
@@ -408,26 +422,62 @@ class SyncEngine:
             and roster.may_have_written(d, page.team_id, e)
         }
         report.verify_s += time.perf_counter() - started
-        decoded = [
+        return [
             self._decode(page.team_id, item, keys, roster, allowed, report) for item in page.items
         ]
-        pulled, merged, pending = self._apply_page(s, page.team_id, decoded, report)
+
+    def _apply_decoded(
+        self,
+        s: Session,
+        team: str,
+        decoded: list[Pulled],
+        after: int,
+        next_after: int,
+        report: SyncReport,
+    ) -> PageResult:
+        """Apply decoded items (a page, or a slice of one) and move the team's cursor to
+        `next_after` (or just before a large purge that waits for the worker)."""
+        pulled, merged, pending = self._apply_page(s, team, decoded, report)
         faults.hit("mid_pull")
-        st = s.get(TeamState, page.team_id)
+        st = s.get(TeamState, team)
         if st is None:
             raise SyncError("Dit toestel hoort niet (meer) bij dat team.", ErrorCode.NO_TEAM)
         if pending is None:
-            st.cursor = max(st.cursor, page.next_after)
+            st.cursor = max(st.cursor, next_after)
         else:
             # Everything before the purge is applied; the purge and what follows wait.
             before = [p.seq for p in decoded[:pulled]]
-            st.cursor = max(st.cursor, before[-1] if before else page.after)
+            st.cursor = max(st.cursor, before[-1] if before else after)
         return PageResult(pulled, merged, st.cursor, pending)
+
+    def _apply_in_turns(
+        self, page: FetchedPage, keys: dict[tuple[str, int], bytes], report: SyncReport
+    ) -> PageResult:
+        """The app's way (the vault is shared): decode the page here, outside the vault's
+        turn, then apply it in slices of `SHARED_APPLY_ITEMS`, each in a short transaction
+        of its own with the cursor after it, so work queued on the vault runs in between."""
+        decoded = self.decode_page(page, keys, report)
+        pulled = merged = 0
+        after = cursor = page.after
+        for start in range(0, max(1, len(decoded)), SHARED_APPLY_ITEMS):
+            part = decoded[start : start + SHARED_APPLY_ITEMS]
+            last = start + SHARED_APPLY_ITEMS >= len(decoded)
+            # Within the page the store numbers items in order; never past the page's end.
+            upto = page.next_after if last else max(after, min(part[-1].seq, page.next_after))
+            with self._link.transaction(durable=False) as s:
+                result = self._apply_decoded(s, page.team_id, part, after, upto, report)
+            pulled += result.pulled
+            merged += result.merged
+            cursor = result.cursor
+            if result.pending is not None:
+                return PageResult(pulled, merged, cursor, result.pending)
+            after = upto
+        return PageResult(pulled, merged, cursor)
 
     def apply_page_now(self, page: FetchedPage, report: SyncReport | None = None) -> PageResult:
         """`apply_page` in a transaction of its own, then the local indexes it owes."""
         # Pulled again if a power cut undoes it, since its cursor goes too.
-        with self._link.ctx.transaction(durable=False) as s:
+        with self._link.transaction(durable=False) as s:
             result = self.apply_page(s, page, report or SyncReport())
         self.work_off_index_debt()
         return result
@@ -435,16 +485,22 @@ class SyncEngine:
     def _pull(self, report: SyncReport) -> tuple[int, int]:
         """Every team's new revisions, page by page. The next page is fetched on a helper
         thread while this one is applied (the store's work and the network overlap with
-        ours). Pages are applied with their cursor in transactions of up to
-        `PULL_TRANSACTION_RECORDS` (fewer, larger commits: a first sync touches index pages
-        all over the vault), so whatever was fetched but not committed is fetched again."""
+        ours). Alone with the vault (the command line), pages are applied with their cursor
+        in transactions of up to `PULL_TRANSACTION_RECORDS` (fewer, larger commits: a first
+        sync touches index pages all over the vault), so whatever was fetched but not
+        committed is fetched again. Sharing it (the app), each page is decoded outside the
+        vault's turn and applied in short transactions (`_apply_in_turns`)."""
         pulled = merged = 0
-        with self._link.ctx.read() as s:
+        with self._link.read() as s:
             start = {
                 t.team_id: t.cursor
                 for t in s.scalars(select(TeamState))
                 if t.team_id not in self._members.refused_teams and not self._pending_in(t.team_id)
             }
+            keys = self._members.keys(s)
+        # Alone with the vault: pages go in large transactions (fewer commits). Sharing it
+        # (the app): each page in short transactions of its own, decoded outside the turn.
+        shared = self._link.shares_vault
         cursors = dict(start)
         heads = self._members.heads
         total = sum(max(0, heads.get(team, 0) - c) for team, c in start.items())
@@ -461,10 +517,13 @@ class SyncEngine:
                         stop = page.more and self._stop_requested()
                         if page.more and not stop:
                             coming = ahead.submit(self.fetch_page, team, page.next_after)
-                        if session is None:
-                            # Pulled again if a power cut undoes it, since its cursor goes too.
-                            session = tx.enter_context(self._link.ctx.transaction(durable=False))
-                        result = self.apply_page(session, page, report)
+                        if shared:
+                            result = self._apply_in_turns(page, keys, report)
+                        else:
+                            if session is None:
+                                # Pulled again if a power cut undoes it (its cursor goes too).
+                                session = tx.enter_context(self._link.transaction(durable=False))
+                            result = self.apply_page(session, page, report)
                         cursors[team] = result.cursor
                         in_tx += len(page.items)
                         if result.pending is not None:
@@ -489,6 +548,8 @@ class SyncEngine:
             # next sync does it); the original error is the one to report.
             try:
                 self.work_off_index_debt()
+            except VaultLocked:
+                pass  # locked meanwhile: the next sync after unlocking rebuilds them
             except Exception:
                 log.warning("local indexes not rebuilt after an interrupted pull", exc_info=True)
             raise
@@ -502,10 +563,11 @@ class SyncEngine:
         """Rebuild the local indexes of people touched by pulled records (set-wise, in
         batches, each in its own transaction with the debt it clears)."""
         vocab = vocabularies.builtin()
+        limit = SHARED_INDEX_PEOPLE if self._link.shares_vault else INDEX_REBUILD_PEOPLE
         while True:
             # Redone if a power cut undoes it: the debt it clears comes back with it.
-            with self._link.ctx.transaction(durable=False) as s:
-                if not local_index.work_off(s, vocab, limit=INDEX_REBUILD_PEOPLE):
+            with self._link.transaction(durable=False) as s:
+                if not local_index.work_off(s, vocab, limit=limit):
                     return
 
     def _decode(
@@ -834,7 +896,7 @@ class SyncEngine:
 
     def _purges_waiting(self) -> bool:
         # Only purges this pass can send (a worker's over-large erasure waits for a coordinator).
-        with self._link.ctx.read() as s:
+        with self._link.read() as s:
             rows = s.scalars(select(Purge.record_refs).where(Purge.pushed_at.is_(None))).all()
         coordinator = self._members.roster().coordinator(self._link.ctx.device.device_id)
         return any(coordinator is not None or len(r) <= trust.WORKER_PURGE_MAX for r in rows)
@@ -842,7 +904,7 @@ class SyncEngine:
     def _push_purges(self) -> int:
         """Send each erasure made here to every team that holds its records, signed by this
         device and bound to that team, the person and the record ids."""
-        with self._link.ctx.read() as s:
+        with self._link.read() as s:
             cfg = self._link.require(s)
             sign = Ed25519PrivateKey.from_private_bytes(cfg.sign_private_key)
             purges = list(s.scalars(select(Purge).where(Purge.pushed_at.is_(None))))
@@ -875,7 +937,7 @@ class SyncEngine:
                     at_ms=self._link.now_ms(),
                 )
                 self._link.transport().post("/v2/purge", {"team_id": team, **signed.to_wire()})
-            with self._link.ctx.transaction() as s:
+            with self._link.transaction() as s:
                 row = s.get(Purge, purge_id)
                 if row is not None:
                     row.pushed_at = now_iso()

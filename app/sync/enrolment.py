@@ -63,7 +63,7 @@ class Enrolment:
         root = Ed25519PrivateKey.generate()
         recovery = X25519PrivateKey.generate()
         org_id = str(uuid.uuid4())
-        with link.ctx.read() as s:
+        with link.read() as s:
             if link.config(s) is not None:
                 raise ValidationError("Dit toestel is al ingeschreven.")
             device = link.device_public(s, sign)
@@ -92,7 +92,7 @@ class Enrolment:
             signed=False,
             headers={"X-Bf-Setup-Token": setup_token.strip()},
         )
-        with link.ctx.transaction() as s:
+        with link.transaction() as s:
             s.add(
                 SyncConfig(
                     server_url=server_url,
@@ -124,7 +124,7 @@ class Enrolment:
                 field="invite",
             ) from exc
         sign = Ed25519PrivateKey.generate()
-        with link.ctx.read() as s:
+        with link.read() as s:
             if link.config(s) is not None:
                 raise ValidationError("Dit toestel is al ingeschreven.")
             device = link.device_public(s, sign)
@@ -140,7 +140,7 @@ class Enrolment:
             signed=False,
         )
         org_id = str(answer.get("organisation_id", ""))
-        with link.ctx.transaction() as s:
+        with link.transaction() as s:
             s.add(
                 SyncConfig(
                     server_url=server_url,

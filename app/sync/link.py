@@ -1,10 +1,18 @@
 """What every part of the client sync engine shares: the vault, who this device is, its
-enrolment, and one signed transport to the central store."""
+enrolment, and one signed transport to the central store.
+
+Every vault step of the engine opens its session through `SyncLink.read()` or
+`SyncLink.transaction()`, never while waiting on the network. Alone (the command line) they
+open the vault directly. In the app the sync runs on the network lane and `lane` is the vault
+lane's `turn` (app/qt/tasks.py): each step then waits for its turn on the vault lane and runs
+while that lane waits, so saves and searches go between two steps of a running sync.
+"""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
 from cryptography.hazmat.primitives import serialization
@@ -22,6 +30,9 @@ from app.sync.protocol import b64e
 from app.sync.transport import HttpTransport
 
 TransportFactory = Callable[[str, str | None, Ed25519PrivateKey | None], HttpTransport]
+
+# Waits for the vault's turn and holds it for the `with` block (TaskRunner.turn in the app).
+VaultTurn = Callable[[], AbstractContextManager[None]]
 
 
 def default_transport(
@@ -55,6 +66,28 @@ class SyncLink:
         self.clock = clock
         self._transport: HttpTransport | None = None
         self._writer: Records | None = None
+        self.lane: VaultTurn | None = None  # None: this thread has the vault to itself
+
+    @property
+    def shares_vault(self) -> bool:
+        """Whether other work uses the vault between the engine's steps (the app): the
+        engine then keeps each step short instead of batching for throughput."""
+        return self.lane is not None
+
+    def _turn(self) -> AbstractContextManager[None]:
+        return self.lane() if self.lane is not None else nullcontext()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A vault session for reading, in the vault's turn."""
+        with self._turn(), self.ctx.read() as s:
+            yield s
+
+    @contextmanager
+    def transaction(self, *, durable: bool = True) -> Iterator[Session]:
+        """One vault transaction (see `VaultContext.transaction`), in the vault's turn."""
+        with self._turn(), self.ctx.transaction(durable=durable) as s:
+            yield s
 
     def now_ms(self) -> int:
         return int(self.clock() * 1000)
@@ -88,7 +121,7 @@ class SyncLink:
 
     def transport(self) -> HttpTransport:
         if self._transport is None:
-            with self.ctx.read() as s:
+            with self.read() as s:
                 cfg = self.config(s)
                 if cfg is None:
                     raise not_enrolled()

@@ -86,7 +86,7 @@ class Membership:
     def roster(self) -> trust.Roster:
         """The roster of the log this device verified (the last `refresh`, or the vault)."""
         if self._roster is None:
-            with self._link.ctx.read() as s:
+            with self._link.read() as s:
                 self._roster = self._load(s)
         if self._roster is None:
             raise SyncError(
@@ -114,7 +114,7 @@ class Membership:
         """Fetch the statements after the verified head, verify them and keep them. A store
         that shows a shorter or different log is refused (audited); nothing else changes."""
         transport = self._link.transport()
-        with self._link.ctx.read() as s:
+        with self._link.read() as s:
             state = self._trust(s)
             if state is None:
                 return self._move_to_v2()
@@ -147,7 +147,7 @@ class Membership:
         if roster.seq < head:
             self._refuse("rollback")
         if fresh:
-            with self._link.ctx.transaction() as s:
+            with self._link.transaction() as s:
                 state = self._trust(s)
                 assert state is not None
                 if state.head_seq != head:
@@ -173,7 +173,7 @@ class Membership:
         while answer.get("more") and statements:
             answer = transport.get(f"/v2/log?after={len(statements)}&limit={LOG_PAGE}")
             statements += list(answer.get("statements") or [])
-        with self._link.ctx.read() as s:
+        with self._link.read() as s:
             cfg = self._link.require(s)
             sign = Ed25519PrivateKey.from_private_bytes(cfg.sign_private_key)
             kem = bytes(self._link.identity(s).public_key)
@@ -211,7 +211,7 @@ class Membership:
             or (held and not matched)
         ):
             self._refuse("v1_not_ours")
-        with self._link.ctx.transaction() as s:
+        with self._link.transaction() as s:
             self.pin(s, roster.organisation_id, roster.root_fingerprint)
             for i, raw in enumerate(statements, start=1):
                 s.add(LogRow(seq=i, hash=trust.statement_hash(raw), statement=raw))
@@ -231,7 +231,7 @@ class Membership:
         keys it holds) and the active devices the store lists in those teams. During the move
         the store's device list is trusted; compare the safety codes afterwards."""
         transport = self._link.transport()
-        with self._link.ctx.read() as s:
+        with self._link.read() as s:
             cfg = self._link.require(s, coordinator=True)
             sign = Ed25519PrivateKey.from_private_bytes(cfg.sign_private_key)
             me_public = self._link.device_public(s, sign)
@@ -313,7 +313,7 @@ class Membership:
                 },
             )
         transport.post("/v2/log", {"statements": statements, "wrapped_keys": []})
-        with self._link.ctx.transaction() as s:
+        with self._link.transaction() as s:
             self.pin(s, org_id, roster.root_fingerprint)
             for i, raw in enumerate(statements, start=1):
                 s.add(LogRow(seq=i, hash=trust.statement_hash(raw), statement=raw))
@@ -325,7 +325,7 @@ class Membership:
         return roster
 
     def _refuse(self, reason: str) -> NoReturn:
-        with self._link.ctx.transaction() as s:
+        with self._link.transaction() as s:
             state = self._trust(s)
             if state is not None:
                 state.refused = reason[:80]
@@ -366,13 +366,13 @@ class Membership:
         device_id = self._link.ctx.device.device_id
         mine = roster.devices.get(device_id)
         if mine is None:
-            with self._link.ctx.read() as s:
+            with self._link.read() as s:
                 code = self.own_safety_code(s)
             raise NotApproved(code)
         if not mine.active:
             raise Revoked()
         self.refused_teams = {}
-        with self._link.ctx.read() as s:
+        with self._link.read() as s:
             private = load_private_key(self._link.identity(s).private_key)
             have = {(k.team_id, k.epoch) for k in s.scalars(select(TeamKey))}
         fresh: list[TeamKey] = []
@@ -408,7 +408,7 @@ class Membership:
                 refused[team_id] = f"epoch {epoch}"
                 continue
             fresh.append(TeamKey(team_id=team_id, epoch=epoch, key=key))
-        with self._link.ctx.transaction() as s:
+        with self._link.transaction() as s:
             for k in fresh:
                 s.add(k)
             for team_id, what in refused.items():
@@ -462,7 +462,7 @@ class Membership:
     # --- appending statements (coordinator) ----------------------------------------------------
 
     def _sign_key(self) -> Ed25519PrivateKey:
-        with self._link.ctx.read() as s:
+        with self._link.read() as s:
             cfg = self._link.require(s, coordinator=True)
             return Ed25519PrivateKey.from_private_bytes(cfg.sign_private_key)
 
@@ -555,7 +555,7 @@ class Membership:
             return parts, lambda future: self._epoch_wraps(future, team_id, 1, key)
 
         self._append(build)
-        with self._link.ctx.transaction() as s:
+        with self._link.transaction() as s:
             s.add(TeamKey(team_id=team_id, epoch=1, key=key))
             s.add(TeamState(team_id=team_id, name=name, current_epoch=1, cursor=0))
             cfg = self._link.require(s)
@@ -588,7 +588,7 @@ class Membership:
                 "expires_at_ms": expires,
             },
         )
-        with self._link.ctx.transaction() as s:
+        with self._link.transaction() as s:
             row = s.get(Setting, INVITES_SETTING)
             invites = json.loads(row.value) if row else {}
             invites[invite.invite_id] = {
@@ -605,7 +605,7 @@ class Membership:
     # --- devices (coordinator) ----------------------------------------------------------------
 
     def _invites(self) -> dict[str, Any]:
-        with self._link.ctx.read() as s:
+        with self._link.read() as s:
             row = s.get(Setting, INVITES_SETTING)
             value: dict[str, Any] = json.loads(row.value) if row else {}
             return value
@@ -684,7 +684,7 @@ class Membership:
                 "De veiligheidscode klopt niet: keur dit toestel niet goed en verwittig wie "
                 "het beheert."
             )
-        with self._link.ctx.read() as s:
+        with self._link.read() as s:
             keys = self.keys(s)
 
         def build(roster: trust.Roster) -> tuple[list[Any], Any]:
@@ -710,7 +710,7 @@ class Membership:
             return [(trust.StatementKind.ADD_DEVICE, body)], wraps
 
         self._append(build)
-        with self._link.ctx.transaction() as s:
+        with self._link.transaction() as s:
             row = s.get(Setting, INVITES_SETTING)
             if row is not None:
                 invites = json.loads(row.value)
@@ -780,7 +780,7 @@ class Membership:
 
         self._append(build)
         self._keep_keys(new_keys)
-        with self._link.ctx.transaction() as s:
+        with self._link.transaction() as s:
             self._audit(
                 s,
                 AuditEvent.SYNC_DEVICE_REVOKED,
@@ -812,7 +812,7 @@ class Membership:
         return new[team_id][0]
 
     def _keep_keys(self, new: dict[str, tuple[int, bytes]]) -> None:
-        with self._link.ctx.transaction() as s:
+        with self._link.transaction() as s:
             for team_id, (epoch, key) in new.items():
                 if s.get(TeamKey, (team_id, epoch)) is None:
                     s.add(TeamKey(team_id=team_id, epoch=epoch, key=key))

@@ -25,7 +25,7 @@ from app.sync.conflicts import ConflictRow, Conflicts
 from app.sync.engine import ProgressCallback, SyncEngine, SyncReport
 from app.sync.enrolment import Enrolled, Enrolment, OrganisationCreated
 from app.sync.errors import SyncError
-from app.sync.link import SyncLink, TransportFactory, default_transport
+from app.sync.link import SyncLink, TransportFactory, VaultTurn, default_transport
 from app.sync.membership import DeviceRow, Membership
 from app.sync.transport import HttpTransport
 
@@ -76,6 +76,11 @@ class SyncService:
         self.engine = SyncEngine(self.link, self.membership)
         self.conflict_log = Conflicts(ctx)
 
+    def use_vault_lane(self, turn: VaultTurn | None) -> None:
+        """Run every vault step of this service in `turn` (the app passes the vault lane's
+        `TaskRunner.turn` and runs the sync itself on the network lane); None: directly."""
+        self.link.lane = turn
+
     def transport(self) -> HttpTransport:
         return self.link.transport()
 
@@ -84,7 +89,7 @@ class SyncService:
 
     # --- status ------------------------------------------------------------------------------
     def status(self) -> SyncStatus:
-        with self._ctx.read() as s:
+        with self.link.read() as s:
             cfg = self.link.config(s)
             teams = tuple((t.team_id, t.name) for t in s.scalars(select(TeamState)))
             # The worker's changes: audit entries travel too, but are not theirs to wait for.
@@ -166,7 +171,7 @@ class SyncService:
     def safety_codes(self) -> SafetyCodes:
         """The organisation's safety code (from the verified log; None before the first
         sync of a newly enrolled device) and this device's own."""
-        with self._ctx.read() as s:
+        with self.link.read() as s:
             if self.link.config(s) is None:
                 return SafetyCodes(None, None)
             own = self.membership.own_safety_code(s)
@@ -179,7 +184,7 @@ class SyncService:
             devices = self.membership.roster().devices
         except SyncError:
             devices = {}
-        with self._ctx.read() as s:
+        with self.link.read() as s:
             q = select(QuarantineEntry).order_by(QuarantineEntry.id.desc())
             if open_only:
                 q = q.where(QuarantineEntry.status == "open")

@@ -82,7 +82,7 @@ def _default_field(vault: OpenVault) -> FieldServices:
 
 def _default_sync(vault: OpenVault) -> SyncService:
     """A sync service whose connection attempts give up quickly when there is no network
-    (the runner is serial: a long wait would hold up the vault work queued behind it)."""
+    (the worker who syncs by hand hears it soon; the vault lane never waits on it)."""
     import httpx
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 

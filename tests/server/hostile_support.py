@@ -75,7 +75,7 @@ def organisation(database_url: str, tmp_path: Path) -> Iterator[Org]:
         people(coord, 2, "Zuid")
         coord.sync_once()
         home(coord, noord)
-        worker = Laptop(tmp_path, "worker")
+        worker = Laptop(tmp_path, "worker", shared=True)  # it pulls as the app does
         made.append(worker)
         join(coord, worker, sp.base_url, [noord, zuid])
         assert len(worker.people()) == 5

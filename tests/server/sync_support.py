@@ -22,7 +22,7 @@ from typing import Any
 
 import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
 from sqlalchemy import select as sa_select
 
 from app.models import ContactMoment, OutboxEntry, Person
@@ -64,11 +64,13 @@ class RecordingTransport(HttpTransport):
         *args: Any,
         log: list[Exchange],
         rewrites: dict[str, Rewrite] | None = None,
+        watch: TurnWatch | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self._log = log
         self._rewrites = rewrites if rewrites is not None else {}
+        self._watch = watch
 
     def request(
         self,
@@ -79,6 +81,8 @@ class RecordingTransport(HttpTransport):
         signed: bool = True,
         headers: Mapping[str, str] | None = None,
     ) -> dict[str, Any]:
+        if self._watch is not None:
+            self._watch.network(path)
         answer = super().request(method, path, body, signed=signed, headers=headers)
         bare = path.split("?", 1)[0]
         rewrite = self._rewrites.get(bare)
@@ -88,12 +92,52 @@ class RecordingTransport(HttpTransport):
         return answer
 
 
+# --- a vault lane for laptops that share their vault, as the app does -----------------------------
+
+
+class TurnWatch:
+    """The app's vault lane in miniature (`SyncService.use_vault_lane`): a turn is a lock, so
+    the sync's vault steps stay serial with other threads' work. It records every statement a
+    sync runs outside a turn and refuses a network call made inside one: in the app either
+    would be a sync step that bypasses the vault lane or holds it while waiting on the store."""
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self._local = threading.local()
+        self.turns = 0
+        self.syncing = False
+        self.outside: list[str] = []  # statements a sync ran outside a turn
+
+    def holding(self) -> bool:
+        return bool(getattr(self._local, "depth", 0))
+
+    @contextmanager
+    def turn(self) -> Iterator[None]:
+        with self._lock:
+            depth = getattr(self._local, "depth", 0)
+            self._local.depth = depth + 1
+            self.turns += depth == 0
+            try:
+                yield
+            finally:
+                self._local.depth = depth
+
+    def statement(self, statement: str) -> None:
+        if self.syncing and not self.holding():
+            self.outside.append(statement.split("\n", 1)[0][:80])
+
+    def network(self, path: str) -> None:
+        assert not self.holding(), f"network call {path} while holding the vault's turn"
+
+
 # --- laptops --------------------------------------------------------------------------------------
 
 
 class Laptop:
     """A device: a real vault (fast KDF), its field services and a sync service whose
-    transport records every answer of the store in `log`."""
+    transport records every answer of the store in `log`. `shared=True` syncs as the app does,
+    each vault step in a turn of a `TurnWatch` (`watch`); `sync_once` then checks that no
+    statement ran outside a turn and no network call inside one."""
 
     def __init__(
         self,
@@ -103,8 +147,10 @@ class Laptop:
         clock: Clock = time.time,
         timeout: float = 30.0,
         client_hooks: dict[str, list[Callable[..., Any]]] | None = None,
+        shared: bool = False,
     ) -> None:
         self.name = name
+        self.watch: TurnWatch | None = TurnWatch() if shared else None
         self.data_dir = root / name
         self.log: list[Exchange] = []
         self.rewrites: dict[str, Rewrite] = {}  # the store's answers as this laptop sees them
@@ -166,7 +212,15 @@ class Laptop:
         return [latest.get(rev, "never pushed") for _, _, rev in queued]
 
     def sync_once(self) -> SyncReport:
-        return self.sync.sync_once(confirm_mass_deletion=True)
+        if self.watch is None:
+            return self.sync.sync_once(confirm_mass_deletion=True)
+        self.watch.syncing = True
+        try:
+            return self.sync.sync_once(confirm_mass_deletion=True)
+        finally:
+            self.watch.syncing = False
+            outside, self.watch.outside = self.watch.outside, []
+            assert not outside, f"vault statements outside a turn: {outside[:3]}"
 
     def close(self) -> None:
         self.sync.close()
@@ -196,12 +250,21 @@ class Laptop:
                 clock=self.clock,
                 log=self.log,
                 rewrites=self.rewrites,
+                watch=self.watch,
                 client=client,
             )
 
         self.sync: SyncService = SyncService(
             vault.context, transport_factory=factory, clock=self.clock
         )
+        if self.watch is not None:
+            watch = self.watch
+            self.sync.use_vault_lane(watch.turn)
+            event.listen(
+                vault.context.engine,
+                "before_cursor_execute",
+                lambda _conn, _cursor, statement, *_rest: watch.statement(statement),
+            )
 
 
 def organisation(url: str, token: str, coord: Laptop, team: str = "Team Noord") -> str:

@@ -96,7 +96,7 @@ class SyncMachine(RuleBasedStateMachine):
     def team(self, n: int) -> None:
         team = self.coord.sync.create_team(f"Team {self.dir.name}")
         for i in range(n):
-            lt = Laptop(self.dir, f"toestel-{i}")
+            lt = Laptop(self.dir, f"toestel-{i}", shared=i % 2 == 1)  # as the app syncs
             self.devices.append(lt)
             self.known.append(set())
             enrol(self.coord, lt, self.store.base_url, [team])

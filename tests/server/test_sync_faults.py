@@ -65,7 +65,7 @@ def _world(database_url: str, root: Path) -> Iterator[World]:
         coord = Laptop(root, "coordinator")
         made.append(coord)
         team = organisation(sp.base_url, sp.token(), coord)
-        a, b = Laptop(root, "laptop-a"), Laptop(root, "laptop-b")
+        a, b = Laptop(root, "laptop-a"), Laptop(root, "laptop-b", shared=True)
         made += [a, b]
         for lt in (a, b):
             enrol(coord, lt, sp.base_url, [team])

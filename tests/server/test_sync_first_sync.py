@@ -40,8 +40,8 @@ def made(tmp_path: Path) -> Iterator[list[Laptop]]:
         lt.close()
 
 
-def laptop(made: list[Laptop], root: Path, name: str) -> Laptop:
-    lt = Laptop(root, name)
+def laptop(made: list[Laptop], root: Path, name: str, *, shared: bool = False) -> Laptop:
+    lt = Laptop(root, name, shared=shared)
     made.append(lt)
     return lt
 
@@ -102,19 +102,31 @@ def debt(lt: Laptop) -> int:
         return len(list(s.scalars(select(IndexDebt.person_id))))
 
 
+@pytest.mark.parametrize("shared", [False, True], ids=["alone", "sharing-the-vault"])
 def test_a_new_device_gets_every_record_and_the_same_local_indexes(
-    store: LiveStore, made: list[Laptop], tmp_path: Path
+    store: LiveStore,
+    made: list[Laptop],
+    tmp_path: Path,
+    shared: bool,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """Alone (the command line: large transactions) and sharing the vault as the app does
+    (pages decoded outside the vault's turn, applied in slices of a few items, re-indexed a few
+    people at a time): the same records and local indexes as the author's."""
+    monkeypatch.setattr(sync_module, "SHARED_APPLY_ITEMS", 7)
+    monkeypatch.setattr(sync_module, "SHARED_INDEX_PEOPLE", 3)
     coord = laptop(made, tmp_path, "coordinator")
     team = organisation(store.base_url, store.token(), coord)
     summary = generate_demo(coord.field, 12, contacts_per_person=8, vindplaatsen=3)
     assert summary.contacts > 0
     coord.sync_once()
-    new = laptop(made, tmp_path, "nieuwe-laptop")
+    new = laptop(made, tmp_path, "nieuwe-laptop", shared=shared)
     new.sync.enrol(store.base_url, coord.sync.create_invite([team]))
     coord.sync.approve_pending()
     report = new.sync_once()
 
+    if new.watch is not None:  # one turn per slice at least: others went between them
+        assert new.watch.turns > len(records(coord)) / 7
     assert report.outcomes.get("inserted", 0) == sum(report.changed_types.values())
     assert sum(n for t, n in report.changed_types.items() if t != "audit_entry") == len(
         records(coord)
@@ -128,15 +140,21 @@ def test_a_new_device_gets_every_record_and_the_same_local_indexes(
     assert new.field.caseload.search(some.alias) == coord.field.caseload.search(some.alias)
 
 
+@pytest.mark.parametrize("shared", [False, True], ids=["alone", "sharing-the-vault"])
 def test_a_long_first_sync_reports_progress_can_stop_and_resumes(
-    store: LiveStore, made: list[Laptop], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    store: LiveStore,
+    made: list[Laptop],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    shared: bool,
 ) -> None:
+    monkeypatch.setattr(sync_module, "SHARED_APPLY_ITEMS", 3)  # pages of 10 in 4 slices
     coord = laptop(made, tmp_path, "coordinator")
     team = organisation(store.base_url, store.token(), coord)
     generate_demo(coord.field, 6, contacts_per_person=6, vindplaatsen=2)
     coord.sync_once()
     total_records = len(records(coord))
-    new = laptop(made, tmp_path, "nieuwe-laptop")
+    new = laptop(made, tmp_path, "nieuwe-laptop", shared=shared)
     new.sync.enrol(store.base_url, coord.sync.create_invite([team]))
     coord.sync.approve_pending()
     monkeypatch.setattr(sync_module, "PULL_PAGE", 10)

@@ -202,3 +202,46 @@ def test_network_work_hands_pages_to_the_vault_lane_so_saves_interleave(
 def test_calling_a_lane_from_the_gui_thread_is_refused(runner: TaskRunner) -> None:
     with pytest.raises(RuntimeError):
         runner.call(lambda: 1)
+    with pytest.raises(RuntimeError), runner.turn():
+        pass
+
+
+def test_a_turn_on_the_vault_lane_keeps_other_vault_work_out_until_it_ends(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
+    """`runner.turn()` from the network lane: the block runs on the network thread while the
+    vault lane waits; a save queued during the turn runs right after it, not during it and not
+    after the rest of the network work; nested turns run at once and `call` inside is refused."""
+    log: list[str] = []
+    inside = threading.Event()
+    save_queued = threading.Event()
+    between = threading.Event()
+
+    def sync() -> str:
+        with runner.turn():
+            inside.set()
+            assert save_queued.wait(10)
+            log.append("page 0 start")
+            with runner.turn():  # nested: no second turn to wait for
+                log.append("page 0 nested")
+            with pytest.raises(RuntimeError):
+                runner.call(lambda: None)  # would wait for itself
+            log.append("page 0 end")
+        assert between.wait(10)  # the save ran between the turns
+        with runner.turn():
+            log.append("page 1")
+        return threading.current_thread().name
+
+    op = run(runner, sync, owner=None, lane=NETWORK)
+    assert inside.wait(10)
+    def save() -> None:
+        log.append("save")
+        between.set()
+
+    done = run(runner, save, owner=None)
+    save_queued.set()
+    with qtbot.waitSignal(done.finished, timeout=10_000):
+        pass
+    with qtbot.waitSignal(op.finished, timeout=10_000):
+        pass
+    assert log == ["page 0 start", "page 0 nested", "page 0 end", "save", "page 1"]
