@@ -78,9 +78,33 @@ PULL_PAGE = 1000  # items per pull request (the store also caps a page's bytes)
 PULL_TRANSACTION_RECORDS = 25_000  # pulled items applied per transaction, at most a page more
 INDEX_REBUILD_PEOPLE = 2_000  # people whose local indexes are rebuilt per transaction
 # When the vault is shared (the app: saves and searches go between the sync's steps), each
-# step stays short: pulled items applied per transaction, people re-indexed per transaction.
-SHARED_APPLY_ITEMS = 250
-SHARED_INDEX_PEOPLE = 100
+# step in the vault's turn aims at `SHARED_TURN_S`: the number of pulled items applied, or of
+# people re-indexed, per transaction follows from how long the last step took (at most the
+# `_MAX`), so work queued behind a step waits about that long on any machine.
+SHARED_TURN_S = 0.04
+SHARED_APPLY_MAX = 1_000
+SHARED_INDEX_MAX = 500
+
+
+class _Pace:
+    """How many units (items, people) the next step in the vault's turn takes, from how long
+    the last steps took per unit; smoothed, between 1 and `most`."""
+
+    def __init__(self, first: int, most: int) -> None:
+        self.most = max(1, most)
+        self._size = float(max(1, min(first, self.most)))
+
+    @property
+    def size(self) -> int:
+        return int(self._size)
+
+    def took(self, units: int, seconds: float) -> None:
+        if units <= 0 or seconds <= 0:
+            return
+        wanted = SHARED_TURN_S * units / seconds
+        # Halfway towards what would have hit the target: one slow step (the machine was busy)
+        # does not shrink the steps at once, nor one fast step grow them.
+        self._size = max(1.0, min(float(self.most), (self._size * wanted) ** 0.5))
 
 
 @dataclass(frozen=True)
@@ -451,36 +475,37 @@ class SyncEngine:
         return PageResult(pulled, merged, st.cursor, pending)
 
     def _apply_in_turns(
-        self, page: FetchedPage, keys: dict[tuple[str, int], bytes], report: SyncReport
+        self,
+        page: FetchedPage,
+        keys: dict[tuple[str, int], bytes],
+        report: SyncReport,
+        pace: _Pace,
     ) -> PageResult:
         """The app's way (the vault is shared): decode the page here, outside the vault's
-        turn, then apply it in slices of `SHARED_APPLY_ITEMS`, each in a short transaction
-        of its own with the cursor after it, so work queued on the vault runs in between."""
+        turn, then apply it in slices sized by `pace`, each in a short transaction of its own
+        with the cursor after it, so work queued on the vault runs in between."""
         decoded = self.decode_page(page, keys, report)
         pulled = merged = 0
         after = cursor = page.after
-        for start in range(0, max(1, len(decoded)), SHARED_APPLY_ITEMS):
-            part = decoded[start : start + SHARED_APPLY_ITEMS]
-            last = start + SHARED_APPLY_ITEMS >= len(decoded)
+        start = 0
+        while True:
+            part = decoded[start : start + pace.size]
+            start += len(part)
+            last = start >= len(decoded)
             # Within the page the store numbers items in order; never past the page's end.
             upto = page.next_after if last else max(after, min(part[-1].seq, page.next_after))
             with self._link.transaction(durable=False) as s:
+                began = time.perf_counter()
                 result = self._apply_decoded(s, page.team_id, part, after, upto, report)
+            pace.took(len(part), time.perf_counter() - began)  # the commit included
             pulled += result.pulled
             merged += result.merged
             cursor = result.cursor
             if result.pending is not None:
                 return PageResult(pulled, merged, cursor, result.pending)
+            if last:
+                return PageResult(pulled, merged, cursor)
             after = upto
-        return PageResult(pulled, merged, cursor)
-
-    def apply_page_now(self, page: FetchedPage, report: SyncReport | None = None) -> PageResult:
-        """`apply_page` in a transaction of its own, then the local indexes it owes."""
-        # Pulled again if a power cut undoes it, since its cursor goes too.
-        with self._link.transaction(durable=False) as s:
-            result = self.apply_page(s, page, report or SyncReport())
-        self.work_off_index_debt()
-        return result
 
     def _pull(self, report: SyncReport) -> tuple[int, int]:
         """Every team's new revisions, page by page. The next page is fetched on a helper
@@ -501,6 +526,7 @@ class SyncEngine:
         # Alone with the vault: pages go in large transactions (fewer commits). Sharing it
         # (the app): each page in short transactions of its own, decoded outside the turn.
         shared = self._link.shares_vault
+        pace = _Pace(100, SHARED_APPLY_MAX)
         cursors = dict(start)
         heads = self._members.heads
         total = sum(max(0, heads.get(team, 0) - c) for team, c in start.items())
@@ -518,7 +544,7 @@ class SyncEngine:
                         if page.more and not stop:
                             coming = ahead.submit(self.fetch_page, team, page.next_after)
                         if shared:
-                            result = self._apply_in_turns(page, keys, report)
+                            result = self._apply_in_turns(page, keys, report, pace)
                         else:
                             if session is None:
                                 # Pulled again if a power cut undoes it (its cursor goes too).
@@ -563,12 +589,18 @@ class SyncEngine:
         """Rebuild the local indexes of people touched by pulled records (set-wise, in
         batches, each in its own transaction with the debt it clears)."""
         vocab = vocabularies.builtin()
-        limit = SHARED_INDEX_PEOPLE if self._link.shares_vault else INDEX_REBUILD_PEOPLE
+        shared = self._link.shares_vault
+        pace = _Pace(20, SHARED_INDEX_MAX)
         while True:
             # Redone if a power cut undoes it: the debt it clears comes back with it.
             with self._link.transaction(durable=False) as s:
-                if not local_index.work_off(s, vocab, limit=limit):
-                    return
+                began = time.perf_counter()
+                done = local_index.work_off(
+                    s, vocab, limit=pace.size if shared else INDEX_REBUILD_PEOPLE
+                )
+            if not done:
+                return
+            pace.took(done, time.perf_counter() - began)
 
     def _decode(
         self,

@@ -116,10 +116,11 @@ class Membership:
         transport = self._link.transport()
         with self._link.read() as s:
             state = self._trust(s)
-            if state is None:
-                return self._move_to_v2()
-            pinned, head = state.root_fingerprint, state.head_seq
-            roster = self._load(s)
+            if state is not None:
+                pinned, head = state.root_fingerprint, state.head_seq
+                roster = self._load(s)
+        if state is None:
+            return self._move_to_v2()  # network calls: never inside the vault's turn
         fresh: list[Any] = []
         after = head
         while True:

@@ -113,8 +113,8 @@ def test_a_new_device_gets_every_record_and_the_same_local_indexes(
     """Alone (the command line: large transactions) and sharing the vault as the app does
     (pages decoded outside the vault's turn, applied in slices of a few items, re-indexed a few
     people at a time): the same records and local indexes as the author's."""
-    monkeypatch.setattr(sync_module, "SHARED_APPLY_ITEMS", 7)
-    monkeypatch.setattr(sync_module, "SHARED_INDEX_PEOPLE", 3)
+    monkeypatch.setattr(sync_module, "SHARED_APPLY_MAX", 7)
+    monkeypatch.setattr(sync_module, "SHARED_INDEX_MAX", 3)
     coord = laptop(made, tmp_path, "coordinator")
     team = organisation(store.base_url, store.token(), coord)
     summary = generate_demo(coord.field, 12, contacts_per_person=8, vindplaatsen=3)
@@ -148,7 +148,7 @@ def test_a_long_first_sync_reports_progress_can_stop_and_resumes(
     monkeypatch: pytest.MonkeyPatch,
     shared: bool,
 ) -> None:
-    monkeypatch.setattr(sync_module, "SHARED_APPLY_ITEMS", 3)  # pages of 10 in 4 slices
+    monkeypatch.setattr(sync_module, "SHARED_APPLY_MAX", 3)  # pages of 10 in 4 slices
     coord = laptop(made, tmp_path, "coordinator")
     team = organisation(store.base_url, store.token(), coord)
     generate_demo(coord.field, 6, contacts_per_person=6, vindplaatsen=2)

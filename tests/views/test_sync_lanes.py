@@ -119,7 +119,7 @@ def scene(
     """A coordinator whose team holds a small demo caseload on a real store; this window's
     laptop holds one person of its own, is enrolled and approved, and has not synced yet."""
     monkeypatch.setattr(sync_engine, "PULL_PAGE", PAGE)
-    monkeypatch.setattr(sync_engine, "SHARED_APPLY_ITEMS", 7)
+    monkeypatch.setattr(sync_engine, "SHARED_APPLY_MAX", 7)
     d = tmp_path / "store"
     d.mkdir()
     with live_store(d, f"sqlite:///{d / 'store.db'}") as store:
