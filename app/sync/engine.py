@@ -507,6 +507,14 @@ class SyncEngine:
                 return PageResult(pulled, merged, cursor)
             after = upto
 
+    def apply_page_now(self, page: FetchedPage, report: SyncReport | None = None) -> PageResult:
+        """`apply_page` in a transaction of its own, then the local indexes it owes."""
+        # Pulled again if a power cut undoes it, since its cursor goes too.
+        with self._link.transaction(durable=False) as s:
+            result = self.apply_page(s, page, report or SyncReport())
+        self.work_off_index_debt()
+        return result
+
     def _pull(self, report: SyncReport) -> tuple[int, int]:
         """Every team's new revisions, page by page. The next page is fetched on a helper
         thread while this one is applied (the store's work and the network overlap with
