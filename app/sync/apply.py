@@ -380,7 +380,7 @@ class PageInserts:
         self._s = s
         self._team = team_id
         self._debt = debt
-        self._rows: dict[type[SyncedRecord], list[dict[str, Any]]] = {}
+        self._rows: dict[type[SyncedRecord], list[tuple[Any, ...]]] = {}
         self._teams: list[dict[str, Any]] = []
         self._histories: list[dict[str, Any]] = []
         self._contact_people: list[dict[str, Any]] = []
@@ -392,19 +392,11 @@ class PageInserts:
             {"record_type": inc.record_type, "record_id": inc.record_id, "team_id": self._team}
         )
 
-    def add(self, inc: Incoming) -> None:
+    def add(self, inc: Incoming, row: tuple[Any, ...] | None = None) -> None:
+        """Queue a record never held here; `row`: its `fresh_row`, when made beforehand."""
         model = MODEL_BY_TYPE[inc.record_type]
         fields = inc.fields
-        self._rows.setdefault(model, []).append(
-            {
-                "id": inc.record_id,
-                "revision": inc.revision,
-                "parent_revisions": list(inc.parents),
-                "field_clocks": dict(inc.clocks),
-                **{k: inc.meta[k] for k in _META_KEYS},
-                **fields,
-            }
-        )
+        self._rows.setdefault(model, []).append(row if row is not None else fresh_row(inc))
         self._teams.append(
             {"record_type": inc.record_type, "record_id": inc.record_id, "team_id": self._team}
         )
@@ -438,7 +430,7 @@ class PageInserts:
             return
         s = self._s
         for model, rows in self._rows.items():
-            insert_rows(s, model, rows)
+            s.connection().exec_driver_sql(_insert_plan(model)[0], rows)
         insert_rows(s, ContactPerson, self._contact_people)
         insert_rows(s, RecordHistory, self._histories)
         insert_rows(s, RecordTeam, self._teams, or_ignore=True)
@@ -473,6 +465,21 @@ def _insert_plan(model: type[Base], *, or_ignore: bool = False) -> tuple[str, tu
     verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
     sql = f'{verb} INTO "{model.__tablename__}" ({names}) VALUES ({marks})'
     return sql, tuple(columns)
+
+
+def fresh_row(inc: Incoming) -> tuple[Any, ...]:
+    """The values of the INSERT for a record never held here, as the driver takes them (no
+    database access: the app makes them outside the vault's turn)."""
+    model = MODEL_BY_TYPE[inc.record_type]
+    row = {
+        "id": inc.record_id,
+        "revision": inc.revision,
+        "parent_revisions": list(inc.parents),
+        "field_clocks": dict(inc.clocks),
+        **{k: inc.meta[k] for k in _META_KEYS},
+        **inc.fields,
+    }
+    return _values(_insert_plan(model)[1], row)
 
 
 def insert_rows(
@@ -533,6 +540,7 @@ __all__ = [
     "Outcome",
     "PageInserts",
     "apply_incoming",
+    "fresh_row",
     "known_records",
     "parse_payload",
     "references_erased",

@@ -51,6 +51,7 @@ from app.sync.apply import (
     PageInserts,
     PayloadError,
     apply_incoming,
+    fresh_row,
     known_records,
     parse_payload,
     references_erased,
@@ -148,6 +149,7 @@ class Pulled:
     author: trust.DeviceEntry | None = None
     quarantine: str | None = None  # the reason
     item: Mapping[str, Any] | None = None  # as received, for the quarantine
+    row: tuple[Any, ...] | None = None  # the incoming record's INSERT values, made beforehand
 
 
 @dataclass(frozen=True)
@@ -484,7 +486,10 @@ class SyncEngine:
         """The app's way (the vault is shared): decode the page here, outside the vault's
         turn, then apply it in slices sized by `pace`, each in a short transaction of its own
         with the cursor after it, so work queued on the vault runs in between."""
-        decoded = self.decode_page(page, keys, report)
+        decoded = [
+            p if p.incoming is None else replace(p, row=fresh_row(p.incoming))
+            for p in self.decode_page(page, keys, report)
+        ]  # rows for a bulk insert made here too: most of a first sync's items need one
         pulled = merged = 0
         after = cursor = page.after
         start = 0
@@ -762,7 +767,7 @@ class SyncEngine:
                     fresh.route(inc)
                     outcome = str(Outcome.SAME)
                 elif not slow:
-                    fresh.add(inc)
+                    fresh.add(inc, p.row)
                     outcome = str(Outcome.INSERTED)
                 else:
                     fresh.flush()
