@@ -435,7 +435,10 @@ class Membership:
                 cfg.home_team_id = min(mine.teams) if mine.teams else None
         self.refused_teams = {t: roster.teams[t].name for t in refused}
         heads: dict[str, int] = {}
-        for t in me.get("teams", []):
+        teams = me.get("teams")
+        for t in teams if isinstance(teams, list) else []:
+            if not isinstance(t, dict):
+                continue  # a malformed entry tells nothing about a head
             try:
                 heads[str(t["team_id"])] = int(t.get("head_seq", 0))
             except (KeyError, TypeError, ValueError):
