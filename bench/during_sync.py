@@ -5,7 +5,7 @@ first sync runs; DESIGN.md §9: ranked search as you type < 50 ms).
 
 Starts the real central store in a subprocess on 127.0.0.1 (SQLite in a temporary directory, as
 bench/sync.py), fills a coordinator vault with `generate_demo` and pushes it all. A new device is
-enrolled with one person of its own, then syncs as the app does: the `SyncScheduler` runs the
+enrolled with 20 people of its own, then syncs as the app does: the `SyncScheduler` runs the
 pass on the network lane, each vault step in a turn of the vault lane (a Qt event loop,
 no window). While that first sync runs, the bench works on the device the way the screens do,
 through the vault lane: it types search prefixes (the caseload's ranked search with the name
@@ -53,6 +53,7 @@ from app.sync.service import SyncService
 
 TYPED = ["j", "ja", "jan", "v", "ve", "ver", "verm", "z", "zo", "zoe", "sch", "schuld", "peeters"]
 SAVE_EVERY = 5  # every fifth action is a save, the rest keystrokes
+OWN_PEOPLE = 20
 
 
 def p95(values: list[float]) -> float:
@@ -122,10 +123,15 @@ def run(root: Path, clients: int, contacts: int, pause_ms: int) -> None:
 
         device = new_vault(root, "nieuwe-laptop")
         field = FieldServices(device)
-        own = field.people.create_pseudonym(
-            PseudonymInput("Bench Eigen", field.context.now().date(), "mond_aan_mond"),
-            allow_duplicate=True,
-        )
+        # The device's own caseload: saves go round these people, about as many contact
+        # moments each as the demo's (a save costs more as its person's contacts grow).
+        own = [
+            field.people.create_pseudonym(
+                PseudonymInput(f"Eigen {i}", field.context.now().date(), "mond_aan_mond"),
+                allow_duplicate=True,
+            )
+            for i in range(OWN_PEOPLE)
+        ]
         sync = SyncService(device.context)
         sync.enrol(base, coord.create_invite([team]))
         coord.approve_pending()
@@ -154,7 +160,7 @@ def run(root: Path, clients: int, contacts: int, pause_ms: int) -> None:
                     ContactInput(
                         occurred_at=now - timedelta(minutes=n),
                         channel="vindplaats",
-                        people=(Participant(own),),
+                        people=(Participant(own[n % OWN_PEOPLE]),),
                         summary=f"Kort gesprek {n} aan het station, vraagt naar huisvesting",
                     )
                 )
