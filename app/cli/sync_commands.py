@@ -1,5 +1,5 @@
 """Commands with the central store: org-init, team-create, invite, enrol, sync, devices,
-approve, revoke."""
+approve, revoke, conflicts."""
 
 from __future__ import annotations
 
@@ -260,3 +260,99 @@ def cmd_revoke(args: RevokeArgs, secrets: Secrets) -> int:
         teams = sync.revoke(args.device)
     say(f"Toestel ingetrokken; teamsleutels vernieuwd voor {len(teams)} team(s).")
     return EXIT_OK
+
+
+@arguments
+class ConflictsArgs(UnlockArgs):
+    all: bool = option("--all", help="ook de behandelde conflicten tonen", default=False)
+
+
+def _shown(value: object, limit: int = 60) -> str:
+    text = "(leeg)" if value in (None, "") else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@command(
+    "conflicts",
+    ConflictsArgs,
+    help="toon de open conflicten van het team (met --all ook de behandelde): per conflict "
+    "het id, het veld, de huidige en de andere waarde en wiens waarde verloor",
+)
+def cmd_conflicts(args: ConflictsArgs, secrets: Secrets) -> int:
+    with _sync(args, secrets) as sync:
+        rows = sync.conflicts(open_only=not args.all)
+        me = sync.link.ctx.device.worker_id
+        names = _worker_names(sync)
+    if not rows:
+        say("Geen conflicten." if args.all else "Geen open conflicten.")
+    for c in rows:
+        if c.lost_by == me:
+            whose = "van u"
+        elif c.lost_by is not None and c.lost_by in names:
+            whose = f"van {names[c.lost_by]}"
+        else:
+            whose = "van een collega"
+        print(
+            f"{c.id[:8]}  {c.status:<9} {c.record_type} {c.record_id[:8]}  veld {c.field}: "
+            f"huidige {_shown(c.kept)}, andere {_shown(c.lost)}; "
+            f"verloren waarde {whose}; {c.created_at[:16].replace('T', ' ')}"
+        )
+    return EXIT_OK
+
+
+@arguments
+class ConflictChooseArgs(UnlockArgs):
+    conflict: str = option(
+        "--conflict", metavar="ID", help="het conflict (id of de eerste 8 tekens uit conflicts)"
+    )
+    keep: Literal["current", "other"] = option(
+        "--keep",
+        help="current: de huidige waarde blijft; other: de andere waarde komt in de plaats "
+        "(en gaat mee met de volgende synchronisatie, zoals elke wijziging)",
+    )
+
+
+@command(
+    "conflicts-choose",
+    ConflictChooseArgs,
+    help="behandel een conflict: behoud de huidige waarde of gebruik de andere",
+)
+def cmd_conflicts_choose(args: ConflictChooseArgs, secrets: Secrets) -> int:
+    choice = "accept" if args.keep == "current" else "lost"
+    with _sync(args, secrets) as sync:
+        cid = sync.resolve_conflict(args.conflict, choice, sync.link.records())
+    if choice == "accept":
+        say(f"Conflict {cid[:8]}: de huidige waarde blijft.")
+    else:
+        say(
+            f"Conflict {cid[:8]}: de andere waarde staat er nu; ze gaat mee met de volgende "
+            "synchronisatie."
+        )
+    return EXIT_OK
+
+
+@arguments
+class ConflictUndoArgs(UnlockArgs):
+    conflict: str = option(
+        "--conflict", metavar="ID", help="het conflict (id of de eerste 8 tekens uit conflicts)"
+    )
+
+
+@command(
+    "conflicts-undo",
+    ConflictUndoArgs,
+    help="maak de keuze voor een conflict ongedaan: de waarde van ervoor komt terug en het "
+    "conflict is weer open",
+)
+def cmd_conflicts_undo(args: ConflictUndoArgs, secrets: Secrets) -> int:
+    with _sync(args, secrets) as sync:
+        cid = sync.undo_conflict(args.conflict, sync.link.records())
+    say(f"Conflict {cid[:8]}: de keuze is ongedaan gemaakt; het conflict is weer open.")
+    return EXIT_OK
+
+
+def _worker_names(sync: SyncService) -> dict[str, str]:
+    from app.services.workers import worker_names
+
+    with sync.link.ctx.read() as s:
+        return worker_names(s)

@@ -2,6 +2,7 @@
 
 from app.models.audit import AuditEntry, LocalAuditEntry
 from app.models.base import Base
+from app.models.conflicts import SyncedConflict
 from app.models.contacts import Agreement, ContactMoment, ContactPerson
 from app.models.device import DeviceIdentity
 from app.models.draft import Draft
@@ -38,7 +39,7 @@ SYNCED_MODELS: tuple[type[SyncedRecord], ...] = (
     Person, PhaseEventRecord, FollowUp, ContactMoment, Agreement, Vindplaats, PresenceLog,
     NetworkMember, DrempelRecord, WorkReadinessItem, ZrmAssessment, Organisation, OrgContact,
     Consent, Handover, SharedSetting, Worker, CaseloadTransfer, Group, GroupMember,
-    GroupSession, AuditEntry, Signal, EsfProfile,
+    GroupSession, AuditEntry, Signal, EsfProfile, SyncedConflict,
 )  # fmt: skip
 MODEL_BY_TYPE = {m.__record_type__: m for m in SYNCED_MODELS}
 
@@ -82,6 +83,7 @@ __all__ = [
     "SharedSetting",
     "Signal",
     "SyncConfig",
+    "SyncedConflict",
     "SyncedRecord",
     "TeamKey",
     "TeamState",

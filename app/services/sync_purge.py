@@ -17,6 +17,7 @@ from app.models import (
     PurgedRecord,
     RecordHistory,
     SearchDoc,
+    SyncedConflict,
     SyncedRecord,
 )
 from app.services import search
@@ -31,7 +32,13 @@ def people_of(obj: SyncedRecord) -> tuple[str, ...]:
 def purge_records(s: Session, refs: list[tuple[str, str]]) -> int:
     """Delete erased records everywhere locally and refuse them from now on."""
     removed = 0
-    for record_type, record_id in refs:
+    queue = list(refs)
+    seen: set[tuple[str, str]] = set()
+    while queue:
+        record_type, record_id = queue.pop(0)
+        if (record_type, record_id) in seen:
+            continue
+        seen.add((record_type, record_id))
         model = MODEL_BY_TYPE.get(record_type)
         if s.get(PurgedRecord, (record_type, record_id)) is None:
             s.add(PurgedRecord(record_type=record_type, record_id=record_id))
@@ -63,6 +70,16 @@ def purge_records(s: Session, refs: list[tuple[str, str]]) -> int:
         s.execute(
             delete(ConflictRecord).where(
                 ConflictRecord.record_type == record_type, ConflictRecord.record_id == record_id
+            )
+        )
+        # The conflicts about an erased record hold its values: they go with it.
+        queue.extend(
+            (SyncedConflict.__record_type__, c)
+            for c in s.scalars(
+                select(SyncedConflict.id).where(
+                    SyncedConflict.subject_type == record_type,
+                    SyncedConflict.subject_id == record_id,
+                )
             )
         )
     return removed

@@ -29,7 +29,6 @@ from app.domain.revisions import revision_id
 from app.models import (
     MODEL_BY_TYPE,
     Base,
-    ConflictRecord,
     ContactMoment,
     ContactPerson,
     OutboxEntry,
@@ -38,6 +37,7 @@ from app.models import (
     PurgedRecord,
     RecordHistory,
     RecordTeam,
+    SyncedConflict,
     SyncedRecord,
 )
 from app.services import search
@@ -62,6 +62,9 @@ class Outcome(StrEnum):
     OLDER = "older"
     MERGED = "merged"
     PURGED = "purged"
+
+
+CONFLICT_TYPE = SyncedConflict.__record_type__
 
 
 class PayloadError(ValueError):
@@ -177,11 +180,35 @@ def expand(clocks: Mapping[str, str], names: tuple[str, ...]) -> dict[str, str]:
     return {n: clocks.get(n) or clocks["*"] for n in names}
 
 
+@dataclass(frozen=True)
+class FoundConflict:
+    """A value that lost a concurrent edit in a merge, and whose it was: `lost_by` is the
+    worker who wrote it (this device's worker when the losing value was ours), `lost_device`
+    the device that wrote it (the node of its clock stamp)."""
+
+    field: str
+    kept: Any
+    kept_clock: str
+    lost: Any
+    lost_clock: str
+    lost_by: str | None
+    lost_device: str | None
+    both_kept: bool
+
+
 def apply_incoming(
-    s: Session, inc: Incoming, *, device_worker: str, debt: Debt | None = None
+    s: Session,
+    inc: Incoming,
+    *,
+    device_worker: str,
+    debt: Debt | None = None,
+    found: list[FoundConflict] | None = None,
 ) -> Outcome:
     """Apply one pulled revision inside the caller's transaction. With `debt`, the people
-    whose search documents and cached dates change are noted there instead of rebuilt."""
+    whose search documents and cached dates change are noted there instead of rebuilt. The
+    conflicts of a merge go into `found`, for the caller to write as synced conflicts
+    (`app.sync.conflicts.record_conflicts`); conflicts about a conflict record are not kept
+    (its fields simply take the newer value)."""
     if s.get(PurgedRecord, (inc.record_type, inc.record_id)) is not None:
         return Outcome.PURGED
     model = MODEL_BY_TYPE[inc.record_type]
@@ -244,13 +271,17 @@ def apply_incoming(
     )
     _overwrite(local, merged.fields, merged.clocks, rev, parents, None)
     local.updated_at = max(local.updated_at, inc.meta["updated_at"])
-    conflicts = list(merged.conflicts)
-    if merged.fields.get("deleted") and not any(c.field == "deleted" for c in conflicts):
+    # Each conflict with the side its losing value came from: True when it was ours.
+    conflicts = [
+        (c, c.lost_clock == local_clocks[c.field] and c.lost_clock != remote_clocks[c.field])
+        for c in merged.conflicts
+    ]
+    if merged.fields.get("deleted") and not any(c.field == "deleted" for c, _ in conflicts):
         # A delete won over edits made meanwhile on the other side: keep that visible, so the
         # worker can restore the record with its edits instead of losing them silently.
-        for side_fields, side_clocks in (
-            (local_fields, local_clocks),
-            (inc.fields, remote_clocks),
+        for side_fields, side_clocks, ours in (
+            (local_fields, local_clocks, True),
+            (inc.fields, remote_clocks, False),
         ):
             if side_fields.get("deleted"):
                 continue
@@ -259,34 +290,33 @@ def apply_incoming(
             ]
             if edited:
                 conflicts.append(
-                    Conflict(
-                        "deleted",
-                        True,
-                        merged.clocks["deleted"],
-                        False,
-                        max(side_clocks[n] for n in edited),
-                        False,
+                    (
+                        Conflict(
+                            "deleted",
+                            True,
+                            merged.clocks["deleted"],
+                            False,
+                            max(side_clocks[n] for n in edited),
+                            False,
+                        ),
+                        ours,
                     )
                 )
-    for c in conflicts:
-        local_lost = (
-            c.lost_clock == local_clocks[c.field] and c.lost_clock != remote_clocks[c.field]
-        )
-        s.add(
-            ConflictRecord(
-                record_type=inc.record_type,
-                record_id=inc.record_id,
-                field=c.field,
-                # For joined notes, what is kept is the joined text the record now holds.
-                kept=merged.fields[c.field] if c.both_kept else c.kept,
-                kept_clock=c.kept_clock,
-                lost=c.lost,
-                lost_clock=c.lost_clock,
-                lost_by=device_worker if local_lost else inc.meta.get("updated_by"),
-                both_kept=c.both_kept,
-                created_at=now_iso(),
+    if found is not None and inc.record_type != CONFLICT_TYPE:
+        for c, ours in conflicts:
+            found.append(
+                FoundConflict(
+                    field=c.field,
+                    # For joined notes, what is kept is the joined text the record now holds.
+                    kept=merged.fields[c.field] if c.both_kept else c.kept,
+                    kept_clock=c.kept_clock,
+                    lost=c.lost,
+                    lost_clock=c.lost_clock,
+                    lost_by=device_worker if ours else inc.meta.get("updated_by"),
+                    lost_device=_node(c.lost_clock),
+                    both_kept=c.both_kept,
+                )
             )
-        )
     s.execute(
         delete(OutboxEntry).where(
             OutboxEntry.record_type == inc.record_type, OutboxEntry.record_id == inc.record_id
@@ -311,6 +341,13 @@ def apply_incoming(
     s.flush()
     refresh_local_indexes(s, local, previous_people=before_people, debt=debt)
     return Outcome.MERGED
+
+
+def _node(stamp: str) -> str | None:
+    try:
+        return Stamp.decode(stamp).node
+    except ValueError:
+        return None
 
 
 def _union_history(a: list[list[Any]], b: list[list[Any]]) -> list[list[Any]]:
@@ -536,6 +573,7 @@ def references_erased(inc: Incoming, erased: set[str]) -> str | None:
 
 
 __all__ = [
+    "FoundConflict",
     "Incoming",
     "Outcome",
     "PageInserts",

@@ -46,6 +46,7 @@ from app.services.sync_purge import erased_people, purge_person_leftovers
 from app.services.sync_purge import purge_records as apply_purge
 from app.sync import envelope, faults, trust
 from app.sync.apply import (
+    FoundConflict,
     Incoming,
     Outcome,
     PageInserts,
@@ -57,6 +58,7 @@ from app.sync.apply import (
     references_erased,
 )
 from app.sync.codes import ErrorCode, ItemKind, Role
+from app.sync.conflicts import record_conflicts
 from app.sync.errors import (
     MassDeletionPending,
     PendingPurge,
@@ -905,9 +907,14 @@ class SyncEngine:
             # author: never kept, and purged from the store too.
             self._follow_up_purge(s, person, [(record_type, record_id)])
             return "purge"
+        found: list[FoundConflict] = []
         outcome = str(
-            apply_incoming(s, inc, device_worker=self._link.ctx.device.worker_id, debt=debt)
+            apply_incoming(
+                s, inc, device_worker=self._link.ctx.device.worker_id, debt=debt, found=found
+            )
         )
+        if found:
+            record_conflicts(s, self._link.records(), inc, found, team)
         if person is not None:  # a group contact: it goes on without the erased person
             s.flush()
             self._follow_up_purge(

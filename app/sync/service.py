@@ -7,13 +7,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import func, select
 
 from app.models import (
     AuditEntry,
-    ConflictRecord,
     OutboxEntry,
     Purge,
     QuarantineEntry,
@@ -21,6 +19,7 @@ from app.models import (
     TeamState,
 )
 from app.services.context import VaultContext
+from app.services.records import Records
 from app.sync.conflicts import ConflictRow, Conflicts
 from app.sync.engine import ProgressCallback, SyncEngine, SyncReport
 from app.sync.enrolment import Enrolled, Enrolment, OrganisationCreated
@@ -105,14 +104,7 @@ class SyncService:
                 s.scalar(select(func.count()).select_from(Purge).where(Purge.pushed_at.is_(None)))
                 or 0
             )
-            conflicts = int(
-                s.scalar(
-                    select(func.count())
-                    .select_from(ConflictRecord)
-                    .where(ConflictRecord.status == "open")
-                )
-                or 0
-            )
+            conflicts = self.conflict_log.open_count(s)
             has_key = s.scalars(select(TeamKey)).first() is not None
         return SyncStatus(
             cfg is not None,
@@ -224,10 +216,11 @@ class SyncService:
 
     # --- conflicts ---------------------------------------------------------------------------
     def conflicts(self, *, open_only: bool = True) -> list[ConflictRow]:
-        return self.conflict_log.conflicts(open_only=open_only)
+        """The team's conflicts (every device holds them), newest first."""
+        return self.conflict_log.conflicts(open_only=open_only, records=self.link.records())
 
-    def resolve_conflict(self, conflict_id: int, choice: str, records: Any) -> None:
-        self.conflict_log.resolve_conflict(conflict_id, choice, records)
+    def resolve_conflict(self, conflict_id: str, choice: str, records: Records) -> str:
+        return self.conflict_log.resolve_conflict(conflict_id, choice, records)
 
-    def undo_conflict(self, conflict_id: int, records: Any) -> None:
-        self.conflict_log.undo_conflict(conflict_id, records)
+    def undo_conflict(self, conflict_id: str, records: Records) -> str:
+        return self.conflict_log.undo_conflict(conflict_id, records)

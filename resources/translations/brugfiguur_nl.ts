@@ -1084,10 +1084,6 @@
         <translation>Andere waarde</translation>
     </message>
     <message>
-        <source>From, when</source>
-        <translation>Van, wanneer</translation>
-    </message>
-    <message>
         <source>Explanation</source>
         <translation>Toelichting</translation>
     </message>
@@ -1100,14 +1096,6 @@
         <translation>(verborgen in discrete modus)</translation>
     </message>
     <message>
-        <source>this device</source>
-        <translation>dit toestel</translation>
-    </message>
-    <message>
-        <source>another device</source>
-        <translation>ander toestel</translation>
-    </message>
-    <message>
         <source>Both devices changed this text. The current text holds both versions, so nothing was lost; edit it in the file if you want one text.</source>
         <translation>Beide toestellen wijzigden deze tekst. De huidige tekst bevat beide versies, zodat er niets verloren ging; pas hem aan in het dossier als u één tekst wilt.</translation>
     </message>
@@ -1118,6 +1106,22 @@
     <message>
         <source>deleted on one device, edited on another</source>
         <translation>verwijderd op het ene toestel, gewijzigd op het andere</translation>
+    </message>
+    <message>
+        <source>Whose value lost, when</source>
+        <translation>Wiens waarde verloor, wanneer</translation>
+    </message>
+    <message>
+        <source>yours</source>
+        <translation>van u</translation>
+    </message>
+    <message>
+        <source>%1&apos;s</source>
+        <translation>van %1</translation>
+    </message>
+    <message>
+        <source>a colleague&apos;s</source>
+        <translation>van een collega</translation>
     </message>
 </context>
 <context>

@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.models import ConflictRecord, OutboxEntry, Person
+from app.models import OutboxEntry, Person, SyncedConflict
 from app.paths import AppPaths
 from app.services.field import FieldServices
 from app.services.people import PseudonymInput
 from app.services.sync_purge import purge_records
 from app.services.vault import OpenVault, VaultService
-from app.sync.apply import Outcome, apply_incoming, parse_payload
+from app.sync.apply import FoundConflict, Outcome, apply_incoming, parse_payload
+from app.sync.conflicts import record_conflicts
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 NOW = datetime(2026, 11, 20, 10, 0)
@@ -49,7 +50,11 @@ def exchange(src: FieldServices, dst: FieldServices) -> list[Outcome]:
     with dst.context.ctx.transaction() as s:
         for t, rid, rev, parents, payload in batch:
             inc = parse_payload(t, rid, rev, parents, payload)
-            outcomes.append(apply_incoming(s, inc, device_worker=dst.context.ctx.device.worker_id))
+            found: list[FoundConflict] = []
+            outcomes.append(
+                apply_incoming(s, inc, device_worker=dst.context.ctx.device.worker_id, found=found)
+            )
+            record_conflicts(s, dst.context.records, inc, found, None)
     return outcomes
 
 
@@ -78,8 +83,9 @@ def test_insert_then_concurrent_edits_converge_with_conflicts_kept(two) -> None:
     assert "Zoekt werk in de horeca" in note and "Wil een opleiding" in note
     assert a.people.get(pid).alias == "Rosa M."  # changed on one side only: no conflict
     with b.context.ctx.read() as s:
-        conflicts = list(s.scalars(select(ConflictRecord)))
+        conflicts = list(s.scalars(select(SyncedConflict)))
     assert [c.field for c in conflicts] == ["note"] and conflicts[0].both_kept
+    assert conflicts[0].person_id == pid and conflicts[0].status == "open"
     _ = out_b
 
 
@@ -95,10 +101,28 @@ def test_edit_against_concurrent_delete_keeps_the_loser(two) -> None:  # type: i
         pa = s.get(Person, pid)
     with b.context.ctx.read() as s:
         pb = s.get(Person, pid)
-        lost = {c.field: c.lost for c in s.scalars(select(ConflictRecord))}
+        found = list(s.scalars(select(SyncedConflict)))
     assert pa is not None and pb is not None
     assert (pa.deleted, pa.note) == (pb.deleted, pb.note) == (True, "Nieuw nummer doorgegeven")
-    assert lost == {"deleted": False}  # the delete won; the edit is kept and can be restored
+    # The delete won; the edit is kept and can be restored.
+    assert {c.field: c.lost for c in found} == {"deleted": False}
+    # The value that lost is b's own edit, made on b: b's worker and device, not "the other".
+    assert found[0].lost_by == b.context.ctx.device.worker_id
+    assert found[0].lost_device == b.context.ctx.device.device_id
+
+
+def test_edit_against_delete_names_the_editor_on_the_deleting_device_too(two) -> None:  # type: ignore[no-untyped-def]
+    a, b = two
+    pid = a.people.create_pseudonym(PseudonymInput("Mo", date(2026, 1, 1), "mond_aan_mond"))
+    exchange(a, b)
+    b.people.update(pid, note="Nieuw nummer doorgegeven")
+    a.people.delete(pid)
+    exchange(b, a)  # a, which deleted, merges b's edit: b's value lost
+    with a.context.ctx.read() as s:
+        (c,) = s.scalars(select(SyncedConflict))
+    assert (c.field, c.lost) == ("deleted", False)
+    assert c.lost_by == b.context.ctx.device.worker_id != a.context.ctx.device.worker_id
+    assert c.lost_device == b.context.ctx.device.device_id
 
 
 def test_dominated_and_repeated_revisions(two) -> None:  # type: ignore[no-untyped-def]

@@ -67,6 +67,9 @@ ORDER = (
     "devices",
     "approve",
     "revoke",
+    "conflicts",
+    "conflicts-choose",
+    "conflicts-undo",
 )
 STORE_COMMANDS = ORDER[ORDER.index("org-init") :]
 
@@ -358,10 +361,18 @@ class Scenario:
             ("approve", "--device"): lambda: v["worker_device"],
             ("approve", "--code"): lambda: v["worker_code"],
             ("sync", "--confirm-purge"): lambda: "00000000-0000-4000-8000-000000000000",
+            ("conflicts-choose", "--conflict"): self.next_conflict,
+            ("conflicts-undo", "--conflict"): lambda: v["conflicts"].split()[-1],
         }
         if key not in table:
             raise AssertionError(f"no value for {command} {opt.flag}: extend Scenario.value")
         return table[key]()
+
+    def next_conflict(self) -> str:
+        """The listed conflicts in turn: `conflicts-choose` runs once per `--keep` choice."""
+        n = int(self.values.get("chosen", "0"))
+        self.values["chosen"] = str(n + 1)
+        return self.values["conflicts"].split()[n]
 
     def argvs(self, row: Row) -> list[list[str]]:
         """One argument vector per alternative of the row (`pdf|json` runs twice)."""
@@ -489,6 +500,33 @@ def test_readme_commands_run_in_process(tmp_path: Path, cli: Cli) -> None:
         worker_sync.ok()
         got = {p["id"] for p in json.loads(cli.run(["people", *s.vault("worker")]).ok())}
         assert got == coord_people, "the worker did not receive the caseload"
+        # The same person edited on both devices while apart: the worker's values lose, and
+        # the worker sees that on their own laptop, chooses, undoes; the coordinator sees it.
+        person = sorted(got)[0]
+        edit_person(s, "worker", person, alias="Mo (worker)", phone="0470 12 34 56")
+        cli.run(["sync", *s.vault("worker")]).ok()
+        edit_person(s, "kluis", person, alias="Mo (coord)", phone="0486 98 76 54")
+        cli.run(["sync", *s.vault("kluis")]).ok()
+        cli.run(["sync", *s.vault("worker")]).ok()
+        (listed,) = run("conflicts", "worker", store=True)  # with --all
+        lines = listed.ok().splitlines()
+        assert len(lines) == 2 and all("verloren waarde van u" in x for x in lines), lines
+        assert all(" open " in x for x in lines) and any("Mo (worker)" in x for x in lines)
+        v["conflicts"] = " ".join(x.split()[0] for x in lines)
+        chosen = run("conflicts-choose", "worker", store=True)  # current, then other
+        assert [c.code for c in chosen] == [0, 0], [c.err for c in chosen]
+        assert "de huidige waarde blijft" in chosen[0].err
+        assert "de andere waarde staat er nu" in chosen[1].err
+        (undone,) = run("conflicts-undo", "worker", store=True)
+        assert "weer open" in undone.ok() + undone.err
+        cli.run(["sync", *s.vault("worker")]).ok()
+        cli.run(["sync", *s.vault("kluis")]).ok()
+        # The coordinator's laptop shows the worker's choices: one settled, one open again.
+        seen = cli.run(["conflicts", *s.vault("kluis")]).ok().splitlines()
+        assert [x.split()[0] for x in seen] == [v["conflicts"].split()[-1]], seen
+        assert "verloren waarde van " in seen[0] and "van u" not in seen[0]
+        everything = cli.run(["conflicts", "--all", *s.vault("kluis")]).ok().splitlines()
+        assert sorted(x.split()[1] for x in everything) == ["accepted", "open"], everything
         (revoke,) = run("revoke", "kluis", store=True)
         revoke.ok()
         refused = cli.run(["sync", *s.vault("worker")])
@@ -505,6 +543,19 @@ def test_readme_commands_run_in_process(tmp_path: Path, cli: Cli) -> None:
     for row in rows.values():
         for opt in row.options:
             assert opt.flag in ran, f"{row.command} {opt.flag} never ran"
+
+
+def edit_person(s: Scenario, vault: str, person_id: str, **changes: object) -> None:
+    """An edit made in the app on that laptop (the command line has no edit command)."""
+    from app.cli.common import vault_service
+    from app.paths import AppPaths
+    from app.services.field import FieldServices
+
+    opened = vault_service(AppPaths.resolve(s.dir(vault))).unlock(PASSPHRASE)
+    try:
+        FieldServices(opened).people.update(person_id, **changes)
+    finally:
+        opened.lock()
 
 
 def test_serve_without_a_data_dir_says_so(cli: Cli) -> None:

@@ -24,6 +24,7 @@ from app.qt.vaultgate import VaultGate
 from app.services.field import FieldServices
 from app.services.people import ClientDetails, PseudonymInput
 from app.services.vault import CreatedVault, OpenVault, VaultService
+from app.services.workers import WorkerProfile
 from app.settings import SYNC_INTERVAL_MINUTES
 from app.sync.service import SyncService
 from app.sync.transport import Revoked
@@ -327,6 +328,7 @@ def _conflict_scene(store: LiveStore, laptops: Callable[[str], Laptop], me: Lapt
     other = laptops("laptop-b")
     other.sync.enrol(store.base_url, me.sync.create_invite([team]))
     me.sync.approve_pending()
+    other.field.workers.save_profile(WorkerProfile(name="Sam De Wilde"))
     pid = me.field.people.create_pseudonym(PseudonymInput("Zoë", date(2026, 1, 1), "mond_aan_mond"))
     me.field.people.upgrade_to_client(pid, ClientDetails("Zoë", "Vermeulen", date(2026, 10, 1)))
     me.sync.sync_once()
@@ -369,7 +371,8 @@ def test_a_conflict_shows_is_resolved_with_the_other_value_and_undone(
     assert texts[0].startswith("Zoë (Zoë Vermeule")  # the person, by alias and name
     kept, lost = texts[2], texts[3]
     assert {kept, lost} == {"school", "huisarts"}
-    who = "dit toestel" if lost == "huisarts" else "ander toestel"
+    # Whose value lost, truthfully: this worker's own, or the colleague's by name.
+    who = "van u" if lost == "huisarts" else "van Sam De Wilde"
     assert re.fullmatch(who + r", \d{2}/\d{2}/\d{4} \d{2}:\d{2}", texts[4]), texts[4]
 
     # "Gebruik de andere waarde" writes the other value as a new edit.
@@ -382,8 +385,8 @@ def test_a_conflict_shows_is_resolved_with_the_other_value_and_undone(
     r = page.resolved_model
     qtmodeltester.check(r)  # type: ignore[attr-defined]
     assert r.rowCount() == 1 and r.data(r.index(0, 6)) == "andere waarde gebruikt"
-    # The edit waits to be synchronised; the status bar says so.
-    qtbot.waitUntil(lambda: "1 wijziging wacht" in w.sync_status.text(), timeout=SYNC_TIMEOUT)
+    # The edit and the choice (the team sees it) wait to be synchronised; the status bar says so.
+    qtbot.waitUntil(lambda: "2 wijzigingen wachten" in w.sync_status.text(), timeout=SYNC_TIMEOUT)
     qtbot.waitUntil(lambda: "1 conflict" in link.text(), timeout=SYNC_TIMEOUT)
 
     # "Ongedaan maken" puts the value back and reopens the conflict.

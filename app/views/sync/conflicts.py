@@ -47,12 +47,13 @@ RECENT_RESOLVED = 20
 class ConflictItem:
     """One conflict as shown: the service row plus who the record is about."""
 
-    id: int
+    id: str
     conflict: ConflictRow
-    mine: bool  # the losing value came from this device's worker
+    mine: bool  # the losing value was this worker's
     alias: str | None = None  # set for person records
     full_name: str | None = None
     initials: str = ""
+    lost_by_name: str | None = None  # the worker whose value lost, when known here
 
 
 def load_conflicts(
@@ -60,6 +61,7 @@ def load_conflicts(
 ) -> tuple[list[ConflictItem], list[ConflictItem]]:
     """(open, recently resolved) conflicts with person labels; runs on the worker."""
     people: dict[str, tuple[str, str | None, str] | None] = {}
+    names = field.workers.names()
 
     def item(c: ConflictRow) -> ConflictItem:
         who: tuple[str, str | None, str] | None = None
@@ -72,9 +74,10 @@ def load_conflicts(
                     people[c.record_id] = None
             who = people[c.record_id]
         mine = c.lost_by is not None and c.lost_by == worker_id
+        loser = names.get(c.lost_by) if c.lost_by is not None else None
         if who is None:
-            return ConflictItem(c.id, c, mine)
-        return ConflictItem(c.id, c, mine, who[0], who[1], who[2])
+            return ConflictItem(c.id, c, mine, lost_by_name=loser)
+        return ConflictItem(c.id, c, mine, who[0], who[1], who[2], lost_by_name=loser)
 
     everything = sync.conflicts(open_only=False)
     open_ = [item(c) for c in everything if c.status == "open"]
@@ -106,7 +109,7 @@ class ConflictsModel(RowsModel[ConflictItem]):
                 tooltip=lambda r: self.value_tip(r, r.conflict.lost),
             ),
             Column(
-                QCoreApplication.translate("ConflictsModel", "From, when"),
+                QCoreApplication.translate("ConflictsModel", "Whose value lost, when"),
                 self.who_text,
                 sort=lambda r: r.conflict.created_at,
             ),
@@ -141,11 +144,12 @@ class ConflictsModel(RowsModel[ConflictItem]):
         return full_value(value)
 
     def who_text(self, r: ConflictItem) -> str:
-        who = (
-            QCoreApplication.translate("ConflictsModel", "this device")
-            if r.mine
-            else QCoreApplication.translate("ConflictsModel", "another device")
-        )
+        if r.mine:
+            who = QCoreApplication.translate("ConflictsModel", "yours")
+        elif r.lost_by_name:
+            who = QCoreApplication.translate("ConflictsModel", "%1's").replace("%1", r.lost_by_name)
+        else:
+            who = QCoreApplication.translate("ConflictsModel", "a colleague's")
         return f"{who}, {format_timestamp(r.conflict.created_at)}"
 
     def explanation_tip(self, r: ConflictItem) -> str:
@@ -191,7 +195,7 @@ class ConflictsPage(Page):
 
     uses_field = True
     loaded = Signal()
-    resolved = Signal(int)  # conflict id, after a choice or an undo was saved
+    resolved = Signal(str)  # conflict id, after a choice or an undo was saved
 
     def __init__(
         self, runner: TaskRunner, discretion: Discretion, parent: QWidget | None = None
