@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.models import OutboxEntry, Person, SyncedConflict
+from app.models import ConflictRecord, OutboxEntry, Person, SyncedConflict
 from app.paths import AppPaths
 from app.services.field import FieldServices
 from app.services.people import PseudonymInput
@@ -18,6 +18,7 @@ from app.services.sync_purge import purge_records
 from app.services.vault import OpenVault, VaultService
 from app.sync.apply import FoundConflict, Outcome, apply_incoming, parse_payload
 from app.sync.conflicts import record_conflicts
+from app.sync.service import SyncService
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 NOW = datetime(2026, 11, 20, 10, 0)
@@ -191,3 +192,37 @@ def test_a_required_field_left_empty_is_refused(two) -> None:  # type: ignore[no
         broken = {**payload, "fields": {**fields, name: None}}
         with pytest.raises(PayloadError):
             parse_payload("person", e.record_id, e.revision, (), broken)
+
+
+def test_conflicts_of_the_old_local_table_become_the_teams(two) -> None:  # type: ignore[no-untyped-def]
+    """A vault upgraded with conflicts in the local table: the first listing writes them as
+    synced conflicts (queued for the team), with their state, and empties the old table."""
+    a, _ = two
+    pid = a.people.create_pseudonym(PseudonymInput("Mo", date(2026, 1, 1), "mond_aan_mond"))
+    device = a.context.ctx.device
+    stamp = f"{1_764_000_000_000:015d}:000000:{device.device_id}"
+    other = f"{1_764_000_000_001:015d}:000000:0f0f0f0f-0000-4000-8000-000000000000"
+    with a.context.ctx.transaction() as s:
+        for field, status in (("note", "open"), ("alias", "accepted")):
+            s.add(
+                ConflictRecord(
+                    record_type="person", record_id=pid, field=field, kept="nieuw",
+                    kept_clock=other, lost="oud", lost_clock=stamp,
+                    lost_by=device.worker_id, both_kept=False, created_at="2026-11-30T10:00:00",
+                    status=status, resolved_at=None if status == "open" else "2026-11-30T11:00:00",
+                )
+            )  # fmt: skip
+    sync = SyncService(a.context.ctx)
+    try:
+        rows = {c.field: c for c in sync.conflicts(open_only=False)}
+    finally:
+        sync.close()
+    assert set(rows) == {"note", "alias"}
+    assert rows["note"].status == "open" and rows["alias"].status == "accepted"
+    assert rows["note"].lost_device == device.device_id and rows["note"].person_id == pid
+    with a.context.ctx.read() as s:
+        assert list(s.scalars(select(ConflictRecord))) == []
+        queued = {
+            e.record_id for e in s.scalars(select(OutboxEntry)) if e.record_type == "conflict"
+        }
+    assert queued == {c.id for c in rows.values()}
