@@ -40,6 +40,13 @@ class ServeArgs(DataDirArgs):
         f"hoort in ${DATABASE_URL_ENV} of in ~/.pgpass, niet op de opdrachtregel",
         default=None,
     )
+    trusted_proxy: tuple[str, ...] = option(
+        "--trusted-proxy",
+        metavar="ADRES",
+        help="adres of netwerk van een reverse proxy waarvan X-Forwarded-For geloofd wordt "
+        "(herhaalbaar; standaard $BRUGFIGUUR_TRUSTED_PROXIES, anders geen)",
+        default=(),
+    )
 
 
 def _has_password(url: str) -> bool:
@@ -91,7 +98,13 @@ def cmd_serve(args: ServeArgs, secrets: Secrets) -> int:
         )
     try:
         with _term_interrupts():
-            return serve(Path(explicit), args.host, args.port, args.database_url)
+            return serve(
+                Path(explicit),
+                args.host,
+                args.port,
+                args.database_url,
+                list(args.trusted_proxy) or None,
+            )
     except KeyboardInterrupt:
         print("brugfiguur store: stopped", flush=True)
         return 0

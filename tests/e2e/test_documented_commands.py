@@ -345,6 +345,7 @@ class Scenario:
             ("serve", "--host"): lambda: "127.0.0.1",
             ("serve", "--port"): lambda: v["port"],
             ("serve", "--database-url"): lambda: f"sqlite:///{self.tmp / 'opslag' / 'store.db'}",
+            ("serve", "--trusted-proxy"): lambda: "127.0.0.1",
             ("org-init", "--server"): lambda: v["url"],
             ("org-init", "--name"): lambda: "Outreach Gent",
             ("org-init", "--token-fd"): lambda: c.pipe(
@@ -724,3 +725,19 @@ def test_docs_commands_run(
             admin.dispose()
     assert r.code == 0, r.err
     assert health == [200]
+
+
+def test_python_m_app_server_is_the_same_serve_command(tmp_path: Path) -> None:
+    """`python -m app.server` runs the typed `serve` command: a password in --database-url is
+    refused there too (it would show in `ps`), without echoing it, and nothing starts."""
+    child = subprocess.run(
+        [sys.executable, "-m", "app.server", "--data-dir", str(tmp_path / "opslag"),
+         "--database-url", "postgresql+psycopg://store:geheim-wachtwoord@db.example/store",
+         "--trusted-proxy", "10.0.0.0/24"],
+        capture_output=True, text=True, timeout=120, cwd=ROOT, stdin=subprocess.DEVNULL,
+        check=False,
+    )  # fmt: skip
+    assert child.returncode == 2, child.stderr
+    assert "Zet geen wachtwoord in --database-url" in child.stderr
+    assert "geheim-wachtwoord" not in child.stderr + child.stdout
+    assert not (tmp_path / "opslag" / "store.db").exists()
