@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import base64
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -27,7 +29,7 @@ from app.sync.codes import Role
 from app.sync.link import SyncLink, raw_private, raw_public
 from app.sync.membership import Membership
 from app.sync.protocol import InviteCode, b64e, enrolment_proof, parse_invite
-from app.sync.transport import check_server_url
+from app.sync.transport import HttpTransport, check_server_url
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,17 @@ class Enrolled:
 def format_recovery_private(key: X25519PrivateKey) -> str:
     text = base64.b32encode(raw_private(key)).decode().rstrip("=")
     return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+@contextmanager
+def _closed_on_failure(transport: HttpTransport) -> Iterator[None]:
+    """Until the link takes the new transport over, a refusal or error closes it (no
+    connection is left open behind a failed set-up or enrolment)."""
+    try:
+        yield
+    except BaseException:
+        transport.close()
+        raise
 
 
 class Enrolment:
@@ -86,27 +99,28 @@ class Enrolment:
         )
         del root  # signs the genesis only
         transport = link.factory(server_url, device["device_id"], sign)
-        transport.post(
-            "/v2/organisation",
-            {"statement": genesis},
-            signed=False,
-            headers={"X-Bf-Setup-Token": setup_token.strip()},
-        )
-        with link.transaction() as s:
-            s.add(
-                SyncConfig(
-                    server_url=server_url,
-                    organisation_id=org_id,
-                    role=Role.COORDINATOR,
-                    sign_private_key=raw_private(sign),
-                    enrolled_at=now_iso(),
+        with _closed_on_failure(transport):
+            transport.post(
+                "/v2/organisation",
+                {"statement": genesis},
+                signed=False,
+                headers={"X-Bf-Setup-Token": setup_token.strip()},
+            )
+            with link.transaction() as s:
+                s.add(
+                    SyncConfig(
+                        server_url=server_url,
+                        organisation_id=org_id,
+                        role=Role.COORDINATOR,
+                        sign_private_key=raw_private(sign),
+                        enrolled_at=now_iso(),
+                    )
                 )
-            )
-            Membership.pin(s, org_id, trust.fingerprint(root_public), genesis)
-            AuditService(link.ctx, link.records()).record(
-                AuditEvent.ORGANISATION_CREATED, record_id=org_id, session=s
-            )
-        link.use_transport(transport)
+                Membership.pin(s, org_id, trust.fingerprint(root_public), genesis)
+                AuditService(link.ctx, link.records()).record(
+                    AuditEvent.ORGANISATION_CREATED, record_id=org_id, session=s
+                )
+            link.use_transport(transport)
         return OrganisationCreated(
             org_id, format_recovery_private(recovery), trust.safety_code(root_public)
         )
@@ -130,33 +144,34 @@ class Enrolment:
             device = link.device_public(s, sign)
             kem = bytes(link.identity(s).public_key)
         transport = link.factory(server_url, device["device_id"], sign)
-        answer = transport.post(
-            "/v2/enrol",
-            {
-                "invite_id": invite.invite_id,
-                "device": device,
-                "proof": b64e(enrolment_proof(invite.secret, device)),
-            },
-            signed=False,
-        )
-        org_id = str(answer.get("organisation_id", ""))
-        with link.transaction() as s:
-            s.add(
-                SyncConfig(
-                    server_url=server_url,
-                    organisation_id=org_id,
-                    role=Role.WORKER,  # until the verified log says otherwise
-                    sign_private_key=raw_private(sign),
-                    enrolled_at=now_iso(),
+        with _closed_on_failure(transport):
+            answer = transport.post(
+                "/v2/enrol",
+                {
+                    "invite_id": invite.invite_id,
+                    "device": device,
+                    "proof": b64e(enrolment_proof(invite.secret, device)),
+                },
+                signed=False,
+            )
+            org_id = str(answer.get("organisation_id", ""))
+            with link.transaction() as s:
+                s.add(
+                    SyncConfig(
+                        server_url=server_url,
+                        organisation_id=org_id,
+                        role=Role.WORKER,  # until the verified log says otherwise
+                        sign_private_key=raw_private(sign),
+                        enrolled_at=now_iso(),
+                    )
                 )
-            )
-            Membership.pin(s, org_id, invite.root_fingerprint)
-            AuditService(link.ctx, link.records()).record(
-                AuditEvent.DEVICE_ENROLLED,
-                record_type="device",
-                record_id=link.ctx.device.device_id,
-                detail=f"uitnodiging {invite.invite_id[:8]}",
-                session=s,
-            )
-        link.use_transport(transport)
+                Membership.pin(s, org_id, invite.root_fingerprint)
+                AuditService(link.ctx, link.records()).record(
+                    AuditEvent.DEVICE_ENROLLED,
+                    record_type="device",
+                    record_id=link.ctx.device.device_id,
+                    detail=f"uitnodiging {invite.invite_id[:8]}",
+                    session=s,
+                )
+            link.use_transport(transport)
         return Enrolled(org_id, trust.device_safety_code(raw_public(sign.public_key()), kem))
