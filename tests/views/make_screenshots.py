@@ -394,10 +394,46 @@ def sync_screens(app: QApplication, main: Any, runner: TaskRunner, out: Path, da
         settle(app)
         save(dialog, out, "sync-approve.png")
         dialog.reject()
+        runner.wait_for_done()
+        conflict_screen(app, main, runner, out, other, other_sync)
         main.scheduler.stop()
         runner.wait_for_done()
         other_sync.close()
         other.lock()
+
+
+def conflict_screen(
+    app: QApplication, main: Any, runner: TaskRunner, out: Path, other: Any, other_sync: Any
+) -> None:
+    """Sara's laptop and this one give Kevin a new phone number while apart: the conflicts
+    screen on this laptop, with whose value lost."""
+    from datetime import date
+
+    from app.services.field import FieldServices
+    from app.services.people import PseudonymInput
+    from app.services.workers import WorkerProfile
+
+    sync = main.sync
+    sync.approve_pending()
+    other_sync.sync_once()
+    mine, hers = field_for(main), FieldServices(other)
+    hers.workers.save_profile(WorkerProfile(name="Sara Peeters", function="straathoekwerker"))
+    pid = mine.people.create_pseudonym(PseudonymInput("Kevin", date(1994, 3, 2), "mond_aan_mond"))
+    mine.people.update(pid, phone="0470 11 22 33", note="Slaapt in de nachtopvang")
+    sync.sync_once()
+    other_sync.sync_once()
+    hers.people.update(pid, phone="0486 77 88 99", note="Zoekt een studio in Ledeberg")
+    mine.people.update(pid, phone="0470 44 55 66", note="Afspraak bij het OCMW op dinsdag")
+    mine.people.update(pid, alias="Kevin D.")
+    sync.sync_once()
+    other_sync.sync_once()
+    sync.sync_once()
+    page = main.conflicts
+    main.show_conflicts()
+    wait_for(page.loaded, timeout_ms=10_000)
+    runner.wait_for_done()
+    settle(app)
+    save(main, out, "sync-conflicts.png")
 
 
 if __name__ == "__main__":
