@@ -49,16 +49,6 @@ class ServeArgs(DataDirArgs):
     )
 
 
-def _has_password(url: str) -> bool:
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    try:
-        return make_url(url).password is not None
-    except ArgumentError:
-        return False  # the store reports a bad URL itself
-
-
 @contextmanager
 def _term_interrupts() -> Iterator[None]:
     """SIGTERM stops the store like Ctrl+C. While it runs uvicorn handles both and shuts down
@@ -82,7 +72,7 @@ def _term_interrupts() -> Iterator[None]:
     "eenmalige installatiesleutel. Stoppen met Ctrl+C of SIGTERM.",
 )
 def cmd_serve(args: ServeArgs, secrets: Secrets) -> int:
-    from app.server import serve
+    from app.server import PASSWORD_IN_URL, serve, url_has_password
 
     explicit = args.data_dir or os.environ.get(DATA_DIR_ENV)
     if not explicit:
@@ -90,12 +80,8 @@ def cmd_serve(args: ServeArgs, secrets: Secrets) -> int:
             f"Geef de map van de opslag met --data-dir DIR (of ${DATA_DIR_ENV}); er werd niets "
             "gestart."
         )
-    if args.database_url is not None and _has_password(args.database_url):
-        raise UsageError(
-            "Zet geen wachtwoord in --database-url: iedereen op deze machine ziet de "
-            f"opdrachtregel (ps). Gebruik ${DATABASE_URL_ENV} of ~/.pgpass; er werd niets "
-            "gestart."
-        )
+    if args.database_url is not None and url_has_password(args.database_url):
+        raise UsageError(PASSWORD_IN_URL)
     try:
         with _term_interrupts():
             return serve(

@@ -14,6 +14,23 @@ from pathlib import Path
 
 DATABASE_URL_ENV = "BRUGFIGUUR_DATABASE_URL"
 TRUSTED_PROXIES_ENV = "BRUGFIGUUR_TRUSTED_PROXIES"  # comma-separated addresses or networks
+PASSWORD_IN_URL = (
+    "Zet geen wachtwoord in --database-url: iedereen op deze machine ziet de opdrachtregel "
+    f"(ps). Gebruik ${DATABASE_URL_ENV} of ~/.pgpass; er werd niets gestart."
+)
+
+
+def url_has_password(url: str) -> bool:
+    """A database URL with a password in it (which must not be given on a command line)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(url).password is not None
+    except ArgumentError:
+        return False  # the store reports a bad URL itself
+
+
 LOG_FILE = "store.log"
 LOG_MAX_BYTES = 5_000_000
 LOG_BACKUPS = 10

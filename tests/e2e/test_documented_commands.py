@@ -727,9 +727,9 @@ def test_docs_commands_run(
     assert health == [200]
 
 
-def test_python_m_app_server_is_the_same_serve_command(tmp_path: Path) -> None:
-    """`python -m app.server` runs the typed `serve` command: a password in --database-url is
-    refused there too (it would show in `ps`), without echoing it, and nothing starts."""
+def test_python_m_app_server_refuses_a_password_in_the_url_too(tmp_path: Path) -> None:
+    """`python -m app.server` (the store without the client's code) refuses a password in
+    --database-url like `serve` (it would show in `ps`), without echoing it; nothing starts."""
     child = subprocess.run(
         [sys.executable, "-m", "app.server", "--data-dir", str(tmp_path / "opslag"),
          "--database-url", "postgresql+psycopg://store:geheim-wachtwoord@db.example/store",
