@@ -2,8 +2,8 @@
 or undo made on one device reaches the others. The local `conflicts` table stays until its
 rows are written as synced conflicts (`app.sync.conflicts.Conflicts.drain_legacy`).
 
-Revision ID: 0018_synced_conflicts
-Revises: 0017_synced_audit
+Revision ID: 0020_synced_conflicts
+Revises: 0019_report_indexes
 Create Date: 2026-12-05
 """
 
@@ -12,8 +12,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0018_synced_conflicts"
-down_revision = "0017_synced_audit"
+revision = "0020_synced_conflicts"
+down_revision = "0019_report_indexes"
 branch_labels = None
 depends_on = None
 
