@@ -49,14 +49,17 @@ def undecorated(text: str) -> set[str]:
     core = _strip_start(end)
     lead = len(end) - len(core)
     tail = folded[len(end) :]
-    trims = {end, core}
-    # A look-alike letter can end or start the word itself ("n1" + "2024"): keep one or two
-    # characters of the stripped runs when they are look-alikes.
+    # A look-alike letter can end or start the word itself ("n1" + "2024", "@bdull@"): keep
+    # one or two characters of the stripped runs when they are look-alikes, at either end or
+    # at both.
+    heads = {end, core}
+    tails = {""}
     for k in (1, 2):
-        if len(tail) >= k and all(ch in _LEET_KEYS for ch in tail[:k]):
-            trims.update((end + tail[:k], core + tail[:k]))
         if lead >= k and all(ch in _LEET_KEYS for ch in end[lead - k : lead]):
-            trims.add(end[lead - k :])
+            heads.add(end[lead - k :])
+        if len(tail) >= k and all(ch in _LEET_KEYS for ch in tail[:k]):
+            tails.add(tail[:k])
+    trims = {h + t for h in heads for t in tails}
     forms: set[str] = set()
     for trimmed in trims:
         plain = trimmed.translate(_LEET)

@@ -62,7 +62,8 @@ def test_the_shipped_blocklist_is_loaded_and_used() -> None:
 @pytest.mark.parametrize(
     "decorated",
     ["Welkom12345!", "wachtwoord2025!", "P@ssw0rd1234", "Azerty12345!", "Zomer2024!!!",
-     "Voetbal12345", "2024Anderlecht!", "!!Kortrijk2024", "zomerzomer2024", "12345678901!"],
+     "Voetbal12345", "2024Anderlecht!", "!!Kortrijk2024", "zomerzomer2024", "12345678901!",
+     "1@bdull@1234"],
 )  # fmt: skip
 def test_a_decorated_common_word_is_refused(decorated: str) -> None:
     found = passphrase_problems(decorated)
