@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.domain.passphrase import normalise, problems
@@ -90,6 +90,7 @@ def decorated_word(draw: st.DrawFn) -> str:
     return text + pad[: max(0, 12 - len(text))]
 
 
+@settings(deadline=None)  # the first call loads the blocklists (hundreds of ms under load)
 @given(decorated_word())
 def test_any_common_word_with_decoration_is_refused(text: str) -> None:
     assert passphrase_problems(text), text
