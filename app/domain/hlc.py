@@ -40,6 +40,14 @@ class Stamp:
         return cls(int(m.group(1)), int(m.group(2)), m.group(3))
 
 
+def node_of(text: str) -> str | None:
+    """The node (device) that made a stamp, or None for text that is no stamp."""
+    try:
+        return Stamp.decode(text).node
+    except ValueError:
+        return None
+
+
 class HybridClock:
     def __init__(
         self,

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from app.crypto.header import now_iso
-from app.domain.hlc import Stamp
+from app.domain.hlc import Stamp, node_of
 from app.domain.merge import Conflict, Version, merge
 from app.domain.revisions import revision_id
 from app.models import (
@@ -313,7 +313,7 @@ def apply_incoming(
                     lost=c.lost,
                     lost_clock=c.lost_clock,
                     lost_by=device_worker if ours else inc.meta.get("updated_by"),
-                    lost_device=_node(c.lost_clock),
+                    lost_device=node_of(c.lost_clock),
                     both_kept=c.both_kept,
                 )
             )
@@ -341,13 +341,6 @@ def apply_incoming(
     s.flush()
     refresh_local_indexes(s, local, previous_people=before_people, debt=debt)
     return Outcome.MERGED
-
-
-def _node(stamp: str) -> str | None:
-    try:
-        return Stamp.decode(stamp).node
-    except ValueError:
-        return None
 
 
 def _union_history(a: list[list[Any]], b: list[list[Any]]) -> list[list[Any]]:

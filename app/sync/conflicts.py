@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.crypto.header import now_iso
-from app.domain.hlc import Stamp
+from app.domain.hlc import node_of
 from app.errors import ValidationError
 from app.models import (
     MODEL_BY_TYPE,
@@ -79,13 +79,6 @@ def person_of(s: Session, subject_type: str, subject_id: str) -> str | None:
         return people.pop() if len(people) == 1 else None
     owner = getattr(obj, "person_id", None)
     return owner if isinstance(owner, str) else None
-
-
-def _node(stamp: str) -> str | None:
-    try:
-        return Stamp.decode(stamp).node
-    except ValueError:
-        return None
 
 
 def _write(
@@ -168,7 +161,7 @@ def drain_legacy(s: Session, records: Records) -> int:
                     "lost": c.lost,
                     "lost_clock": c.lost_clock,
                     "lost_by": c.lost_by,
-                    "lost_device": _node(c.lost_clock),
+                    "lost_device": node_of(c.lost_clock),
                     "both_kept": c.both_kept,
                     "status": c.status,
                     "resolved_at": c.resolved_at,
